@@ -1,0 +1,95 @@
+# The task runner. A newcomer needs two targets: `make serve` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve build test lint format typecheck unit bench bench-build bench-engine \
+        update-baselines catalog schema clean
+
+help:
+	@echo "make serve   install everything, build the site and serve it on http://127.0.0.1:8000"
+	@echo "make test    install everything (Chromium too), then lint, type-check and run all tests"
+	@echo "make build   build the site into site/"
+	@echo "make bench   run the benchmarks (bench-build, bench-engine)"
+	@echo "make catalog regenerate hipcore/data/catalog.json and content/schema/ from content/"
+	@echo "make update-baselines  re-take the figure baseline screenshots on purpose"
+	@echo "make clean   remove the venv, node_modules and built files"
+
+# --- set-up: each step re-runs only when its inputs change ---------------------------------
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+
+.PHONY: deps deps-test
+deps: $(VENV)/.installed node_modules/.installed
+deps-test: $(VENV)/.installed-test node_modules/.installed $(CHROMIUM)
+
+# --- the two commands -----------------------------------------------------------------------
+serve: deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: deps-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+# --- the rest -------------------------------------------------------------------------------
+build: deps
+	$(BIN)/mkdocs build --clean
+
+lint: deps-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: deps-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: deps-test
+	$(BIN)/mypy
+
+unit: deps-test
+	$(BIN)/pytest -m "not browser and not pyodide"
+
+catalog: deps
+	$(BIN)/python -m site_plugins.content.export
+
+bench: bench-build bench-engine
+
+bench-build: deps-test
+	$(BIN)/python bench/build.py
+
+bench-engine: deps-test
+	$(BIN)/python bench/engine.py
+
+update-baselines: deps-test
+	$(BIN)/pytest tests/browser/test_figures_visual.py --update-baselines
+
+clean:
+	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,204 @@
+"""Loading the compiled content catalog, and the cross-reference checks that keep it whole.
+
+The build compiles ``content/`` into ``catalog.json``; a copy ships inside this package so the
+CLI and the browser engine work with no other files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+from hipcore._decode import decode
+from hipcore.errors import InvalidDocument, Path, Problem
+from hipcore.model import Assessment, Catalog, Exercise, Finding
+
+__all__ = ["CATALOG_VERSION", "Index", "check_references", "default_catalog", "load_catalog"]
+
+CATALOG_VERSION = 1
+
+
+def load_catalog(data: str | bytes | dict[str, object]) -> Catalog:
+    """Decode and check a catalog; raises ``InvalidDocument`` listing every problem."""
+    raw = json.loads(data) if isinstance(data, str | bytes) else data
+    catalog, problems = decode(Catalog, raw)
+    if catalog is None:
+        raise InvalidDocument(problems)
+    problems = check_references(catalog)
+    if problems:
+        raise InvalidDocument(problems)
+    return catalog
+
+
+_default: Catalog | None = None
+
+
+def default_catalog() -> Catalog:
+    """The catalog packaged with hipcore (``hipcore/data/catalog.json``)."""
+    global _default  # noqa: PLW0603 - loaded once, read-only afterwards
+    if _default is None:
+        text = resources.files("hipcore").joinpath("data/catalog.json").read_text("utf-8")
+        _default = load_catalog(text)
+    return _default
+
+
+@dataclass(frozen=True)
+class Index:
+    """Catalog items by id."""
+
+    catalog: Catalog
+
+    @cached_property
+    def assessments(self) -> dict[str, Assessment]:
+        return {a.id: a for a in self.catalog.assessments}
+
+    @cached_property
+    def findings(self) -> dict[str, Finding]:
+        return {f.id: f for f in self.catalog.findings}
+
+    @cached_property
+    def exercises(self) -> dict[str, Exercise]:
+        return {e.id: e for e in self.catalog.exercises}
+
+
+def check_references(catalog: Catalog) -> list[Problem]:
+    """Every check a single file cannot make on its own.
+
+    Paths start with the kind and the item's id, e.g. ``('rules', 'bridge_weak', 'finding')``,
+    so the build can point at the file that holds the item.
+    """
+    check = _Checker()
+    check.problems += _duplicates(catalog)
+    sources = {s.id for s in catalog.sources}
+    assessments = {a.id: a for a in catalog.assessments}
+    findings = {f.id for f in catalog.findings}
+    exercises = {e.id: e for e in catalog.exercises}
+
+    for kind, items in _sourced(catalog):
+        for item_id, refs in items:
+            for i, ref in enumerate(refs):
+                check.known((kind, item_id, "sources", i, "source"), ref, sources, "the source")
+
+    for rule in catalog.rules:
+        check.known(("rules", rule.id, "finding"), rule.finding, findings, "the finding")
+        assessment = assessments.get(rule.assessment)
+        if assessment is None:
+            check.known(("rules", rule.id, "assessment"), rule.assessment, (), "the assessment")
+            continue
+        parts = {c.id for c in assessment.criteria} | {m.id for m in assessment.measures}
+        parts |= {c.id for c in assessment.compensations}
+        what = f"the criterion, measure or compensation of '{assessment.id}'"
+        for i, part in enumerate(rule.when):
+            check.known(("rules", rule.id, "when", i), part, parts, what)
+
+    for finding in catalog.findings:
+        for i, ex_id in enumerate(finding.exercises):
+            check.known(("findings", finding.id, "exercises", i), ex_id, exercises, "the exercise")
+    policy = catalog.policy
+    for i, ex_id in enumerate(policy.maintenance):
+        check.known(("policy", "policy", "maintenance", i), ex_id, exercises, "the exercise")
+    if policy.session_min_exercises > policy.session_max_exercises:
+        check.add(("policy", "policy", "session_min_exercises"), "must not be more than the max")
+    if policy.rescreen_weeks_min > policy.rescreen_weeks_max:
+        check.add(("policy", "policy", "rescreen_weeks_min"), "must not be more than the max")
+
+    for ex in catalog.exercises:
+        if (ex.dose.reps is None) == (ex.dose.hold_seconds is None):
+            check.add(
+                ("exercises", ex.id, "dose"), "needs exactly one of 'reps' and 'hold_seconds'"
+            )
+        for field, step in (("regression", ex.regression), ("progression", ex.progression)):
+            if step is None:
+                continue
+            path = ("exercises", ex.id, field, "exercise")
+            check.known(path, step.exercise, exercises, "the exercise")
+            if step.exercise == ex.id:
+                check.add(path, "names the exercise itself")
+    check.problems += _ladder_cycles(exercises)
+
+    for a in catalog.assessments:
+        for i, m in enumerate(a.measures):
+            where: Path = ("assessments", a.id, "measures", i)
+            if m.minimum >= m.maximum:
+                check.add((*where, "maximum"), "must be greater than 'minimum'")
+            if m.pass_when is not None and m.pass_when.unit not in (m.unit, *m.units):
+                check.add(
+                    (*where, "pass_when", "unit"),
+                    f"'{m.pass_when.unit}' is not a unit of this measure",
+                )
+        if not (a.criteria or a.measures or a.compensations):
+            check.add(
+                ("assessments", a.id), "needs at least one criterion, measure or compensation"
+            )
+    return check.problems
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def known(self, path: Path, ref: str, pool: Iterable[str], what: str) -> None:
+        if ref not in pool:
+            self.add(path, f"names {what} '{ref}', which does not exist")
+
+
+def _sourced(catalog: Catalog) -> Iterable[tuple[str, list[tuple[str, list[str]]]]]:
+    def refs(items: Iterable[Any]) -> list[tuple[str, list[str]]]:
+        return [(getattr(i, "id", "policy"), [r.source for r in i.sources]) for i in items]
+
+    yield "sections", refs(catalog.sections)
+    yield "red_flags", refs(catalog.red_flags)
+    yield "assessments", refs(catalog.assessments)
+    yield "findings", refs(catalog.findings)
+    yield "rules", refs(catalog.rules)
+    yield "exercises", refs(catalog.exercises)
+    yield "policy", refs([catalog.policy])
+
+
+def _duplicates(catalog: Catalog) -> list[Problem]:
+    problems = []
+    for kind in (
+        "sources",
+        "sections",
+        "red_flags",
+        "assessments",
+        "findings",
+        "rules",
+        "exercises",
+    ):
+        counts = Counter(item.id for item in getattr(catalog, kind))
+        for item_id, n in sorted(counts.items()):
+            if n > 1:
+                problems.append(
+                    Problem((kind, item_id, "id"), f"the id '{item_id}' is used {n} times")
+                )
+    return problems
+
+
+def _ladder_cycles(exercises: dict[str, Exercise]) -> list[Problem]:
+    problems = []
+    for field in ("progression", "regression"):
+        reported: set[str] = set()
+        for start in sorted(exercises):
+            seen = [start]
+            step = getattr(exercises[start], field)
+            while step is not None and step.exercise in exercises:
+                if step.exercise in seen:
+                    cycle = [*seen[seen.index(step.exercise) :], step.exercise]
+                    if not reported & set(cycle):
+                        reported |= set(cycle)
+                        loop = " -> ".join(cycle)
+                        path = ("exercises", start, field, "exercise")
+                        problems.append(Problem(path, f"the {field}s form a loop: {loop}"))
+                    break
+                seen.append(step.exercise)
+                step = getattr(exercises[step.exercise], field)
+    return problems

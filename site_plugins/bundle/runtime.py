@@ -1,0 +1,44 @@
+"""Copy the Pyodide runtime from ``node_modules/pyodide`` (npm) into the built site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+__all__ = ["PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
+
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "package.json",
+)
+"""The files a worker needs to start Python; no package from Pyodide's repository is used."""
+
+
+class RuntimeMissing(Exception):
+    pass
+
+
+def copy_pyodide(node_modules: Path, destination: Path) -> str:
+    """Copy the runtime files; returns the Pyodide version. Skips files already up to date."""
+    source = node_modules / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
+    if missing:
+        raise RuntimeMissing(
+            f"The Pyodide runtime is missing from {source} ({', '.join(missing)}). "
+            "Run 'make serve' or 'npm ci' to install it from package-lock.json."
+        )
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        src, dst = source / name, destination / name
+        if (
+            not dst.exists()
+            or dst.stat().st_size != src.stat().st_size
+            or dst.stat().st_mtime < src.stat().st_mtime
+        ):
+            shutil.copy2(src, dst)
+    return str(json.loads((source / "package.json").read_text("utf-8"))["version"])

@@ -1,0 +1,58 @@
+"""Regenerate what is derived from ``content/``: the packaged catalog and the JSON Schemas.
+
+    python -m site_plugins.content.export [--check]
+
+``--check`` changes nothing and exits 1 if a file is out of date (the tests run it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from hipcore._json import dumps
+from site_plugins.content.kinds import KINDS, Kind
+from site_plugins.content.load import load_content
+
+__all__ = ["derived_files", "main"]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def schema_for(kind: Kind) -> dict[str, object]:
+    schema = kind.adapter.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"hipguide content: {kind.glob}"
+    return schema
+
+
+def derived_files(root: Path = ROOT, extra_kinds: tuple[Kind, ...] = ()) -> dict[Path, str]:
+    content = load_content(root / "content", extra_kinds)
+    files = {root / "hipcore" / "data" / "catalog.json": dumps(content.catalog, indent=1) + "\n"}
+    for kind in (*KINDS, *extra_kinds):
+        path = root / "content" / "schema" / f"{kind.schema}.schema.json"
+        files[path] = json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, text in derived_files().items():
+        current = path.read_text("utf-8") if path.exists() else None
+        if current != text:
+            stale.append(path)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    for path in stale:
+        print(f"{'out of date' if args.check else 'wrote'}: {path.relative_to(ROOT)}")
+    return 1 if (stale and args.check) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

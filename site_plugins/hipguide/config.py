@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+__all__ = ["HipguideConfig"]
+
+
+class HipguideConfig(Config):
+    enabled = c.Type(bool, default=True)
+    content_dir = c.Type(str, default="content")
+    """Structured content, relative to mkdocs.yml."""
+    node_modules = c.Type(str, default="node_modules")
+    """Where npm installed the Pyodide runtime, relative to mkdocs.yml."""
+    assets_dir = c.Type(str, default="assets/hipguide")
+    """Where the widget, the runtime, the wheel and the catalog go in the built site."""

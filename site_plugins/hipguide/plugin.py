@@ -1,0 +1,91 @@
+"""MkDocs plugin: renders the guide from ``content/`` and ships the self-assessment widget."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from hipcore._json import dumps
+from site_plugins.bundle import RuntimeMissing, build_hipcore_wheel, copy_pyodide
+from site_plugins.content import Content, ContentError, load_content
+from site_plugins.hipguide.config import HipguideConfig
+from site_plugins.render import render_pages
+from site_plugins.render.pages import environment
+
+__all__ = ["HipguidePlugin"]
+
+WIDGET = Path(__file__).parent.parent / "widget"
+
+
+class HipguidePlugin(BasePlugin[HipguideConfig]):
+    def __init__(self) -> None:
+        self.content: Content | None = None
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.content = self._load_content()
+        script = f"{self.config.assets_dir}/widget/index.js"
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(_module_script(script))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.content is None:
+            return files
+        env = environment(self._override_dirs(config))
+        for page in render_pages(self.content.catalog, env):
+            files.append(File.generated(config, page.path, content=page.markdown))
+        return files
+
+    # After the other plugins (search writes its index in on_post_build too); order is free.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.content is None:
+            return
+        self._write_bundle(Path(config.site_dir) / self.config.assets_dir)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self.root / self.config.content_dir))
+            server.watch(str(WIDGET))
+        return server
+
+    def _load_content(self) -> Content:
+        try:
+            return load_content(self.root / self.config.content_dir)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+
+    def _override_dirs(self, config: MkDocsConfig) -> tuple[Path, ...]:
+        custom = config.theme.custom_dir if config.theme else None
+        return (Path(custom) / "hipguide",) if custom else ()
+
+    def _write_bundle(self, target: Path) -> None:
+        assert self.content is not None
+        catalog_json = dumps(self.content.catalog)
+        try:
+            version = copy_pyodide(self.root / self.config.node_modules, target / "pyodide")
+        except RuntimeMissing as error:
+            raise PluginError(str(error)) from None
+        wheel = build_hipcore_wheel(target, catalog_json)
+        shutil.copytree(WIDGET, target / "widget", dirs_exist_ok=True)
+        (target / "catalog.json").write_text(catalog_json, encoding="utf-8")
+        manifest = {"wheel": wheel.name, "pyodide": version, "catalog": "catalog.json"}
+        (target / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def _module_script(path: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.type = "module"
+    return script

@@ -1,0 +1,5 @@
+import { HipAssessmentElement } from "./hip-assessment-element.js";
+
+if (!customElements.get("hip-assessment")) {
+  customElements.define("hip-assessment", HipAssessmentElement);
+}

@@ -1,0 +1,100 @@
+// The message contract between the page and the engine worker. Keep it small and typed:
+// embedding sites and the service worker to come depend on it.
+//
+// Page -> worker:   {id, type, payload}
+// Worker -> page:   {id, result} | {id, error}          (a reply to one request)
+//                   {type: "progress", stage}           (start-up, no id)
+// Errors never cross as exceptions: every request gets exactly one reply.
+
+/** Protocol version; bump when a message changes shape. */
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * Start-up stages, in order, reported as they begin.
+ * @typedef {"runtime" | "filesystem" | "engine" | "ready"} Stage
+ */
+export const STAGES = /** @type {const} */ (["runtime", "filesystem", "engine", "ready"]);
+
+/**
+ * @typedef {object} Request
+ * @property {number} id        Chosen by the page, echoed in the reply.
+ * @property {"assess" | "version"} type
+ *   "assess": payload is a results document (object); result is hipcore's reply
+ *             `{ok: true, prescription}` or `{ok: false, errors: [{path, message}]}`.
+ *   "version": no payload; result is `{protocol, hipcore, python, pyodide}`.
+ * @property {unknown} [payload]
+ */
+
+/**
+ * @typedef {object} WorkerError
+ * @property {"runtime" | "engine" | "protocol"} code  Which part failed.
+ * @property {string} message                         Readable, for the runner.
+ */
+
+/**
+ * @typedef {{id: number, result: unknown} | {id: number, error: WorkerError}} Reply
+ * @typedef {{type: "progress", stage: Stage}} Progress
+ */
+
+/**
+ * Wraps a worker in `request(type, payload) -> Promise`.
+ */
+export class EngineClient {
+  /** @type {Worker} */ #worker;
+  #nextId = 1;
+  /** @type {Map<number, {resolve: (v: unknown) => void, reject: (e: Error) => void}>} */
+  #pending = new Map();
+
+  /**
+   * @param {Worker} worker
+   * @param {(stage: Stage) => void} [onProgress]
+   */
+  constructor(worker, onProgress) {
+    this.#worker = worker;
+    worker.addEventListener("message", (event) => {
+      const data = event.data;
+      if (data && data.type === "progress") {
+        onProgress?.(data.stage);
+        return;
+      }
+      const pending = this.#pending.get(data?.id);
+      if (!pending) return;
+      this.#pending.delete(data.id);
+      if ("error" in data) {
+        const error = new Error(data.error.message);
+        error.name = `EngineError(${data.error.code})`;
+        pending.reject(error);
+      } else {
+        pending.resolve(data.result);
+      }
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.#failAll(new Error(`The engine worker could not start: ${event.message || "script error"}`));
+    });
+  }
+
+  /**
+   * @param {Request["type"]} type
+   * @param {unknown} [payload]
+   * @returns {Promise<unknown>}
+   */
+  request(type, payload) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, type, payload });
+    });
+  }
+
+  terminate() {
+    this.#worker.terminate();
+    this.#failAll(new Error("The engine worker was stopped."));
+  }
+
+  /** @param {Error} error */
+  #failAll(error) {
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+}
