@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,10 +41,16 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     return env
 
 
-def render_pages(catalog: Catalog, env: jinja2.Environment | None = None) -> list[Page]:
+def render_pages(
+    catalog: Catalog,
+    env: jinja2.Environment | None = None,
+    figures: Mapping[str, str] | None = None,
+) -> list[Page]:
+    """All generated pages. ``figures`` maps an assessment or exercise id to its figures,
+    already rendered as an HTML block (see ``site_plugins.figures``)."""
     env = env or environment()
     index = Index(catalog)
-    context = {"catalog": catalog, "index": index}
+    context = {"catalog": catalog, "index": index, "figures": dict(figures or {})}
     pages = [Page("self-assessment.md", env.get_template("self-assessment.md.j2").render(context))]
     for assessment in catalog.assessments:
         markdown = env.get_template("assessment.md.j2").render(context, assessment=assessment)
