@@ -1,0 +1,104 @@
+"""What the build ships for the browser: a pure-Python hipcore wheel and the Pyodide runtime."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import hipcore
+from site_plugins.bundle import PYODIDE_FILES, RuntimeMissing, build_hipcore_wheel, copy_pyodide
+from site_plugins.content.export import main as export_main
+from tests.conftest import ROOT
+
+CATALOG = '{"marker": "the catalog compiled from content"}'
+
+
+@pytest.fixture
+def wheel(tmp_path: Path) -> Path:
+    return build_hipcore_wheel(tmp_path, CATALOG)
+
+
+def test_the_wheel_is_pure_python_for_any_platform(wheel: Path) -> None:
+    assert wheel.name == f"hipcore-{hipcore.__version__}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        wheel_file = archive.read(f"hipcore-{hipcore.__version__}.dist-info/WHEEL").decode()
+    assert "Root-Is-Purelib: true" in wheel_file
+    assert "Tag: py3-none-any" in wheel_file
+
+
+def test_the_wheel_holds_every_hipcore_module_and_the_given_catalog(wheel: Path) -> None:
+    package = ROOT / "hipcore"
+    modules = {f"hipcore/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py")}
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        catalog = archive.read("hipcore/data/catalog.json").decode()
+    assert modules <= names
+    assert catalog == CATALOG
+    assert not [n for n in names if n.startswith("site_plugins") or "__pycache__" in n]
+
+
+def test_the_wheel_record_lists_every_file_with_its_hash(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        record = archive.read(f"hipcore-{hipcore.__version__}.dist-info/RECORD").decode()
+        for line in record.splitlines():
+            name, digest, size = line.rsplit(",", 2)
+            if name.endswith("RECORD"):
+                continue
+            data = archive.read(name)
+            expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
+            assert digest == f"sha256={expected.decode()}", name
+            assert int(size) == len(data)
+
+
+def test_the_wheel_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
+    first = build_hipcore_wheel(tmp_path / "a", CATALOG).read_bytes()
+    second = build_hipcore_wheel(tmp_path / "b", CATALOG).read_bytes()
+    assert first == second
+
+
+def test_the_runtime_is_copied_from_node_modules_with_its_version(tmp_path: Path) -> None:
+    version = copy_pyodide(ROOT / "node_modules", tmp_path / "pyodide")
+    package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text("utf-8"))
+    assert version == package["version"]
+    assert sorted(p.name for p in (tmp_path / "pyodide").iterdir()) == sorted(PYODIDE_FILES)
+
+
+def test_the_runtime_version_is_the_one_package_lock_pins() -> None:
+    lock = json.loads((ROOT / "package-lock.json").read_text("utf-8"))
+    pinned = json.loads((ROOT / "package.json").read_text("utf-8"))["dependencies"]["pyodide"]
+    assert lock["packages"]["node_modules/pyodide"]["version"] == pinned
+
+
+def test_a_missing_runtime_says_how_to_install_it(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeMissing, match=r"npm ci") as error:
+        copy_pyodide(tmp_path / "node_modules", tmp_path / "out")
+    assert "pyodide.asm.wasm" in str(error.value)
+
+
+def test_the_built_site_ships_runtime_wheel_catalog_and_manifest(built_site: Path) -> None:
+    assets = built_site / "assets/hipguide"
+    manifest = json.loads((assets / "manifest.json").read_text("utf-8"))
+    assert (assets / manifest["wheel"]).is_file()
+    assert (assets / manifest["catalog"]).is_file()
+    for name in PYODIDE_FILES:
+        assert (assets / "pyodide" / name).is_file(), name
+    for module in (
+        "index.js",
+        "define.js",
+        "hip-assessment-element.js",
+        "protocol.js",
+        "worker.js",
+    ):
+        assert (assets / "widget" / module).is_file(), module
+    with zipfile.ZipFile(assets / manifest["wheel"]) as archive:
+        shipped = archive.read("hipcore/data/catalog.json").decode()
+    assert shipped == (assets / "catalog.json").read_text("utf-8")
+
+
+def test_the_packaged_catalog_matches_the_content() -> None:
+    assert export_main(["--check"]) == 0, "run 'make catalog' and commit the result"
