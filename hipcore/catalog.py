@@ -6,6 +6,7 @@ CLI and the browser engine work with no other files.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -147,7 +148,9 @@ class _Checker:
 
     def known(self, path: Path, ref: str, pool: Iterable[str], what: str) -> None:
         if ref not in pool:
-            self.add(path, f"names {what} '{ref}', which does not exist")
+            message = f"names {what} '{ref}', which does not exist"
+            guess = difflib.get_close_matches(ref, list(pool), n=1)
+            self.add(path, f"{message}; did you mean '{guess[0]}'?" if guess else message)
 
 
 def _sourced(catalog: Catalog) -> Iterable[tuple[str, list[tuple[str, list[str]]]]]:
