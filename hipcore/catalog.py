@@ -89,7 +89,8 @@ def check_references(catalog: Catalog) -> list[Problem]:
         check.known(("rules", rule.id, "finding"), rule.finding, findings, "the finding")
         assessment = assessments.get(rule.assessment)
         if assessment is None:
-            check.known(("rules", rule.id, "assessment"), rule.assessment, (), "the assessment")
+            path = ("rules", rule.id, "assessment")
+            check.known(path, rule.assessment, assessments, "the assessment")
             continue
         parts = {c.id for c in assessment.criteria} | {m.id for m in assessment.measures}
         parts |= {c.id for c in assessment.compensations}
@@ -193,7 +194,8 @@ def _ladder_cycles(exercises: dict[str, Exercise]) -> list[Problem]:
         for start in sorted(exercises):
             seen = [start]
             step = getattr(exercises[start], field)
-            while step is not None and step.exercise in exercises:
+            # An exercise naming itself is reported as such, not also as a loop.
+            while step is not None and step.exercise in exercises and step.exercise != seen[-1]:
                 if step.exercise in seen:
                     cycle = [*seen[seen.index(step.exercise) :], step.exercise]
                     if not reported & set(cycle):
