@@ -94,9 +94,13 @@ class Source:
     """A document the content rests on."""
 
     id: Id
+    """The id other items use to cite it, e.g. 'article', 'domain_notes', 'mcgill_1999'."""
     title: Text
+    """The document's title."""
     kind: Literal["article", "domain_notes", "publication"]
+    """'article', 'domain_notes' (the notes written for this project) or 'publication'."""
     author: str = ""
+    """Who wrote it."""
     citation: str = ""
     """A full reference for publications."""
 
@@ -106,7 +110,9 @@ class EvidenceNote:
     """A short, sourced note where the evidence differs from or adds to the article."""
 
     text: Text
+    """The note, in plain words (Markdown)."""
     sources: Sources
+    """Where the note's evidence comes from."""
 
 
 @dataclass(frozen=True)
@@ -114,13 +120,19 @@ class Section:
     """A section of the article's teaching, rendered in order on the article page."""
 
     id: Id
+    """A lower-case id, e.g. 'hip_extension'; used in links to the section."""
     title: Text
+    """The section heading."""
     order: Annotated[int, Range(ge=0)]
+    """Position on the article page, from 0."""
     paragraphs: Annotated[tuple[Text, ...], Length(1)]
     """The author's words, verbatim (Markdown)."""
     origin: Origin
+    """'article' for the author's words, 'domain_notes' for text written from the notes."""
     sources: Sources
+    """What the section rests on."""
     notes: tuple[EvidenceNote, ...] = ()
+    """Sourced notes where the evidence differs from or adds to the article."""
 
 
 @dataclass(frozen=True)
@@ -128,10 +140,13 @@ class RedFlag:
     """A pre-screen question asked before any test. Any 'yes' means no program, see a clinician."""
 
     id: Id
+    """A lower-case id, e.g. 'night_pain'; saved with a runner's answers."""
     question: Text
+    """The yes/no question put to the runner."""
     reason: Text
     """Why a 'yes' needs a clinician, told to the runner."""
     sources: Sources
+    """What the question rests on."""
     urgent: bool = False
     """Time-critical (e.g. a possible stress fracture): see a clinician now, stop running."""
 
@@ -141,6 +156,7 @@ class Criterion:
     """A pass/fail check answered yes or no; 'yes' passes."""
 
     id: Id
+    """A lower-case id, unique within the assessment; rules name it in 'when'."""
     label: Text
     """The question as put to the runner, e.g. 'Did your back stay flat on the floor?'."""
 
@@ -150,8 +166,11 @@ class Threshold:
     """A pass mark for a measured value."""
 
     comparator: Comparator
+    """How a value passes: '>=', '<=', '>' or '<' the pass mark."""
     value: float
+    """The pass mark, in 'unit'."""
     unit: Unit
+    """'s' (seconds), 'deg' (degrees), 'cm' or 'in' (inches)."""
 
 
 @dataclass(frozen=True)
@@ -159,10 +178,13 @@ class Measure:
     """A measured value entered per side, with its unit and plausible range."""
 
     id: Id
+    """A lower-case id, unique within the assessment; rules name it in 'when'."""
     label: Text
+    """What the runner measures, e.g. 'Seconds held with the pelvis level'."""
     unit: Unit
     """The unit the range and the pass mark are stated in."""
     minimum: float
+    """The smallest plausible value, in 'unit'."""
     maximum: float
     """Values outside [minimum, maximum] (after unit conversion) are rejected as implausible."""
     units: tuple[Unit, ...] = ()
@@ -170,6 +192,7 @@ class Measure:
     pass_when: Threshold | None = None
     """The article's pass mark; None for a value recorded as context only."""
     required: bool = True
+    """The runner must enter it (false: optional)."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +200,7 @@ class Compensation:
     """A fault to watch for. Any one seen fails the test, even when the time is reached."""
 
     id: Id
+    """A lower-case id, unique within the assessment; rules name it in 'when'."""
     label: Text
     """In the words of the protocol, e.g. 'Trunk rotates'."""
     looks_like: Text
@@ -188,7 +212,9 @@ class Norm:
     """A published norm, shown as context only: never used to judge."""
 
     text: Text
+    """The norm in plain words, e.g. 'mean hold 64-65 s in one normative study'."""
     sources: Sources
+    """The publication the norm comes from."""
 
 
 @dataclass(frozen=True)
@@ -196,32 +222,47 @@ class Assessment:
     """A self-assessment protocol from the article."""
 
     id: Id
+    """A lower-case id; must equal the file name (e.g. 'quad_length' in quad_length.yaml)."""
     order: Annotated[int, Range(ge=0)]
     """Position in the article's sequence of tests."""
     name: Text
+    """The test's name as the article gives it, e.g. 'Single Leg Hip Bridge'."""
     clinical_name: Text
+    """The name a clinician knows it by, e.g. 'Single-leg bridge hold'."""
     category: Text
     """The article's heading it sits under, e.g. 'Hip Extension Strength'."""
     quality: Quality
+    """What the test checks: 'mobility', 'motor_control', 'strength' or 'pattern'."""
     region: Region
     """Where pain during this test is felt; loading exercises for it are withheld."""
     sided: bool
     """Tested on each side (left and right) separately."""
     purpose: Text
+    """One sentence: what the test tells the runner."""
     setup: Annotated[tuple[Text, ...], Length(1)]
+    """How to get into position, one item per step."""
     steps: Annotated[tuple[Text, ...], Length(1)]
+    """The protocol, one item per step, in order."""
     pass_summary: Text
+    """What a pass looks like, in the article's words."""
     fail_meaning: Text
+    """What a failed result means."""
     origin: Origin
+    """'article' for the author's protocol, 'domain_notes' when written from the notes."""
     sources: Sources
+    """What the protocol rests on."""
     criteria: tuple[Criterion, ...] = ()
+    """Yes/no checks; 'yes' passes."""
     measures: tuple[Measure, ...] = ()
+    """Values measured per side (seconds, degrees, cm or in) with their pass marks."""
     compensations: tuple[Compensation, ...] = ()
+    """Faults to watch for; any one seen fails the test."""
     discomfort_note: str = ""
     """How stretch discomfort differs from pain for this test."""
     progress_check: str = ""
     """How this test serves as a progress check, when it does."""
     norms: tuple[Norm, ...] = ()
+    """Published norms, shown as context only."""
 
 
 @dataclass(frozen=True)
@@ -229,13 +270,19 @@ class Finding:
     """What a failed test indicates, and the exercises that address it."""
 
     id: Id
+    """A lower-case id, e.g. 'weak_hip_extension'; rules name it."""
     name: Text
+    """The finding as the runner reads it, e.g. 'Weak hip extension'."""
     quality: Quality
+    """'mobility', 'motor_control', 'strength' or 'pattern'; sets the program order."""
     region: Region
+    """The body region it concerns."""
     description: Text
+    """What it means, in plain words."""
     exercises: Annotated[tuple[Id, ...], Length(1)]
     """Exercise ids, most important first; each is the starting rung of its ladder."""
     sources: Sources
+    """What the finding rests on."""
 
 
 @dataclass(frozen=True)
@@ -243,9 +290,13 @@ class Rule:
     """Links an assessment outcome to a finding. Rules are data; the engine only reads them."""
 
     id: Id
+    """A lower-case id for the rule, e.g. 'bridge_fails'."""
     assessment: Id
+    """The id of the assessment whose result the rule reads."""
     finding: Id
+    """The id of the finding a failed result leads to."""
     sources: Sources
+    """What the link rests on."""
     when: tuple[Id, ...] = ()
     """Criterion, measure or compensation ids whose failure triggers the rule; empty: any fail."""
 
@@ -255,12 +306,19 @@ class Dose:
     """How much of an exercise: exactly one of ``reps`` and ``hold_seconds``."""
 
     sets: Annotated[int, Range(ge=1, le=10)]
+    """Number of sets, 1 to 10."""
     rest_seconds: Annotated[int, Range(ge=0, le=600)]
+    """Rest between sets, in seconds (0 to 600)."""
     sessions_per_week: Annotated[int, Range(ge=1, le=14)]
+    """How many sessions a week, 1 to 14."""
     reps: Annotated[int, Range(ge=1, le=50)] | None = None
+    """Repetitions per set (1 to 50); leave out for a hold."""
     hold_seconds: Annotated[int, Range(ge=1, le=300)] | None = None
+    """Seconds each hold or stretch lasts (1 to 300); leave out for reps."""
     per_side: bool = True
+    """The sets are done on each side."""
     note: str = ""
+    """Anything else about the dose, e.g. 'worse side first'."""
 
 
 @dataclass(frozen=True)
@@ -268,7 +326,9 @@ class Ladder:
     """A neighbouring rung (easier or harder) and the criterion to move to it."""
 
     exercise: Id
+    """The id of the easier (regression) or harder (progression) exercise."""
     when: Text
+    """The criterion to move to it, e.g. '3 x 12 with the pelvis level, no pain'."""
 
 
 @dataclass(frozen=True)
@@ -276,24 +336,39 @@ class Exercise:
     """A corrective exercise."""
 
     id: Id
+    """A lower-case id; must equal the file name (e.g. 'hip_bridge' in hip_bridge.yaml)."""
     name: Text
+    """The exercise's name, e.g. 'Hip Bridge'."""
     quality: Quality
+    """'mobility', 'motor_control', 'strength' or 'pattern'; sets the program order."""
     load: Load
+    """'stretch', 'low_load' or 'loaded'; loaded work is withheld from a region that hurt."""
     regions: Annotated[tuple[Region, ...], Length(1)]
     """Regions the exercise loads or stretches."""
     purpose: Text
+    """One sentence: what the exercise is for."""
     steps: Annotated[tuple[Text, ...], Length(1)]
+    """How to do it, one item per step, in order."""
     cues: tuple[Text, ...]
+    """Short reminders while doing it."""
     faults: tuple[Text, ...]
     """Common faults to avoid."""
     muscles: Annotated[tuple[Text, ...], Length(1)]
+    """The target muscles, e.g. 'Gluteus maximus'."""
     dose: Dose
+    """Sets, reps or hold seconds, rest and sessions per week."""
     origin: Origin
+    """'article' when the text is the author's words, 'domain_notes' when written from the notes."""
     sources: Sources
+    """What the exercise rests on."""
     equipment: tuple[Equipment, ...] = ()
+    """What is needed, e.g. [mat, bench]."""
     sided: bool = True
+    """Done one side at a time."""
     regression: Ladder | None = None
+    """The easier exercise to fall back to, and when."""
     progression: Ladder | None = None
+    """The harder exercise to move on to, and when."""
 
 
 @dataclass(frozen=True)
@@ -303,13 +378,19 @@ class Policy:
     asymmetry_index_below: Annotated[float, Range(ge=50, le=100)]
     """Limb symmetry index (weaker / stronger x 100) below which sides differ meaningfully."""
     session_min_exercises: Annotated[int, Range(ge=1, le=10)]
+    """The fewest exercises in a session."""
     session_max_exercises: Annotated[int, Range(ge=1, le=12)]
+    """The most exercises in a session."""
     rescreen_weeks_min: Annotated[int, Range(ge=1, le=26)]
+    """Earliest full re-test, in weeks."""
     rescreen_weeks_max: Annotated[int, Range(ge=1, le=26)]
+    """Latest full re-test, in weeks."""
     maintenance: Annotated[tuple[Id, ...], Length(1)]
     """Exercises for an all-pass result."""
     disclaimer: Text
+    """Shown with every result."""
     sources: Sources
+    """What these numbers rest on."""
 
 
 @dataclass(frozen=True)
