@@ -13,27 +13,50 @@ import sys
 from pathlib import Path
 
 from hipcore._json import dumps
+from site_plugins.content.errors import ContentError
 from site_plugins.content.kinds import KINDS, Kind
 from site_plugins.content.load import load_content
 
-__all__ = ["derived_files", "main"]
+__all__ = ["derived_files", "main", "schema_files", "schema_for", "schema_reference"]
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def schema_for(kind: Kind) -> dict[str, object]:
+    """The JSON Schema of one kind of file, with the model's field docs as descriptions."""
     schema = kind.adapter.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"hipguide content: {kind.glob}"
+    if kind.many:
+        schema["description"] = f"A list of {kind.type.__name__} items. {kind.type.__doc__}"
+    defs = schema.get("$defs")
+    if isinstance(defs, dict) and "Dose" in defs:
+        # The one rule the types cannot say: a dose counts reps or holds, never both.
+        defs["Dose"]["oneOf"] = [{"required": ["reps"]}, {"required": ["hold_seconds"]}]
     return schema
+
+
+def schema_files(root: Path = ROOT, extra_kinds: tuple[Kind, ...] = ()) -> dict[Path, str]:
+    """``content/schema/<kind>.schema.json`` for every kind of content file."""
+    return {
+        root / "content" / "schema" / f"{kind.schema}.schema.json": json.dumps(
+            schema_for(kind), indent=2, ensure_ascii=False
+        )
+        + "\n"
+        for kind in (*KINDS, *extra_kinds)
+    }
+
+
+def schema_reference(kind: Kind) -> str:
+    """The first line of every file of this kind: where an editor finds its schema."""
+    up = "../" * kind.glob.count("/")
+    return f"# yaml-language-server: $schema={up}schema/{kind.schema}.schema.json"
 
 
 def derived_files(root: Path = ROOT, extra_kinds: tuple[Kind, ...] = ()) -> dict[Path, str]:
     content = load_content(root / "content", extra_kinds)
     files = {root / "hipcore" / "data" / "catalog.json": dumps(content.catalog, indent=1) + "\n"}
-    for kind in (*KINDS, *extra_kinds):
-        path = root / "content" / "schema" / f"{kind.schema}.schema.json"
-        files[path] = json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+    files.update(schema_files(root, extra_kinds))
     return files
 
 
@@ -41,8 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
+    try:
+        files = derived_files()
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
     stale = []
-    for path, text in derived_files().items():
+    for path, text in files.items():
         current = path.read_text("utf-8") if path.exists() else None
         if current != text:
             stale.append(path)

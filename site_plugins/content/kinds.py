@@ -47,8 +47,13 @@ class Kind:
     in_catalog: bool = True
 
     @cached_property
+    def adapter_type(self) -> Any:
+        """What one file holds: the type, or a tuple of it."""
+        return tuple[self.type, ...] if self.many else self.type  # type: ignore[name-defined]
+
+    @cached_property
     def adapter(self) -> TypeAdapter[Any]:
-        return TypeAdapter(tuple[self.type, ...] if self.many else self.type)  # type: ignore[name-defined]
+        return TypeAdapter(self.adapter_type)
 
 
 KINDS: tuple[Kind, ...] = (

@@ -1,4 +1,11 @@
-"""Load ``content/`` into a checked catalog, or fail with every problem, located."""
+"""Load ``content/`` into a checked catalog, or fail with every problem, located.
+
+Two passes. First each file on its own: YAML syntax, then the content model (types, required
+and unknown fields, ranges, allowed words). Every file is read and every problem collected.
+Only when all files are sound do the checks that need the whole catalog run (ids that must
+exist, duplicate ids, ladders that loop): before that, an id could look missing merely because
+the file that defines it has a typo.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +20,21 @@ from hipcore.catalog import CATALOG_VERSION, check_references
 from hipcore.model import Catalog
 from site_plugins.content.errors import ContentError, ContentProblem
 from site_plugins.content.kinds import KINDS, Kind
+from site_plugins.content.messages import describe_all
 from site_plugins.content.yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 __all__ = ["Content", "load_content"]
+
+Location = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class _Origin:
     file: Path
+    """As shown in messages (relative to the folder that holds the content folder)."""
     document: YamlDocument
-    prefix: tuple[str | int, ...]
+    prefix: Location
+    """Where the item sits in its file: () for a one-item file, (i,) in a list."""
 
 
 @dataclass
@@ -39,82 +51,99 @@ class Content:
 def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
     """Read every content file; raise ``ContentError`` listing all problems found."""
     root = Path(root)
-    problems: list[ContentProblem] = []
-    items: dict[str, list[Any]] = {}
-    origins: dict[tuple[str, str], _Origin] = {}
     if not root.is_dir():
         raise ContentError([ContentProblem(root, None, "", "the content folder does not exist")])
-    for kind in (*KINDS, *extra_kinds):
+    kinds = (*KINDS, *extra_kinds)
+    problems: list[ContentProblem] = []
+    items: dict[str, list[Any]] = {kind.name: [] for kind in kinds}
+    origins: dict[tuple[str, str], list[_Origin]] = {}
+    known: set[Path] = set()
+    for kind in kinds:
         paths = sorted(root.glob(kind.glob))
+        known.update(paths)
         if not paths and not kind.many and "*" not in kind.glob:
             problems.append(ContentProblem(_rel(root / kind.glob, root), None, "", "is missing"))
         for path in paths:
-            for prefix, item in _read(kind, path, root, problems):
-                items.setdefault(kind.name, []).append(item)
+            rel = _rel(path, root)
+            read = _read(kind, path, rel, problems)
+            if read is None:
+                continue
+            document, found = read
+            for prefix, item in found:
+                items[kind.name].append(item)
                 key = (kind.name, getattr(item, "id", kind.name))
-                origins[key] = _Origin(_rel(path, root), _doc_cache[path], prefix)
-    _check_strays(root, problems, extra_kinds)
+                origins.setdefault(key, []).append(_Origin(rel, document, prefix))
+    problems += _strays(root, known)
+    problems += _duplicate_ids(origins)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(_in_file_order(problems))
 
-    policy = items.get("policy", [None])[0]
     catalog = Catalog(
         version=CATALOG_VERSION,
-        policy=policy,
-        sources=tuple(items.get("sources", [])),
-        sections=tuple(sorted(items.get("sections", []), key=lambda s: s.order)),
-        red_flags=tuple(items.get("red_flags", [])),
-        assessments=tuple(sorted(items.get("assessments", []), key=lambda a: (a.order, a.id))),
-        findings=tuple(items.get("findings", [])),
-        rules=tuple(items.get("rules", [])),
-        exercises=tuple(sorted(items.get("exercises", []), key=lambda e: e.id)),
+        policy=items["policy"][0],
+        sources=tuple(items["sources"]),
+        sections=tuple(sorted(items["sections"], key=lambda s: s.order)),
+        red_flags=tuple(items["red_flags"]),
+        assessments=tuple(sorted(items["assessments"], key=lambda a: (a.order, a.id))),
+        findings=tuple(items["findings"]),
+        rules=tuple(items["rules"]),
+        exercises=tuple(sorted(items["exercises"], key=lambda e: e.id)),
     )
     for ref in check_references(catalog):
         kind_name, item_id, *rest = ref.path
-        origin = origins.get((str(kind_name), str(item_id)))
-        if origin is None:
+        found_at = origins.get((str(kind_name), str(item_id)))
+        if not found_at:
             problems.append(ContentProblem(root, None, ".".join(map(str, ref.path)), ref.message))
             continue
+        origin = found_at[0]
         loc = (*origin.prefix, *rest)
-        line = origin.document.line_of(loc)
-        problems.append(ContentProblem(origin.file, line, _field(loc), ref.message))
+        field_name = _field(loc, origin.document.data)
+        problems.append(
+            ContentProblem(origin.file, origin.document.line_of(loc), field_name, ref.message)
+        )
     if problems:
-        raise ContentError(problems)
-    extras = {k.name: tuple(items.get(k.name, [])) for k in extra_kinds}
-    files = {key: root / o.file for key, o in origins.items()}
+        raise ContentError(_in_file_order(problems))
+    extras = {k.name: tuple(items[k.name]) for k in extra_kinds}
+    files = {key: root.parent / found[0].file for key, found in origins.items()}
     return Content(root, catalog, extras, files)
 
 
-_doc_cache: dict[Path, YamlDocument] = {}
-
-
 def _read(
-    kind: Kind, path: Path, root: Path, problems: list[ContentProblem]
-) -> list[tuple[tuple[str | int, ...], Any]]:
-    rel = _rel(path, root)
+    kind: Kind, path: Path, rel: Path, problems: list[ContentProblem]
+) -> tuple[YamlDocument, list[tuple[Location, Any]]] | None:
+    """One file's items, or None after adding its problems."""
     try:
         document = parse_yaml(path)
     except YamlSyntaxError as error:
         problems.append(ContentProblem(rel, error.line, "", str(error)))
-        return []
-    _doc_cache[path] = document
+        return None
     if document.data is None:
         problems.append(ContentProblem(rel, None, "", "is empty"))
-        return []
+        return None
+    found = len(problems)
+    for dup in document.duplicates:
+        message = f"is written twice (first at line {dup.first_line}); keep one"
+        problems.append(ContentProblem(rel, dup.line, _field(dup.path, document.data), message))
     try:
         value = kind.adapter.validate_json(json.dumps(document.data, default=str), strict=True)
     except ValidationError as error:
-        for e in error.errors():
-            loc = tuple(part for part in e["loc"] if not _is_tag(part))
-            problems.append(ContentProblem(rel, document.line_of(loc), _field(loc), _message(e)))
-        return []
+        errors = error.errors(include_url=False)
+        for e in errors:
+            e["loc"] = tuple(part for part in e["loc"] if not _is_tag(part))
+        for loc, message in describe_all(errors, kind.adapter_type):
+            problems.append(
+                ContentProblem(rel, document.line_of(loc), _field(loc, document.data), message)
+            )
+        return None
+    if len(problems) > found:
+        return None
     if not kind.many:
         if hasattr(value, "id") and value.id != path.stem:
             message = f"is '{value.id}' but the file is named '{path.name}'; they must match"
             problems.append(ContentProblem(rel, document.line_of(("id",)), "id", message))
-            return []
-        return [((), value)]
-    return [((i,), item) for i, item in enumerate(value)]
+            return None
+        return document, [((), value)]
+    return document, [((i,), item) for i, item in enumerate(value)]
 
 
 def _is_tag(part: str | int) -> bool:
@@ -122,44 +151,52 @@ def _is_tag(part: str | int) -> bool:
     return isinstance(part, str) and (part[:1].isupper() or "[" in part)
 
 
-def _field(loc: tuple[str | int, ...]) -> str:
+def _field(loc: Location, data: Any) -> str:
+    """A location as an editor reads it: ``dose.sets``, ``steps[2]``; in a file that holds a
+    list, the item is named by its id: ``weak_hip_extension.exercises[0]``."""
     text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    for n, part in enumerate(loc):
+        if n == 0 and isinstance(part, int) and isinstance(data, list) and part < len(data):
+            item = data[part]
+            item_id = item.get("id") if isinstance(item, dict) else None
+            text = item_id if isinstance(item_id, str) and item_id else f"[{part}]"
+        elif isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
     return text
 
 
-_MESSAGES = {
-    "missing": "is required",
-    "extra_forbidden": "is not a known field (check the spelling)",
-}
+def _duplicate_ids(origins: dict[tuple[str, str], list[_Origin]]) -> list[ContentProblem]:
+    """An id used twice makes every reference to it ambiguous, so it is reported on its own."""
+    problems = []
+    for (_, item_id), found_at in origins.items():
+        first = found_at[0]
+        first_line = first.document.line_of((*first.prefix, "id"))
+        for again in found_at[1:]:
+            loc = (*again.prefix, "id")
+            where = (
+                f"line {first_line}" if again.file == first.file else f"{first.file}:{first_line}"
+            )
+            message = f"the id '{item_id}' is already used (at {where}); ids must be unique"
+            field_name = _field(loc, again.document.data)
+            problems.append(
+                ContentProblem(again.file, again.document.line_of(loc), field_name, message)
+            )
+    return problems
 
 
-def _message(error: Any) -> str:
-    kind = error["type"]
-    if kind in _MESSAGES:
-        return _MESSAGES[kind]
-    message = str(error["msg"])
-    if message.startswith("Input should be "):
-        message = "should be " + message[len("Input should be ") :]
-    elif message.startswith("String should "):
-        message = "should " + message[len("String should ") :]
-    elif message.startswith("Tuple should "):
-        message = "should " + message[len("Tuple should ") :]
-    got = error.get("input")
-    if kind not in ("missing",) and not isinstance(got, dict | list):
-        message += f", got {json.dumps(got, ensure_ascii=False)}"
-    return message
+def _in_file_order(problems: list[ContentProblem]) -> list[ContentProblem]:
+    return sorted(problems, key=lambda p: (str(p.file), p.line or 0))
 
 
-def _check_strays(
-    root: Path, problems: list[ContentProblem], extra_kinds: tuple[Kind, ...]
-) -> None:
-    known = {p for kind in (*KINDS, *extra_kinds) for p in root.glob(kind.glob)}
+def _strays(root: Path, known: set[Path]) -> list[ContentProblem]:
+    problems = []
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in (".yaml", ".yml") and path not in known:
             message = "is not in a place content is read from (see docs/content.md)"
             problems.append(ContentProblem(_rel(path, root), None, "", message))
+    return problems
 
 
 def _rel(path: Path, root: Path) -> Path:

@@ -1,36 +1,60 @@
-"""YAML parsing that remembers the line of every value, so errors can point at it."""
+"""YAML parsing that remembers the line of every value, so errors can point at it.
+
+A file is read in one pass: the parser builds the node tree once, the lines are indexed from it,
+and the Python values are constructed from the same tree. libyaml's parser is used when PyYAML
+has it (it is several times faster); the results are the same.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["YamlDocument", "YamlSyntaxError", "parse_yaml"]
+__all__ = ["DuplicateKey", "YamlDocument", "YamlSyntaxError", "parse_yaml"]
+
+Location = tuple[str | int, ...]
 
 
 class YamlSyntaxError(Exception):
+    """The file cannot be read as YAML; ``line`` is 1-based, when known."""
+
     def __init__(self, line: int | None, message: str) -> None:
         self.line = line
         super().__init__(message)
 
 
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A key written twice in one mapping (YAML would silently keep the last)."""
+
+    path: Location
+    line: int
+    first_line: int
+
+
 @dataclass
 class YamlDocument:
     data: Any
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    lines: dict[Location, int] = field(default_factory=dict)
+    duplicates: list[DuplicateKey] = field(default_factory=list)
 
-    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+    def line_of(self, path: Location) -> int | None:
         """The line of the deepest part of ``path`` the file has (1-based)."""
         for end in range(len(path), -1, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]]
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
         return None
 
 
-class _Loader(yaml.SafeLoader):
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc]
     pass
 
 
@@ -41,41 +65,87 @@ _Loader.yaml_implicit_resolvers = {
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
-    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
 
 
 def parse_yaml(path: Path) -> YamlDocument:
+    """Read ``path``; raises ``YamlSyntaxError`` with the line where the parser stopped."""
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise YamlSyntaxError(None, f"is not UTF-8 text ({error.reason})") from None
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start : error.start + 1].hex()
+        raise YamlSyntaxError(
+            line, f"is not UTF-8 text (byte 0x{byte} on this line); save the file as UTF-8"
+        ) from None
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        document = YamlDocument(None)
+        if node is not None:
+            _index(node, (), document)
+            document.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        problem = error.problem or str(error)
-        raise YamlSyntaxError(line, f"is not valid YAML: {problem}") from None
+        raise _syntax_error(error) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(None, f"is not valid YAML: {error}") from None
-    document = YamlDocument(data)
-    if node is not None:
-        _index(node, (), document.lines)
+    finally:
+        loader.dispose()
     return document
 
 
-def _index(
-    node: yaml.Node, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
-) -> None:
-    lines[path] = node.start_mark.line + 1
+def _index(node: yaml.Node, path: Location, document: YamlDocument) -> None:
+    document.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        first: dict[str, int] = {}
         for key, value in node.value:
-            child = (*path, str(key.value))
-            _index(value, child, lines)
-            lines[child] = key.start_mark.line + 1
+            name = str(key.value)
+            line = key.start_mark.line + 1
+            child = (*path, name)
+            if name in first and name != "<<":
+                document.duplicates.append(DuplicateKey(child, line, first[name]))
+                continue
+            first[name] = line
+            _index(value, child, document)
+            document.lines[child] = line
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index(item, (*path, i), lines)
+            _index(item, (*path, i), document)
+
+
+# PyYAML's and libyaml's wording for the usual slips, said so an editor knows what to change.
+_PLAIN_WORDS: tuple[tuple[str, str], ...] = (
+    ("tab character", "a tab character; indent with spaces, not tabs"),
+    ("cannot start any token", "a character YAML does not allow here (a tab?); indent with spaces"),
+    (
+        "mapping values are not allowed",
+        "a ':' where YAML does not expect one; check the indentation, and put text that "
+        "contains ': ' in quotes",
+    ),
+    ("could not find expected ':'", "a line is missing its ':' (fields are written 'name: value')"),
+    ("expected ',' or ']'", "a '[' list is not closed with ']'"),
+    ("expected ',' or '}'", "a '{' group is not closed with '}'"),
+    ("expected <block end>", "the indentation does not line up with the lines above"),
+    ("did not find expected key", "the indentation does not line up with the lines above"),
+    ("did not find expected '-' indicator", "the indentation of the list does not line up"),
+    ("another document", "holds more than one YAML document ('---'); keep one per file"),
+    ("end of stream", "a quote is opened and never closed"),
+    ("undefined alias", "uses an alias ('*name') that no anchor ('&name') defines"),
+)
+
+# Where the parser gives up is not always where the slip is: for an unclosed quote or bracket, or
+# a key without its ':', the line that opened it is the one to fix.
+_OPENED_AT = ("quoted scalar", "simple key", "flow sequence", "flow mapping")
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
+    problem = error.problem or str(error)
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and any(w in (error.context or "") for w in _OPENED_AT):
+        mark = error.context_mark
+    line = mark.line + 1 if mark is not None else None
+    plain = next((text for words, text in _PLAIN_WORDS if words in problem), problem)
+    return YamlSyntaxError(line, f"is not valid YAML: {plain}")
