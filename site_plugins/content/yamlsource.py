@@ -89,7 +89,7 @@ def parse_yaml(path: Path) -> YamlDocument:
             _index(node, (), document)
             document.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error) from None
+        raise _syntax_error(error, text) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(None, f"is not valid YAML: {error}") from None
     finally:
@@ -132,7 +132,7 @@ _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("did not find expected key", "the indentation does not line up with the lines above"),
     ("did not find expected '-' indicator", "the indentation of the list does not line up"),
     ("another document", "holds more than one YAML document ('---'); keep one per file"),
-    ("end of stream", "a quote is opened and never closed"),
+    ("end of stream", "a quote on this line is not closed"),
     ("undefined alias", "uses an alias ('*name') that no anchor ('&name') defines"),
 )
 
@@ -141,11 +141,45 @@ _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
 _OPENED_AT = ("quoted scalar", "simple key", "flow sequence", "flow mapping")
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     problem = error.problem or str(error)
     mark = error.problem_mark or error.context_mark
     if error.context_mark is not None and any(w in (error.context or "") for w in _OPENED_AT):
         mark = error.context_mark
-    line = mark.line + 1 if mark is not None else None
-    plain = next((text for words, text in _PLAIN_WORDS if words in problem), problem)
-    return YamlSyntaxError(line, f"is not valid YAML: {plain}")
+    if mark is None:
+        return YamlSyntaxError(None, f"is not valid YAML: {problem}")
+    lines = text.splitlines()
+    # A quote left open swallows the lines after it, and the parser stops far below; the line
+    # that opened it is the one to fix.
+    unclosed = next((n for n in range(mark.line + 1) if _open_until(lines, n, mark.line)), None)
+    if unclosed is not None:
+        return YamlSyntaxError(
+            unclosed + 1, "is not valid YAML: a quote on this line is not closed"
+        )
+    if mark.line < len(lines) and "\t" in lines[mark.line][: max(mark.column, 1)]:
+        problem = "tab character"
+    plain = next((words for key, words in _PLAIN_WORDS if key in problem), problem)
+    return YamlSyntaxError(mark.line + 1, f"is not valid YAML: {plain}")
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:- )?(?:[\w-]+:\s+)?(["'])(.*)$""")
+
+
+def _open_until(lines: list[str], start: int, end: int) -> bool:
+    """Line ``start`` opens a quote that is still open at line ``end``, or that is only "closed"
+    by a later line's own opening quote (``section: "...``)."""
+    match = _QUOTED_VALUE.match(lines[start]) if start < len(lines) else None
+    if match is None:
+        return False
+    quote = match[1]
+    if quote in _unescaped(match[2], quote):
+        return False
+    for line in lines[start + 1 : end + 1]:
+        if quote in _unescaped(line, quote):
+            later = _QUOTED_VALUE.match(line)
+            return later is not None and later.start(1) == _unescaped(line, quote).index(quote)
+    return True
+
+
+def _unescaped(text: str, quote: str) -> str:
+    return text.replace('\\"', "  ") if quote == '"' else text.replace("''", "  ")
