@@ -17,8 +17,7 @@ from hipcore._json import dumps
 from site_plugins.bundle import RuntimeMissing, build_hipcore_wheel, copy_pyodide
 from site_plugins.content import Content, ContentError, load_content
 from site_plugins.hipguide.config import HipguideConfig
-from site_plugins.render import render_pages
-from site_plugins.render.pages import environment
+from site_plugins.render import STYLESHEET, environment, navigation, render_pages
 
 __all__ = ["HipguidePlugin"]
 
@@ -29,6 +28,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def __init__(self) -> None:
         self.content: Content | None = None
         self.root = Path.cwd()
+        self.nav_from_content = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -38,14 +38,23 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         script = f"{self.config.assets_dir}/widget/index.js"
         if script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(_module_script(script))
+        if self._stylesheet not in config.extra_css:
+            config.extra_css.append(self._stylesheet)
+        # A nav written in mkdocs.yml wins; without one, the content decides the order.
+        self.nav_from_content = config.nav is None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.content is None:
             return files
         env = environment(self._override_dirs(config))
+        hand_written = [f.src_uri for f in files.documentation_pages()]
         for page in render_pages(self.content.catalog, env):
             files.append(File.generated(config, page.path, content=page.markdown))
+        stylesheet = STYLESHEET.read_text("utf-8")
+        files.append(File.generated(config, self._stylesheet, content=stylesheet))
+        if self.nav_from_content:
+            config.nav = navigation(self.content.catalog, hand_written)
         return files
 
     # After the other plugins (search writes its index in on_post_build too); order is free.
@@ -60,6 +69,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             server.watch(str(self.root / self.config.content_dir))
             server.watch(str(WIDGET))
         return server
+
+    @property
+    def _stylesheet(self) -> str:
+        return f"{self.config.assets_dir}/hipguide.css"
 
     def _load_content(self) -> Content:
         try:

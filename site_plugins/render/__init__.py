@@ -1,8 +1,11 @@
 """Pages from content: Markdown documents (with HTML blocks) rendered from Jinja templates.
 
-No MkDocs here: ``render_pages`` returns plain ``Page`` records the adapter adds to the site.
+No MkDocs here: ``render_pages`` returns plain ``Page`` records and ``navigation`` the nav as
+plain data; the adapter hands both to the site generator.
 """
 
-from site_plugins.render.pages import Page, render_pages, slug
+from site_plugins.render.nav import navigation
+from site_plugins.render.pages import STYLESHEET, Page, environment, render_pages
+from site_plugins.render.paths import slug
 
-__all__ = ["Page", "render_pages", "slug"]
+__all__ = ["STYLESHEET", "Page", "environment", "navigation", "render_pages", "slug"]

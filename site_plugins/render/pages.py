@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from hipcore.catalog import Index
 from hipcore.model import Catalog
+from site_plugins.render import paths, words
+from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
+from site_plugins.render.relations import Relations
 
-__all__ = ["Page", "render_pages", "slug"]
+__all__ = ["STYLESHEET", "TEMPLATES", "Page", "environment", "render_pages", "slug"]
 
 TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = Path(__file__).parent / "static" / "hipguide.css"
+"""The guide's stylesheet (layout of the generated pages, print); the adapter ships it."""
 
 
 @dataclass(frozen=True)
@@ -21,10 +28,6 @@ class Page:
     path: str
     """Source path in the docs tree, e.g. 'assessments/single-leg-bridge.md'."""
     markdown: str
-
-
-def slug(item_id: str) -> str:
-    return item_id.replace("_", "-")
 
 
 def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
@@ -37,7 +40,27 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["slug"] = slug
+    env.filters.update(
+        slug=slug,
+        dose=words.dose_words,
+        threshold=words.threshold_words,
+        quantity=words.quantity,
+        number=words.number,
+        series=words.series,
+        quality=words.QUALITIES.__getitem__,
+        region=words.REGIONS.__getitem__,
+        unit=words.UNITS.__getitem__,
+        equipment=words.EQUIPMENT.__getitem__,
+        origin=words.ORIGINS.__getitem__,
+        anchor=paths.source_anchor,
+        when=words.when_words,
+    )
+    env.globals.update(
+        assessment_page=assessment_page,
+        exercise_page=exercise_page,
+        pages=paths,
+        qualities=tuple(words.QUALITIES),
+    )
     return env
 
 
@@ -49,10 +72,29 @@ def render_pages(
     """All generated pages. ``figures`` maps an assessment or exercise id to its figures,
     already rendered as an HTML block (see ``site_plugins.figures``)."""
     env = env or environment()
-    index = Index(catalog)
-    context = {"catalog": catalog, "index": index, "figures": dict(figures or {})}
-    pages = [Page("self-assessment.md", env.get_template("self-assessment.md.j2").render(context))]
-    for assessment in catalog.assessments:
-        markdown = env.get_template("assessment.md.j2").render(context, assessment=assessment)
-        pages.append(Page(f"assessments/{slug(assessment.id)}.md", markdown))
+    relations = Relations(catalog)
+    shared: dict[str, Any] = {
+        "catalog": catalog,
+        "index": Index(catalog),
+        "relations": relations,
+        "figures": dict(figures or {}),
+        "source": relations.source,
+    }
+
+    def page(path: str, template: str, **context: Any) -> Page:
+        url: Callable[[str], str] = partial(relative, path)
+        markdown = env.get_template(template).render(shared, here=path, url=url, **context)
+        return Page(path, markdown)
+
+    pages = [
+        page(paths.ARTICLE, "article.md.j2"),
+        page(paths.SELF_ASSESSMENT, "self-assessment.md.j2"),
+        page(paths.ASSESSMENTS, "assessments.md.j2"),
+        page(paths.EXERCISES, "exercises.md.j2"),
+        page(paths.SOURCES, "sources.md.j2"),
+    ]
+    pages += [
+        page(assessment_page(a.id), "assessment.md.j2", assessment=a) for a in catalog.assessments
+    ]
+    pages += [page(exercise_page(e.id), "exercise.md.j2", exercise=e) for e in catalog.exercises]
     return pages

@@ -1,0 +1,48 @@
+"""The site's navigation, as the plain data MkDocs' ``nav`` setting takes.
+
+The guide's own pages come first in reading order; hand-written pages follow under
+"About this project", the known ones in a fixed order and any others by path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from hipcore.model import Catalog
+from site_plugins.render import paths
+
+__all__ = ["ABOUT", "HOME", "navigation"]
+
+HOME = "index.md"
+ABOUT = ("architecture.md", "engine.md", "content.md", "figures.md")
+"""Hand-written project pages, in reading order, when they exist."""
+
+NavItem = str | dict[str, Any]
+
+
+def navigation(catalog: Catalog, hand_written: Iterable[str]) -> list[NavItem]:
+    """``hand_written``: the docs paths of the pages not generated from content."""
+    others = sorted(set(hand_written))
+    nav: list[NavItem] = []
+    if HOME in others:
+        nav.append({"Home": HOME})
+    # Index pages are the first child of their section, not the section's own link: with
+    # Material's navigation.indexes the section nav loses its accessible name (axe).
+    assessments: list[NavItem] = [{"All assessments": paths.ASSESSMENTS}]
+    assessments += [{a.name: paths.assessment_page(a.id)} for a in catalog.assessments]
+    exercises: list[NavItem] = [{"All exercises": paths.EXERCISES}]
+    by_name = sorted(catalog.exercises, key=lambda e: e.name.casefold())
+    exercises += [{e.name: paths.exercise_page(e.id)} for e in by_name]
+    nav += [
+        {"Why the hip matters": paths.ARTICLE},
+        {"Self-assessment": paths.SELF_ASSESSMENT},
+        {"Assessments": assessments},
+        {"Exercises": exercises},
+        {"Sources": paths.SOURCES},
+    ]
+    about = [p for p in ABOUT if p in others]
+    about += [p for p in others if p not in about and p != HOME]
+    if about:
+        nav.append({"About this project": about})
+    return nav

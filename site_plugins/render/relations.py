@@ -1,0 +1,175 @@
+"""How the catalog's items point at each other, both ways, for links between pages.
+
+Rules link an assessment to a finding; a finding lists its exercises; exercises point at their
+regression and progression. The pages need each of these read forwards and backwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar
+
+from hipcore.catalog import Index
+from hipcore.model import Assessment, Catalog, Exercise, Finding, Rule, Source, SourceRef
+from site_plugins.render.paths import assessment_page, exercise_page
+
+__all__ = ["Citation", "Decision", "Relations", "Trigger"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One thing that makes a rule fire: a criterion, measure or compensation of a test."""
+
+    id: str
+    kind: str
+    """'criterion', 'measure', 'compensation' or 'outcome' (one every test has)."""
+    label: str
+
+
+_OUTCOMES = {
+    "could_not_perform": Trigger("could_not_perform", "outcome", "Could not do the test"),
+}
+"""Outcomes every test has, beside its own criteria, measures and compensations."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A rule read in full: this test fails (in this way) -> this finding -> these exercises."""
+
+    rule: Rule
+    assessment: Assessment
+    finding: Finding
+    triggers: tuple[Trigger, ...]
+    """Empty: any fail of the test fires the rule."""
+    exercises: tuple[Exercise, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An item that cites a source, and the page it is shown on."""
+
+    page: str
+    """Docs path of the page, e.g. 'exercises/hip-bridge.md'."""
+    title: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Relations:
+    catalog: Catalog
+
+    @cached_property
+    def index(self) -> Index:
+        return Index(self.catalog)
+
+    @cached_property
+    def decisions(self) -> tuple[Decision, ...]:
+        """Every rule, in the order of the tests, then as the rules file lists them."""
+        order = {a.id: i for i, a in enumerate(self.catalog.assessments)}
+        rules = sorted(self.catalog.rules, key=lambda r: order.get(r.assessment, len(order)))
+        return tuple(self._decision(rule) for rule in rules)
+
+    def _decision(self, rule: Rule) -> Decision:
+        assessment = self.index.assessments[rule.assessment]
+        finding = self.index.findings[rule.finding]
+        parts = {
+            **{c.id: Trigger(c.id, "criterion", c.label) for c in assessment.criteria},
+            **{m.id: Trigger(m.id, "measure", m.label) for m in assessment.measures},
+            **{c.id: Trigger(c.id, "compensation", c.label) for c in assessment.compensations},
+        }
+        triggers = tuple(
+            parts.get(w) or _OUTCOMES.get(w) or Trigger(w, "outcome", w) for w in rule.when
+        )
+        exercises = tuple(self.index.exercises[e] for e in finding.exercises)
+        return Decision(rule, assessment, finding, triggers, exercises)
+
+    def decisions_for(self, assessment: Assessment) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if d.assessment.id == assessment.id)
+
+    def finding_ids_for(self, assessment: Assessment) -> tuple[str, ...]:
+        return _unique(d.finding.id for d in self.decisions_for(assessment))
+
+    def exercises_for(self, assessment: Assessment) -> tuple[Exercise, ...]:
+        """The exercises a fail of this test leads to, in rule then finding order, once each."""
+        return _unique(e for d in self.decisions_for(assessment) for e in d.exercises)
+
+    def findings_calling(self, exercise: Exercise) -> tuple[Finding, ...]:
+        return tuple(f for f in self.catalog.findings if exercise.id in f.exercises)
+
+    def assessments_calling(self, exercise: Exercise) -> tuple[Assessment, ...]:
+        """Tests whose fail leads to this exercise, in the order of the tests."""
+        findings = {f.id for f in self.findings_calling(exercise)}
+        return _unique(d.assessment for d in self.decisions if d.finding.id in findings)
+
+    def ladder_into(self, exercise: Exercise) -> tuple[tuple[str, Exercise], ...]:
+        """Exercises whose progression or regression is this one: ('progression', easier)."""
+        found = []
+        for other in self.catalog.exercises:
+            for field in ("progression", "regression"):
+                step = getattr(other, field)
+                if step is not None and step.exercise == exercise.id:
+                    found.append((field, other))
+        return tuple(found)
+
+    def ladder(self, exercise: Exercise) -> tuple[Exercise, ...]:
+        """The exercise's ladder, easiest first: its regressions, itself, its progressions."""
+        down: list[Exercise] = []
+        step = exercise.regression
+        while step is not None and step.exercise not in {e.id for e in (exercise, *down)}:
+            down.append(self.index.exercises[step.exercise])
+            step = down[-1].regression
+        up: list[Exercise] = []
+        step = exercise.progression
+        while step is not None and step.exercise not in {e.id for e in (exercise, *down, *up)}:
+            up.append(self.index.exercises[step.exercise])
+            step = up[-1].progression
+        return (*reversed(down), exercise, *up)
+
+    @cached_property
+    def maintenance(self) -> tuple[Exercise, ...]:
+        """The program for an all-pass result."""
+        return tuple(self.index.exercises[e] for e in self.catalog.policy.maintenance)
+
+    def is_maintenance(self, exercise: Exercise) -> bool:
+        return exercise.id in self.catalog.policy.maintenance
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.catalog.sources if s.id == source_id)
+
+    @cached_property
+    def citations(self) -> dict[str, tuple[Citation, ...]]:
+        """Source id -> the items citing it, by page, once per (page, section)."""
+        cited: dict[str, list[Citation]] = {s.id: [] for s in self.catalog.sources}
+
+        def add(page: str, title: str, refs: tuple[SourceRef, ...]) -> None:
+            for ref in refs:
+                citation = Citation(page, title, ref.section)
+                if citation not in cited.setdefault(ref.source, []):
+                    cited[ref.source].append(citation)
+
+        for section in self.catalog.sections:
+            add("article.md", section.title, section.sources)
+            for note in section.notes:
+                add("article.md", f"{section.title} (note)", note.sources)
+        for a in self.catalog.assessments:
+            add(assessment_page(a.id), a.name, a.sources)
+            for norm in a.norms:
+                add(assessment_page(a.id), f"{a.name} (norms)", norm.sources)
+        for ex in self.catalog.exercises:
+            add(exercise_page(ex.id), ex.name, ex.sources)
+        for flag in self.catalog.red_flags:
+            add("self-assessment.md", "Before you start", flag.sources)
+        for decision in self.decisions:
+            add("self-assessment.md", "Decision table", decision.rule.sources)
+            add("self-assessment.md", "Decision table", decision.finding.sources)
+        add("self-assessment.md", "Program rules", self.catalog.policy.sources)
+        return {k: tuple(v) for k, v in cited.items()}
+
+
+T = TypeVar("T")
+
+
+def _unique(items: Iterable[T]) -> tuple[T, ...]:
+    return tuple(dict.fromkeys(items))

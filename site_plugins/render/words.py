@@ -1,0 +1,141 @@
+"""Model values in the words a runner reads: doses, pass marks, units and names of kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hipcore.model import Dose, Threshold
+from site_plugins.render.relations import Decision
+
+__all__ = [
+    "EQUIPMENT",
+    "ORIGINS",
+    "QUALITIES",
+    "REGIONS",
+    "UNITS",
+    "dose_words",
+    "number",
+    "quantity",
+    "series",
+    "threshold_words",
+    "when_words",
+]
+
+QUALITIES = {
+    "mobility": "Mobility",
+    "motor_control": "Motor control",
+    "strength": "Strength",
+    "pattern": "Movement pattern",
+}
+"""In the order of the corrective hierarchy."""
+
+REGIONS = {
+    "lumbar": "lower back",
+    "hip_front": "front of the hip",
+    "hip_back": "back of the hip",
+    "hip_side": "side of the hip",
+    "thigh_front": "front of the thigh",
+    "knee": "knee",
+}
+
+UNITS = {"s": "seconds", "deg": "degrees", "cm": "cm", "in": "inches"}
+_SYMBOLS = {"s": " s", "deg": "°", "cm": " cm", "in": " in"}
+
+EQUIPMENT = {
+    "mat": "a mat",
+    "bench": "a bench",
+    "exercise_ball": "an exercise ball",
+    "kettlebell": "a kettlebell",
+    "barbell": "a barbell",
+    "dumbbell": "a dumbbell",
+    "stick": "a stick",
+    "band": "a resistance band",
+    "cable": "a cable machine",
+    "chair": "a chair",
+    "ruler": "a ruler or tape measure",
+}
+
+ORIGINS = {
+    "article": "From the article",
+    "domain_notes": "Written for this guide from the domain notes",
+}
+
+_COMPARATORS = {">=": "at least {}", "<=": "{} or less", ">": "more than {}", "<": "less than {}"}
+
+
+def number(value: float) -> str:
+    """10.0 -> '10', 2.5 -> '2.5'."""
+    return f"{value:g}"
+
+
+def quantity(value: float, unit: str) -> str:
+    """10, 's' -> '10 s'; 45, 'deg' -> '45°'."""
+    return f"{number(value)}{_SYMBOLS[unit]}"
+
+
+def threshold_words(threshold: Threshold) -> str:
+    """'>=' 10 s -> 'at least 10 s'."""
+    return _COMPARATORS[threshold.comparator].format(quantity(threshold.value, threshold.unit))
+
+
+def series(items: Iterable[str], last: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def _seconds(value: int) -> str:
+    if value >= 120 and value % 60 == 0:
+        return f"{value // 60} minutes"
+    return "1 second" if value == 1 else f"{value} seconds"
+
+
+def _times(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def dose_words(dose: Dose) -> str:
+    """'3 sets of 12 reps on each side. Rest 60 seconds between sets. 3 sessions a week.'"""
+    side = " on each side" if dose.per_side else ""
+    if dose.hold_seconds is not None:
+        work = (
+            f"Hold for {_seconds(dose.hold_seconds)}, {_times(dose.sets, 'time', 'times')}{side}."
+        )
+    else:
+        reps = _times(dose.reps or 0, "rep", "reps")
+        work = f"{_times(dose.sets, 'set', 'sets')} of {reps}{side}."
+    if dose.sets == 1:
+        rest = ""
+    elif dose.rest_seconds == 0:
+        rest = " No rest needed between sets." if dose.reps else " No rest needed between holds."
+    else:
+        between = "sets" if dose.reps else "holds"
+        rest = f" Rest {_seconds(dose.rest_seconds)} between {between}."
+    sessions = {7: "Every day.", 14: "Twice a day."}.get(
+        dose.sessions_per_week, f"{_times(dose.sessions_per_week, 'session', 'sessions')} a week."
+    )
+    note = f" {dose.note}" if dose.note else ""
+    return f"{work}{rest} {sessions}{note}"
+
+
+def when_words(decision: Decision) -> str:
+    """What makes the rule fire, e.g. 'Pelvis drops or rotates, or seconds held below ...'."""
+    if not decision.triggers:
+        return "Any fail"
+    measures = {m.id: m for m in decision.assessment.measures}
+    parts = []
+    for trigger in decision.triggers:
+        if trigger.kind == "criterion":
+            parts.append(f"“{trigger.label}”: no")
+        elif trigger.kind == "measure" and (mark := measures[trigger.id].pass_when):
+            parts.append(f"{trigger.label}: not {threshold_words(mark)}")
+        else:
+            parts.append(trigger.label)
+    return series([parts[0], *map(_lower_first, parts[1:])], "or")
+
+
+def _lower_first(text: str) -> str:
+    """'The leg moves' -> 'the leg moves', in the middle of a sentence; 'ASIS' stays."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text

@@ -1,0 +1,203 @@
+"""The rendering core on its own: no MkDocs, a small catalog made in the test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from hipcore.model import (
+    Assessment,
+    Catalog,
+    Compensation,
+    Dose,
+    Exercise,
+    Finding,
+    Ladder,
+    Measure,
+    Policy,
+    Rule,
+    Source,
+    SourceRef,
+    Threshold,
+)
+from site_plugins.render import environment, navigation, render_pages
+from site_plugins.render.paths import relative
+from site_plugins.render.relations import Relations
+from site_plugins.render.words import dose_words, threshold_words, when_words
+
+REF = (SourceRef("article", "Hip Extension Strength"),)
+
+
+def exercise(item_id: str, **fields: object) -> Exercise:
+    base = Exercise(
+        id=item_id,
+        name=item_id.replace("_", " ").title(),
+        quality="strength",
+        load="loaded",
+        regions=("hip_back",),
+        purpose="Strengthens hip extension.",
+        steps=("Lie down.",),
+        cues=(),
+        faults=(),
+        muscles=("Gluteus maximus",),
+        dose=Dose(sets=3, reps=12, rest_seconds=60, sessions_per_week=3),
+        origin="article",
+        sources=REF,
+    )
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+BRIDGE_TEST = Assessment(
+    id="bridge_test",
+    order=1,
+    name="Bridge test",
+    clinical_name="Single-leg bridge hold",
+    category="Hip Extension Strength",
+    quality="strength",
+    region="hip_back",
+    sided=True,
+    purpose="Tests the gluteus maximus.",
+    setup=("Lie on your back.",),
+    steps=("Hold a single-leg bridge.",),
+    pass_summary="10 seconds, pelvis level.",
+    fail_meaning="Weak hip extension.",
+    origin="article",
+    sources=REF,
+    measures=(Measure("hold", "Seconds held", "s", 0, 600, pass_when=Threshold(">=", 10, "s")),),
+    compensations=(Compensation("drops", "Pelvis drops", "The hip sinks."),),
+)
+
+CATALOG = Catalog(
+    version=1,
+    policy=Policy(90, 4, 6, 4, 6, ("bridge",), "Education, not diagnosis.", REF),
+    sources=(Source("article", "The article", "article"),),
+    sections=(),
+    red_flags=(),
+    assessments=(BRIDGE_TEST,),
+    findings=(
+        Finding("weak", "Weak hip extension", "strength", "hip_back", "Weak.", ("bridge",), REF),
+        Finding("control", "Poor control", "motor_control", "hip_back", "Drops.", ("prone",), REF),
+    ),
+    rules=(
+        Rule("any", "bridge_test", "weak", REF),
+        Rule("drop", "bridge_test", "control", REF, when=("drops", "hold")),
+        Rule("unable", "bridge_test", "weak", REF, when=("could_not_perform",)),
+    ),
+    exercises=(
+        exercise("prone", progression=Ladder("bridge", "3 x 12 clean")),
+        exercise("bridge", regression=Ladder("prone", "pain"), progression=Ladder("thrust", "ok")),
+        exercise("thrust"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("dose", "words"),
+    [
+        (
+            Dose(sets=3, reps=12, rest_seconds=60, sessions_per_week=3),
+            "3 sets of 12 reps on each side. Rest 60 seconds between sets. 3 sessions a week.",
+        ),
+        (
+            Dose(sets=2, hold_seconds=30, rest_seconds=0, sessions_per_week=7, per_side=False),
+            "Hold for 30 seconds, 2 times. No rest needed between holds. Every day.",
+        ),
+        (
+            Dose(sets=1, reps=10, rest_seconds=120, sessions_per_week=1, note="Go slowly."),
+            "1 set of 10 reps on each side. 1 session a week. Go slowly.",
+        ),
+        (
+            Dose(sets=3, reps=8, rest_seconds=180, sessions_per_week=14, per_side=False),
+            "3 sets of 8 reps. Rest 3 minutes between sets. Twice a day.",
+        ),
+    ],
+)
+def test_a_dose_reads_as_words(dose: Dose, words: str) -> None:
+    assert dose_words(dose) == words
+
+
+@pytest.mark.parametrize(
+    ("threshold", "words"),
+    [
+        (Threshold(">=", 10, "s"), "at least 10 s"),
+        (Threshold("<=", 15, "cm"), "15 cm or less"),
+        (Threshold(">", 45, "deg"), "more than 45°"),
+        (Threshold("<", 2.5, "in"), "less than 2.5 in"),
+    ],
+)
+def test_a_pass_mark_reads_as_words(threshold: Threshold, words: str) -> None:
+    assert threshold_words(threshold) == words
+
+
+def test_a_rule_reads_as_the_parts_of_the_test_that_fire_it() -> None:
+    any_fail, dropped, unable = Relations(CATALOG).decisions
+    assert when_words(any_fail) == "Any fail"
+    assert when_words(dropped) == "Pelvis drops or seconds held: not at least 10 s"
+    assert when_words(unable) == "Could not do the test"
+
+
+def test_relations_read_rules_and_ladders_both_ways() -> None:
+    relations = Relations(CATALOG)
+    by_id = {e.id: e for e in CATALOG.exercises}
+    assert [e.id for e in relations.exercises_for(BRIDGE_TEST)] == ["bridge", "prone"]
+    assert relations.assessments_calling(by_id["prone"]) == (BRIDGE_TEST,)
+    assert relations.assessments_calling(by_id["thrust"]) == ()
+    assert [e.id for e in relations.ladder(by_id["thrust"])] == ["thrust"]
+    assert [e.id for e in relations.ladder(by_id["bridge"])] == ["prone", "bridge", "thrust"]
+
+
+def test_links_between_pages_are_relative_markdown_paths() -> None:
+    assert relative("assessments/a.md", "exercises/b.md") == "../exercises/b.md"
+    assert relative("exercises/a.md", "exercises/b.md#ladder") == "b.md#ladder"
+    assert (
+        relative("self-assessment.md", "sources.md#source-article") == "sources.md#source-article"
+    )
+    assert relative("exercises/index.md", "self-assessment.md") == "../self-assessment.md"
+
+
+def test_figures_are_placed_on_assessment_and_exercise_pages() -> None:
+    figures = {"bridge_test": '<figure id="fig-test"></figure>', "thrust": "<figure id=t></figure>"}
+    pages = {p.path: p.markdown for p in render_pages(CATALOG, figures=figures)}
+    assert figures["bridge_test"] in pages["assessments/bridge-test.md"]
+    assert figures["thrust"] in pages["exercises/thrust.md"]
+    assert "<figure" not in pages["exercises/bridge.md"]
+
+
+def test_a_theme_overrides_a_template_from_its_own_folder(tmp_path: Path) -> None:
+    (tmp_path / "exercise.md.j2").write_text("# {{ exercise.name }} (house style)\n")
+    pages = {p.path: p.markdown for p in render_pages(CATALOG, environment((tmp_path,)))}
+    assert pages["exercises/thrust.md"] == "# Thrust (house style)\n"
+    assert pages["assessments/bridge-test.md"].startswith("# Bridge test")
+
+
+def test_the_nav_puts_the_guide_first_and_project_pages_under_about() -> None:
+    hand_written = ["index.md", "zeta.md", "engine.md", "architecture.md"]
+    nav = navigation(CATALOG, hand_written)
+    assert [next(iter(item)) for item in nav] == [
+        "Home",
+        "Why the hip matters",
+        "Self-assessment",
+        "Assessments",
+        "Exercises",
+        "Sources",
+        "About this project",
+    ]
+    assert nav[-1] == {"About this project": ["architecture.md", "engine.md", "zeta.md"]}
+    assert nav[4]["Exercises"] == [
+        {"All exercises": "exercises/index.md"},
+        {"Bridge": "exercises/bridge.md"},
+        {"Prone": "exercises/prone.md"},
+        {"Thrust": "exercises/thrust.md"},
+    ]
+
+
+def test_the_rendering_core_does_not_import_mkdocs() -> None:
+    code = (
+        "import sys, site_plugins.render as r; r.render_pages; "
+        "sys.exit(any(m.split('.')[0] in ('mkdocs', 'material') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

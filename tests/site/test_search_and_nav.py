@@ -1,0 +1,51 @@
+"""Generated pages are in Material's search index and in the nav, in reading order."""
+
+from __future__ import annotations
+
+import json
+
+from hipcore.model import Catalog
+from tests.site.builtsite import BuiltSite
+from tests.site.expect import generated_urls
+
+
+def test_every_generated_page_is_in_the_search_index(site: BuiltSite, catalog: Catalog) -> None:
+    index = json.loads((site.root / "search/search_index.json").read_text("utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert [url for url in generated_urls(catalog) if url not in locations] == []
+
+
+def test_the_search_index_holds_each_pages_words(site: BuiltSite, catalog: Catalog) -> None:
+    index = json.loads((site.root / "search/search_index.json").read_text("utf-8"))
+    text = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for e in catalog.exercises:
+        assert e.purpose.split()[0] in text[f"exercises/{e.id.replace('_', '-')}/"]
+
+
+def test_the_nav_lists_the_guide_in_reading_order(site: BuiltSite) -> None:
+    nav = site.page("").find("nav", class_="md-nav--primary").find("ul")
+    top = [
+        item.find_all(None, class_="md-nav__link")[0].text
+        for item in nav.children
+        if isinstance(item, type(nav)) and item.tag == "li"
+    ]
+    guide = [
+        "Home",
+        "Why the hip matters",
+        "Self-assessment",
+        "Assessments",
+        "Exercises",
+        "Sources",
+    ]
+    assert top[: len(guide)] == guide
+    assert top[len(guide) :] in ([], ["About this project"])
+
+
+def test_every_generated_page_is_in_the_nav(site: BuiltSite, catalog: Catalog) -> None:
+    nav = site.page("").find("nav", class_="md-nav--primary")
+    linked = set()
+    for href in nav.hrefs():
+        resolved = site.resolve("", href)
+        if resolved is not None:
+            linked.add(site.url_of(resolved[0]))
+    assert [url for url in generated_urls(catalog) if url not in linked] == []
