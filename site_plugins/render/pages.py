@@ -51,7 +51,7 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         region=words.REGIONS.__getitem__,
         unit=words.UNITS.__getitem__,
         equipment=words.EQUIPMENT.__getitem__,
-        origin=words.ORIGINS.__getitem__,
+        origin=words.origin_words,
         anchor=paths.source_anchor,
         when=words.when_words,
     )

@@ -48,12 +48,12 @@ class Decision:
 
 @dataclass(frozen=True)
 class Citation:
-    """An item that cites a source, and the page it is shown on."""
+    """Where a source is cited: one item on one page, and the sections of the source it uses."""
 
     page: str
     """Docs path of the page, e.g. 'exercises/hip-bridge.md'."""
     title: str
-    section: str
+    sections: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -140,19 +140,21 @@ class Relations:
 
     @cached_property
     def citations(self) -> dict[str, tuple[Citation, ...]]:
-        """Source id -> the items citing it, by page, once per (page, section)."""
-        cited: dict[str, list[Citation]] = {s.id: [] for s in self.catalog.sources}
+        """Source id -> the items citing it, one entry per (page, item), in page order."""
+        cited: dict[str, dict[tuple[str, str], list[str]]] = {
+            s.id: {} for s in self.catalog.sources
+        }
 
         def add(page: str, title: str, refs: tuple[SourceRef, ...]) -> None:
             for ref in refs:
-                citation = Citation(page, title, ref.section)
-                if citation not in cited.setdefault(ref.source, []):
-                    cited[ref.source].append(citation)
+                sections = cited.setdefault(ref.source, {}).setdefault((page, title), [])
+                if ref.section not in sections:
+                    sections.append(ref.section)
 
         for section in self.catalog.sections:
             add("article.md", section.title, section.sources)
             for note in section.notes:
-                add("article.md", f"{section.title} (note)", note.sources)
+                add("article.md", f"{section.title} (evidence note)", note.sources)
         for a in self.catalog.assessments:
             add(assessment_page(a.id), a.name, a.sources)
             for norm in a.norms:
@@ -160,12 +162,17 @@ class Relations:
         for ex in self.catalog.exercises:
             add(exercise_page(ex.id), ex.name, ex.sources)
         for flag in self.catalog.red_flags:
-            add("self-assessment.md", "Before you start", flag.sources)
+            add("self-assessment.md", "Self-assessment: before you start", flag.sources)
         for decision in self.decisions:
-            add("self-assessment.md", "Decision table", decision.rule.sources)
-            add("self-assessment.md", "Decision table", decision.finding.sources)
-        add("self-assessment.md", "Program rules", self.catalog.policy.sources)
-        return {k: tuple(v) for k, v in cited.items()}
+            add("self-assessment.md", "Self-assessment: decision table", decision.rule.sources)
+            add("self-assessment.md", "Self-assessment: decision table", decision.finding.sources)
+        add("self-assessment.md", "Self-assessment: your program", self.catalog.policy.sources)
+        return {
+            source: tuple(
+                Citation(page, title, tuple(sections)) for (page, title), sections in by.items()
+            )
+            for source, by in cited.items()
+        }
 
 
 T = TypeVar("T")

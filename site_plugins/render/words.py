@@ -15,6 +15,7 @@ __all__ = [
     "UNITS",
     "dose_words",
     "number",
+    "origin_words",
     "quantity",
     "series",
     "threshold_words",
@@ -60,6 +61,13 @@ ORIGINS = {
     "domain_notes": "Written for this guide from the domain notes",
 }
 
+SHORT_ORIGINS = {"article": "Article", "domain_notes": "Domain notes"}
+
+
+def origin_words(origin: str, short: bool = False) -> str:
+    return (SHORT_ORIGINS if short else ORIGINS)[origin]
+
+
 _COMPARATORS = {">=": "at least {}", "<=": "{} or less", ">": "more than {}", "<": "less than {}"}
 
 
@@ -96,7 +104,7 @@ def _times(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def dose_words(dose: Dose) -> str:
+def dose_words(dose: Dose, note: bool = True) -> str:
     """'3 sets of 12 reps on each side. Rest 60 seconds between sets. 3 sessions a week.'"""
     side = " on each side" if dose.per_side else ""
     if dose.hold_seconds is not None:
@@ -116,8 +124,8 @@ def dose_words(dose: Dose) -> str:
     sessions = {7: "Every day.", 14: "Twice a day."}.get(
         dose.sessions_per_week, f"{_times(dose.sessions_per_week, 'session', 'sessions')} a week."
     )
-    note = f" {dose.note}" if dose.note else ""
-    return f"{work}{rest} {sessions}{note}"
+    extra = f" {dose.note}" if note and dose.note else ""
+    return f"{work}{rest} {sessions}{extra}"
 
 
 def when_words(decision: Decision) -> str:
