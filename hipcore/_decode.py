@@ -173,7 +173,10 @@ def _decode_scalar(tp: Any, data: object, path: Path, problems: list[Problem]) -
     if tp is float:
         if isinstance(data, bool) or not isinstance(data, int | float):
             _fail(problems, path, f"must be a number, got {_describe(data)}")
-        value = float(data)
+        try:
+            value = float(data)
+        except OverflowError:
+            _fail(problems, path, "is too large a number")
         if not math.isfinite(value):
             _fail(problems, path, "must be a finite number")
         return value

@@ -17,9 +17,16 @@ from typing import Any
 
 from hipcore._decode import decode
 from hipcore.errors import InvalidDocument, Path, Problem
-from hipcore.model import Assessment, Catalog, Exercise, Finding
+from hipcore.model import Assessment, Catalog, Exercise, Finding, Rule
 
-__all__ = ["CATALOG_VERSION", "Index", "check_references", "default_catalog", "load_catalog"]
+__all__ = [
+    "CATALOG_VERSION",
+    "Index",
+    "check_references",
+    "default_catalog",
+    "index_for",
+    "load_catalog",
+]
 
 CATALOG_VERSION = 1
 
@@ -66,6 +73,51 @@ class Index:
     def exercises(self) -> dict[str, Exercise]:
         return {e.id: e for e in self.catalog.exercises}
 
+    @cached_property
+    def assessment_position(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.catalog.assessments)}
+
+    @cached_property
+    def _rules_by_assessment(self) -> dict[str, tuple[Rule, ...]]:
+        return {
+            a.id: tuple(r for r in self.catalog.rules if r.assessment == a.id)
+            for a in self.catalog.assessments
+        }
+
+    def rules_for(self, assessment: str) -> tuple[Rule, ...]:
+        """The rules of one assessment, in the catalog's order."""
+        return self._rules_by_assessment.get(assessment, ())
+
+    def ladder(self, exercise: str) -> tuple[str, ...]:
+        """Every rung of the exercise's ladder, easiest first (the catalog has no loops)."""
+        down: list[str] = []
+        seen = {exercise}
+        step = self.exercises[exercise].regression
+        while step is not None and step.exercise in self.exercises and step.exercise not in seen:
+            seen.add(step.exercise)
+            down.insert(0, step.exercise)
+            step = self.exercises[step.exercise].regression
+        up: list[str] = []
+        step = self.exercises[exercise].progression
+        while step is not None and step.exercise in self.exercises and step.exercise not in seen:
+            seen.add(step.exercise)
+            up.append(step.exercise)
+            step = self.exercises[step.exercise].progression
+        return (*down, exercise, *up)
+
+
+_indexes: dict[int, Index] = {}
+
+
+def index_for(catalog: Catalog) -> Index:
+    """The index of a catalog, built once per catalog object (a few are kept)."""
+    index = _indexes.get(id(catalog))
+    if index is None or index.catalog is not catalog:
+        if len(_indexes) >= 8:
+            _indexes.clear()
+        index = _indexes[id(catalog)] = Index(catalog)
+    return index
+
 
 def check_references(catalog: Catalog) -> list[Problem]:
     """Every check a single file cannot make on its own.
@@ -89,12 +141,12 @@ def check_references(catalog: Catalog) -> list[Problem]:
         check.known(("rules", rule.id, "finding"), rule.finding, findings, "the finding")
         assessment = assessments.get(rule.assessment)
         if assessment is None:
-            path = ("rules", rule.id, "assessment")
+            path: Path = ("rules", rule.id, "assessment")
             check.known(path, rule.assessment, assessments, "the assessment")
             continue
         parts = {c.id for c in assessment.criteria} | {m.id for m in assessment.measures}
-        parts |= {c.id for c in assessment.compensations}
-        what = f"the criterion, measure or compensation of '{assessment.id}'"
+        parts |= {c.id for c in assessment.compensations} | {"could_not_perform"}
+        what = f"the criterion, measure or compensation (or could_not_perform) of '{assessment.id}'"
         for i, part in enumerate(rule.when):
             check.known(("rules", rule.id, "when", i), part, parts, what)
 

@@ -1,79 +1,67 @@
-"""The evaluator: results in, prescription out. Pure functions over the catalog."""
+"""The evaluator: checked results in, prescription out. Pure functions over the catalog.
+
+The steps, each in its own module: safety first (``_safety``: red flags, then pain), judging
+each side of each test (``_judge``), left/right asymmetry (``_asymmetry``), findings through the
+catalog's rules (``_findings``), the session (``_program``) and when to test again
+(``_reassess``). ``docs/engine.md`` tells the same in plain words.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
-
-from hipcore.catalog import Index
-from hipcore.model import Assessment, Catalog, Side
-from hipcore.prescription import PRESCRIPTION_VERSION, Finding, Item, Prescription, Referral, Why
-from hipcore.results import Results, SideResult
+from hipcore._asymmetry import find_asymmetries
+from hipcore._findings import find_findings
+from hipcore._judge import judge_all
+from hipcore._program import build_program, maintenance
+from hipcore._reassess import plan_reassessment
+from hipcore._safety import pain_referrals, red_flag_referrals
+from hipcore.catalog import index_for
+from hipcore.model import Catalog
+from hipcore.prescription import PRESCRIPTION_VERSION, Prescription, Status
+from hipcore.results import Results
 
 __all__ = ["evaluate"]
 
 
 def evaluate(results: Results, catalog: Catalog) -> Prescription:
-    index = Index(catalog)
-    referrals = tuple(
-        Referral(flag.reason, flag.urgent)
-        for flag in catalog.red_flags
-        if results.prescreen.get(flag.id, False)
-    )
-    if referrals:
-        return Prescription(PRESCRIPTION_VERSION, "refer", (), (), referrals, (),
-                            catalog.policy.disclaimer)  # fmt: skip
-    done = {r.assessment: r for r in results.assessments}
-    findings: list[Finding] = []
-    for rule in catalog.rules:
-        result = done.get(rule.assessment)
-        if result is None:
-            continue
-        assessment = index.assessments[rule.assessment]
-        sides: list[Side] = []
-        evidence: list[str] = []
-        pairs: tuple[tuple[Side, SideResult | None], ...] = (
-            ("left", result.left),
-            ("right", result.right),
-        )
-        for side, side_result in pairs:
-            if side_result is None:
-                continue
-            failed = _failed_parts(assessment, side_result)
-            hits = failed if not rule.when else [p for p in failed if p in rule.when]
-            if hits:
-                sides.append(side)
-                evidence += [f"{side}: {p}" for p in hits]
-        if sides:
-            finding = index.findings[rule.finding]
-            findings.append(Finding(finding.id, finding.name, tuple(sides), tuple(evidence),
-                                    Why(finding.description, rule.sources)))  # fmt: skip
-    program = tuple(
-        Item(
-            ex.id,
-            ex.name,
-            ex.quality,
-            ex.dose,
-            ex.progression.when if ex.progression else "",
-            Why(f.why.text, ex.sources),
-        )
-        for f in findings
-        for ex in [index.exercises[index.findings[f.id].exercises[0]]]
-    )
-    not_done = tuple(a.id for a in catalog.assessments if a.id not in done)
-    status: Literal["program", "maintenance"] = "program" if program else "maintenance"
+    """The prescription for results already checked against this catalog."""
     disclaimer = catalog.policy.disclaimer
+    red_flags = red_flag_referrals(results, catalog)
+    if red_flags:
+        return Prescription(PRESCRIPTION_VERSION, "refer", (), (), red_flags, (), disclaimer)
+
+    index = index_for(catalog)
+    tests = judge_all(results, catalog)
+    asymmetries = find_asymmetries(tests, catalog.policy)
+    findings = find_findings(tests, asymmetries, index)
+    referrals, blocked = pain_referrals(tests)
+    program = build_program(findings, blocked, index)
+    items = program.items
+
+    status: Status
+    if program.corrective:
+        status = "program"
+    elif findings:  # every exercise for them is withheld because a test hurt
+        status = "refer"
+    elif any(t.judged for t in tests):
+        items = tuple(maintenance(blocked, index))
+        status = "maintenance" if items or not referrals else "refer"
+    else:
+        status = "refer" if referrals else "not_assessed"
+
+    planned = [(i.exercise, i.addresses) for i in items] + [
+        (w.exercise, w.addresses) for w in program.later
+    ]
     return Prescription(
-        PRESCRIPTION_VERSION, status, tuple(findings), program, (), not_done, disclaimer
+        version=PRESCRIPTION_VERSION,
+        status=status,
+        findings=findings,
+        program=items,
+        referrals=referrals,
+        not_done=tuple(t.assessment.id for t in tests if not t.judged and not t.painful),
+        disclaimer=disclaimer,
+        tests=tuple(t.report() for t in tests),
+        asymmetries=asymmetries,
+        later=program.later,
+        withheld=program.withheld,
+        reassess=plan_reassessment(tests, findings, planned, catalog.policy),
     )
-
-
-def _failed_parts(assessment: Assessment, result: SideResult) -> list[str]:
-    failed = [c.id for c in assessment.criteria if result.criteria.get(c.id) is False]
-    for m in assessment.measures:
-        value = result.measures.get(m.id)
-        if value is not None and m.pass_when is not None and value.value < m.pass_when.value:
-            failed.append(m.id)
-    failed += list(result.compensations)
-    if result.could_not_perform:
-        failed.append("could_not_perform")
-    return failed

@@ -1,47 +1,193 @@
-"""The prescription document: what the engine tells the runner. Versioned, deterministic JSON."""
+"""The prescription document: what the engine tells the runner. Versioned, deterministic JSON.
+
+Every list is in a stated order (the catalog's, or the corrective hierarchy's), so the same
+results always give the same bytes. Field documentation is the string under each field.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-from hipcore.model import Dose, Quality, Side, SourceRef
+from hipcore.model import Dose, Load, Quality, Side, SourceRef
 
-__all__ = ["PRESCRIPTION_VERSION", "Finding", "Item", "Prescription", "Referral", "Why"]
+__all__ = [
+    "PRESCRIPTION_VERSION",
+    "Asymmetry",
+    "Evidence",
+    "FindingReport",
+    "InputProblem",
+    "LadderStep",
+    "Later",
+    "Outcome",
+    "Prescription",
+    "ProgramItem",
+    "Reassessment",
+    "Recheck",
+    "Referral",
+    "Severity",
+    "SideKey",
+    "SideReport",
+    "Status",
+    "TestReport",
+    "Why",
+    "Withheld",
+]
 
 PRESCRIPTION_VERSION = 1
+
+SideKey = Literal["left", "right", "both"]
+"""A side of a one-sided test, or ``both`` for a test done once."""
+
+Outcome = Literal["pass", "fail", "pain", "incomplete", "not_done"]
+"""How one side of a test came out. ``incomplete``: nothing failed but a required answer is
+missing, so the side is not judged (never guessed). ``pain``: the test hurt and stopped there."""
+
+Severity = Literal["mild", "moderate", "marked"]
+
+Status = Literal["program", "maintenance", "refer", "not_assessed", "invalid"]
+"""``program``: corrective work; ``maintenance``: every judged test passed; ``refer``: see a
+clinician and no program (a pre-screen red flag, or pain left nothing safe to do);
+``not_assessed``: no test was done; ``invalid``: the results have problems (see ``errors``)."""
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """One thing wrong with the results document."""
+
+    path: str
+    """Where, e.g. ``assessments[0].left.measures.hold_time.unit``."""
+    message: str
 
 
 @dataclass(frozen=True)
 class Why:
-    """The reason for an item, traced to the source sentence it rests on."""
+    """The reason for an item, traced to the source sentences it rests on."""
 
     text: str
     sources: tuple[SourceRef, ...]
 
 
 @dataclass(frozen=True)
-class Finding:
+class SideReport:
+    """One side of one test, as judged."""
+
+    side: SideKey
+    outcome: Outcome
+    failed: tuple[str, ...] = ()
+    """Ids of the criteria, measures and compensations that failed (and ``could_not_perform``)."""
+    missing: tuple[str, ...] = ()
+    """Required answers not given, when the outcome is ``incomplete``."""
+
+
+@dataclass(frozen=True)
+class TestReport:
+    """One assessment of the catalog, in the catalog's order; skipped tests are ``not_done``."""
+
+    assessment: str
+    name: str
+    sides: tuple[SideReport, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One failed part of a test behind a finding."""
+
+    assessment: str
+    side: SideKey
+    part: str
+    """A criterion, measure or compensation id, or ``could_not_perform``."""
+    text: str
+    """In plain words, e.g. 'Left: held 6 s (pass mark: at least 10 s)'."""
+
+
+@dataclass(frozen=True)
+class FindingReport:
     """A finding from the results, with its evidence."""
 
     id: str
     name: str
-    sides: tuple[Side, ...]
-    evidence: tuple[str, ...]
+    quality: Quality
+    sides: tuple[SideKey, ...]
+    severity: Severity
+    """mild, moderate or marked: one point each for both sides affected, could not perform, and
+    a measured value missing its mark by more than half the mark (0 mild, 1 moderate, 2+ marked)."""
+    worse_side: Side | None
+    """The side to work first: the only side affected, or the weaker side of an asymmetry."""
+    evidence: tuple[Evidence, ...]
     why: Why
 
 
 @dataclass(frozen=True)
-class Item:
-    """One exercise of the program, in order."""
+class Asymmetry:
+    """A meaningful difference between left and right in one test: recheck, not a diagnosis."""
+
+    assessment: str
+    kind: Literal["pass_fail", "measure"]
+    """``pass_fail``: one side passed and the other failed; ``measure``: the limb symmetry index
+    of a measured value is below the policy's threshold."""
+    weaker_side: Side
+    measure: str | None = None
+    index: float | None = None
+    """Limb symmetry index, weaker / stronger x 100, one decimal."""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    """A neighbouring rung of an exercise's ladder and when to move to it."""
+
+    exercise: str
+    name: str
+    when: str
+
+
+@dataclass(frozen=True)
+class ProgramItem:
+    """One exercise of the session, in the order to do it."""
+
+    exercise: str
+    """The starting rung of its ladder."""
+    name: str
+    quality: Quality
+    load: Load
+    role: Literal["corrective", "maintenance"]
+    dose: Dose
+    advance: str
+    """The criterion to move up the ladder."""
+    regress: str
+    """The criterion to move down the ladder."""
+    progression: LadderStep | None
+    regression: LadderStep | None
+    addresses: tuple[str, ...]
+    """Finding ids this exercise works on (none for maintenance)."""
+    worse_side: Side | None
+    """Start with this side and do one extra set on it."""
+    worse_side_sets: int | None
+    """Sets on the worse side (the dose's sets plus one), when there is one."""
+    why: Why
+
+
+@dataclass(frozen=True)
+class Later:
+    """An exercise kept for later, not dropped: the session is full, or it must wait."""
 
     exercise: str
     name: str
     quality: Quality
-    dose: Dose
-    advance: str
-    """The criterion to move up the ladder."""
-    why: Why
+    addresses: tuple[str, ...]
+    reason: Literal["after_mobility", "session_full"]
+    text: str
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """An exercise not prescribed because a test of the region it loads hurt."""
+
+    exercise: str
+    name: str
+    addresses: tuple[str, ...]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -50,14 +196,54 @@ class Referral:
 
     reason: str
     urgent: bool
+    kind: Literal["red_flag", "pain"] = "red_flag"
+    source: str = ""
+    """The red-flag id, or the assessment id whose test hurt."""
+    side: SideKey | None = None
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """A test to repeat, and when."""
+
+    assessment: str
+    name: str
+    when: Literal["after_stretching", "rescreen"]
+    """``after_stretching``: a mobility test, repeated straight after the stretches (and at the
+    rescreen); ``rescreen``: repeated at the full rescreen."""
+    progress_check: bool
+    """The test checks the progress of exercises in this program (listed in ``exercises``)."""
+    exercises: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Reassessment:
+    """When to test again."""
+
+    rescreen_weeks_min: int
+    rescreen_weeks_max: int
+    text: str
+    checks: tuple[Recheck, ...]
 
 
 @dataclass(frozen=True)
 class Prescription:
+    """The engine's answer to one results document."""
+
     version: int
-    status: Literal["program", "maintenance", "refer"]
-    findings: tuple[Finding, ...]
-    program: tuple[Item, ...]
+    status: Status
+    findings: tuple[FindingReport, ...]
+    program: tuple[ProgramItem, ...]
+    """This session, ordered by the corrective hierarchy, within the policy's bounds."""
     referrals: tuple[Referral, ...]
     not_done: tuple[str, ...]
+    """Assessment ids with no side judged (skipped, or nothing recorded)."""
     disclaimer: str
+    tests: tuple[TestReport, ...] = ()
+    asymmetries: tuple[Asymmetry, ...] = ()
+    later: tuple[Later, ...] = ()
+    withheld: tuple[Withheld, ...] = ()
+    reassess: Reassessment | None = None
+    errors: tuple[InputProblem, ...] = ()
+    """Problems with the results; only with status ``invalid``."""

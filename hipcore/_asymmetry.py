@@ -1,0 +1,56 @@
+"""Left/right asymmetry: a pass/fail difference, or a low limb symmetry index.
+
+Judged tests: one side passing and the other failing is an asymmetry, worked first. Measured
+values with a pass mark: limb symmetry index = weaker / stronger x 100 (the smaller of the two
+values over the larger, whichever direction the mark points); below the policy's threshold the
+sides differ meaningfully. Healthy people vary by 9-21 %, so the text says "recheck".
+A test that hurt on either side is not compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hipcore._judge import JudgedTest
+from hipcore._units import show
+from hipcore.model import Policy, Side
+from hipcore.prescription import Asymmetry
+
+__all__ = ["find_asymmetries"]
+
+
+def find_asymmetries(tests: Sequence[JudgedTest], policy: Policy) -> tuple[Asymmetry, ...]:
+    found: list[Asymmetry] = []
+    for test in tests:
+        left, right = test.side("left"), test.side("right")
+        if left is None or right is None or test.painful:
+            continue
+        name = test.assessment.name
+        outcomes = {left.outcome, right.outcome}
+        if outcomes == {"pass", "fail"}:
+            weaker: Side = "left" if left.outcome == "fail" else "right"
+            stronger = "right" if weaker == "left" else "left"
+            text = (
+                f"{name}: the {weaker} side failed and the {stronger} side passed. "
+                f"Work the {weaker} side first."
+            )
+            found.append(Asymmetry(test.assessment.id, "pass_fail", weaker, text=text))
+        for measure in test.assessment.measures:
+            mark = measure.pass_when
+            if mark is None or measure.id not in left.values or measure.id not in right.values:
+                continue
+            lv, rv = left.values[measure.id], right.values[measure.id]
+            high = max(lv, rv)
+            index = 100.0 if high == 0 else round(min(lv, rv) / high * 100, 1)
+            if index >= policy.asymmetry_index_below:
+                continue
+            lower_is_better = mark.comparator in ("<=", "<")
+            weaker = "left" if (lv > rv) == lower_is_better else "right"
+            text = (
+                f"{name}, {measure.label.lower()}: left {show(lv, mark.unit)}, right "
+                f"{show(rv, mark.unit)}; symmetry index {index:g} % (below "
+                f"{policy.asymmetry_index_below:g} %). The {weaker} side is weaker: recheck it, "
+                "as healthy people vary by about 10-20 %."
+            )
+            found.append(Asymmetry(test.assessment.id, "measure", weaker, measure.id, index, text))
+    return tuple(found)

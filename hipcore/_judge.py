@@ -1,0 +1,166 @@
+"""Judging one side of one test against the catalog's pass rule.
+
+A side fails on any criterion answered 'no', any measured value that misses its pass mark
+(after unit conversion), any compensation seen (a fault fails the test even when the time is
+reached), or 'could not perform'. Pain stops the test: the side is ``pain``, not judged.
+A side with nothing failed but a required answer missing is ``incomplete``, never guessed.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hipcore._units import convert, show
+from hipcore.model import Assessment, Catalog, Comparator, Measure
+from hipcore.prescription import Outcome, SideKey, SideReport, TestReport
+from hipcore.results import AssessmentResult, Results, SideResult
+
+__all__ = ["COULD_NOT_PERFORM", "Failure", "JudgedSide", "JudgedTest", "judge_all", "passes"]
+
+COULD_NOT_PERFORM = "could_not_perform"
+
+_COMPARE: dict[Comparator, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+_COMPARE_WORDS: dict[Comparator, str] = {
+    ">=": "at least",
+    "<=": "at most",
+    ">": "more than",
+    "<": "less than",
+}
+_SIDE_WORDS: dict[SideKey, str] = {"left": "Left", "right": "Right", "both": "Both sides"}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failed part of a side."""
+
+    part: str
+    kind: str
+    """criterion, measure, compensation or could_not_perform."""
+    text: str
+    far: bool = False
+    """A measured value missing its mark by more than half the mark."""
+
+
+@dataclass(frozen=True)
+class JudgedSide:
+    side: SideKey
+    outcome: Outcome
+    failures: tuple[Failure, ...] = ()
+    missing: tuple[str, ...] = ()
+    values: dict[str, float] = field(default_factory=dict)
+    """Measure id -> value in the unit of its pass mark (or the measure's unit)."""
+
+    @property
+    def could_not_perform(self) -> bool:
+        return any(f.kind == COULD_NOT_PERFORM for f in self.failures)
+
+    def report(self) -> SideReport:
+        return SideReport(
+            self.side, self.outcome, tuple(f.part for f in self.failures), self.missing
+        )
+
+
+@dataclass(frozen=True)
+class JudgedTest:
+    assessment: Assessment
+    sides: tuple[JudgedSide, ...]
+
+    @property
+    def painful(self) -> bool:
+        return any(s.outcome == "pain" for s in self.sides)
+
+    @property
+    def judged(self) -> bool:
+        """At least one side passed or failed."""
+        return any(s.outcome in ("pass", "fail") for s in self.sides)
+
+    def side(self, key: SideKey) -> JudgedSide | None:
+        return next((s for s in self.sides if s.side == key), None)
+
+    def report(self) -> TestReport:
+        return TestReport(
+            self.assessment.id, self.assessment.name, tuple(s.report() for s in self.sides)
+        )
+
+
+def judge_all(results: Results, catalog: Catalog) -> tuple[JudgedTest, ...]:
+    """Every assessment of the catalog, in its order; tests not in the results are not done."""
+    given = {entry.assessment: entry for entry in results.assessments}
+    return tuple(_judge_test(a, given.get(a.id)) for a in catalog.assessments)
+
+
+def passes(measure: Measure, value: float) -> bool | None:
+    """Whether a value in the measure's unit meets its pass mark; None without a mark."""
+    mark = measure.pass_when
+    if mark is None:
+        return None
+    converted = convert(value, measure.unit, mark.unit)
+    return converted is not None and _COMPARE[mark.comparator](converted, mark.value)
+
+
+def _judge_test(assessment: Assessment, entry: AssessmentResult | None) -> JudgedTest:
+    keys: tuple[SideKey, ...] = ("left", "right") if assessment.sided else ("both",)
+    sides = []
+    for key in keys:
+        result: SideResult | None = getattr(entry, key) if entry is not None else None
+        sides.append(_judge_side(assessment, key, result))
+    return JudgedTest(assessment, tuple(sides))
+
+
+def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None) -> JudgedSide:
+    if result is None:
+        return JudgedSide(side, "not_done")
+    if result.pain is not None and result.pain.present:
+        return JudgedSide(side, "pain")
+    who = _SIDE_WORDS[side]
+    failures: list[Failure] = []
+    missing: list[str] = []
+    values: dict[str, float] = {}
+    for criterion in assessment.criteria:
+        answer = result.criteria.get(criterion.id)
+        if answer is None:
+            missing.append(criterion.id)
+        elif not answer:
+            text = f"{who}: answered no to '{criterion.label}'"
+            failures.append(Failure(criterion.id, "criterion", text))
+    for measure in assessment.measures:
+        measurement = result.measures.get(measure.id)
+        if measurement is None:
+            if measure.required:
+                missing.append(measure.id)
+            continue
+        mark = measure.pass_when
+        unit = mark.unit if mark is not None else measure.unit
+        value = convert(measurement.value, measurement.unit, unit)
+        if value is None:  # refused by the catalog check; never judged on a guess
+            missing.append(measure.id)
+            continue
+        values[measure.id] = value
+        if mark is None or _COMPARE[mark.comparator](value, mark.value):
+            continue
+        entered = show(measurement.value, measurement.unit)
+        if measurement.unit != unit:
+            entered += f" = {show(value, unit)}"
+        words = f"{_COMPARE_WORDS[mark.comparator]} {show(mark.value, mark.unit)}"
+        far = mark.value != 0 and abs(value - mark.value) > abs(mark.value) / 2
+        text = f"{who}: {measure.label}: {entered} (pass mark: {words})"
+        failures.append(Failure(measure.id, "measure", text, far))
+    seen = set(result.compensations)
+    for compensation in assessment.compensations:
+        if compensation.id in seen:
+            text = f"{who}: {compensation.label}"
+            failures.append(Failure(compensation.id, "compensation", text))
+    if result.could_not_perform:
+        text = f"{who}: could not perform the test"
+        failures.append(Failure(COULD_NOT_PERFORM, COULD_NOT_PERFORM, text))
+    outcome: Outcome = "fail" if failures else ("incomplete" if missing else "pass")
+    return JudgedSide(
+        side, outcome, tuple(failures), tuple(missing) if not failures else (), values
+    )
