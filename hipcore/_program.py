@@ -197,7 +197,10 @@ def _item(exercise: Exercise, findings: Sequence[FindingReport], index: Index) -
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
     else:
-        text = "Every test you did passed: this keeps the strength and control you have."
+        text = (
+            "Upkeep: nothing to correct in the tests you did without pain. This keeps the "
+            "strength and control you have."
+        )
         sources = index.catalog.policy.sources
         role = "maintenance"
     return ProgramItem(
