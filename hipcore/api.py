@@ -8,6 +8,7 @@ whose ``errors`` list every problem with its field path; ``assess_json`` answers
 from __future__ import annotations
 
 import json
+import re
 
 from hipcore._decode import decode
 from hipcore._json import dumps
@@ -19,7 +20,14 @@ from hipcore.prescription import PRESCRIPTION_VERSION, InputProblem, Prescriptio
 from hipcore.results import Results
 from hipcore.validate import check_results
 
-__all__ = ["assess", "assess_json", "parse_results"]
+__all__ = ["MAX_DEPTH", "assess", "assess_json", "parse_results"]
+
+MAX_DEPTH = 32
+"""Deeper JSON is refused before parsing: a results document is about 7 levels deep, and very
+deep nesting overflows the JavaScript stack under Pyodide, which no Python code can catch."""
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def parse_results(
@@ -55,11 +63,15 @@ def assess(results: Results | object, catalog: Catalog | None = None) -> Prescri
 def assess_json(text: str, catalog: Catalog | None = None) -> str:
     """JSON in, canonical JSON out: ``{"ok": true, "prescription": {...}}`` or
     ``{"ok": false, "errors": [{"path": ..., "message": ...}]}``."""
+    if isinstance(text, str) and _depth(text) > MAX_DEPTH:
+        problem = Problem(
+            (), f"is nested more than {MAX_DEPTH} levels deep: not a results document"
+        )
+        return dumps({"ok": False, "errors": [problem.to_json()]})
     try:
         data = json.loads(text)
     except (ValueError, TypeError, RecursionError) as error:
-        problem = Problem((), f"is not valid JSON: {error}")
-        return dumps({"ok": False, "errors": [problem.to_json()]})
+        return dumps({"ok": False, "errors": [_not_json(error).to_json()]})
     prescription = assess(data, catalog)
     if prescription.status == "invalid":
         return dumps({"ok": False, "errors": prescription.errors})
@@ -72,3 +84,22 @@ def _rejected(problems: list[Problem], catalog: Catalog) -> Prescription:
     return Prescription(
         PRESCRIPTION_VERSION, "invalid", (), (), (), (), catalog.policy.disclaimer, errors=errors
     )
+
+
+def _not_json(error: Exception) -> Problem:
+    # Worded from the position only: the decoder's own messages differ between Python versions,
+    # and the reply must be the same bytes in CPython and in Pyodide.
+    if isinstance(error, json.JSONDecodeError):
+        return Problem((), f"is not valid JSON (line {error.lineno}, column {error.colno})")
+    if isinstance(error, RecursionError):
+        return Problem((), "is not valid JSON here: it is nested too deeply")
+    return Problem((), "is not valid JSON text")
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of brackets outside strings."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest

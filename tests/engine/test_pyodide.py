@@ -1,0 +1,52 @@
+"""The golden scenarios again, inside Pyodide (Node.js, the npm package the site ships): the
+replies must be the very same bytes as CPython's. One Pyodide start serves them all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hipcore import assess_json
+from tests.engine.golden import load_scenarios
+from tests.engine.node_pyodide import run_in_pyodide
+
+pytestmark = pytest.mark.pyodide
+
+SCENARIOS = load_scenarios()
+ODD_INPUTS = {
+    "not JSON": "{version: 1",
+    "a list": "[]",
+    "nested too deeply": "[" * 100_000,
+    "a huge number": '{"version": 1e400, "prescreen": {}}',
+    "wrong types everywhere": '{"version": "1", "prescreen": [], "assessments": {}}',
+}
+"""Error paths: their messages must not depend on the Python version either."""
+
+INPUTS = [s.input_text for s in SCENARIOS] + list(ODD_INPUTS.values())
+NAMES = [s.name for s in SCENARIOS] + list(ODD_INPUTS)
+
+
+@pytest.fixture(scope="module")
+def pyodide(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return run_in_pyodide(INPUTS, tmp_path_factory.mktemp("pyodide"))
+
+
+def test_pyodide_runs_the_python_the_browser_runs(pyodide: Any) -> None:
+    assert pyodide["python"].startswith("3.")
+    assert len(pyodide["replies"]) == len(INPUTS)
+
+
+@pytest.mark.parametrize("index", range(len(INPUTS)), ids=NAMES)
+def test_pyodide_replies_with_the_same_bytes_as_cpython(pyodide: Any, index: int) -> None:
+    assert pyodide["replies"][index] == assess_json(INPUTS[index])
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_pyodide_replies_with_the_stored_golden_bytes(pyodide: Any, scenario: Any) -> None:
+    assert pyodide["replies"][SCENARIOS.index(scenario)] == scenario.stored_reply_text
+
+
+def test_the_runner_is_where_the_tests_expect_it() -> None:
+    assert (Path(__file__).parent / "pyodide_runner.mjs").is_file()
