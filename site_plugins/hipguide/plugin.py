@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import mimetypes
 import shutil
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         if self.config.enabled:
             server.watch(str(self.root / self.config.content_dir))
             server.watch(str(WIDGET))
+            # The dev server types files by the host's mime.types, which may lack these; a
+            # module worker and WebAssembly streaming refuse anything else.
+            mimetypes.add_type("text/javascript", ".mjs")
+            mimetypes.add_type("application/wasm", ".wasm")
         return server
 
     @property
