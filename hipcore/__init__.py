@@ -12,6 +12,7 @@ Everything public in the modules below is re-exported here (a test keeps it comp
 from __future__ import annotations
 
 from hipcore.api import (
+    MAX_DEPTH,
     assess,
     assess_json,
     parse_results,
@@ -106,6 +107,7 @@ from hipcore.validate import (
 
 __all__ = [
     "CATALOG_VERSION",
+    "MAX_DEPTH",
     "PRESCRIPTION_VERSION",
     "RESULTS_VERSION",
     "Assessment",

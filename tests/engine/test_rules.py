@@ -1,0 +1,349 @@
+"""The decision rules, one behaviour per test, over the real catalog (and copies of it with
+one thing changed, to show the rules are data)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import pytest
+
+from hipcore import Catalog, Prescription, assess, assess_json, default_catalog
+from tests.engine.build import (
+    ALL_PASS,
+    CANNOT,
+    all_pass_but,
+    both_sides,
+    entry,
+    heel,
+    held,
+    hurt,
+    results,
+)
+
+CATALOG = default_catalog()
+PASSING = {e["assessment"]: e["left"] for e in ALL_PASS}
+"""A passing side of every test."""
+
+
+def outcome(p: Prescription, assessment: str, side: str = "left") -> str:
+    test = next(t for t in p.tests if t.assessment == assessment)
+    return next(s.outcome for s in test.sides if s.side == side)
+
+
+def findings(p: Prescription) -> dict[str, tuple[str, ...]]:
+    return {f.id: f.sides for f in p.findings}
+
+
+def program(p: Prescription) -> list[str]:
+    return [item.exercise for item in p.program]
+
+
+def with_side(assessment: str, **changes: Any) -> Prescription:
+    """Every test passed, except the left side of one, changed as given."""
+    side = {**PASSING[assessment], **changes}
+    return assess(results(*all_pass_but(entry(assessment, side, PASSING[assessment]))))
+
+
+# --- judging a side ---------------------------------------------------------------------------
+
+COMPENSATIONS = [(a.id, c.id) for a in CATALOG.assessments for c in a.compensations]
+
+
+@pytest.mark.parametrize(("assessment", "compensation"), COMPENSATIONS)
+def test_a_fault_fails_the_test_even_when_the_mark_is_reached(
+    assessment: str, compensation: str
+) -> None:
+    p = with_side(assessment, compensations=[compensation])
+    assert outcome(p, assessment) == "fail"
+    assert any(e.part == compensation for f in p.findings for e in f.evidence)
+
+
+CRITERIA = [(a.id, c.id) for a in CATALOG.assessments for c in a.criteria]
+
+
+@pytest.mark.parametrize(("assessment", "criterion"), CRITERIA)
+def test_a_criterion_answered_no_fails_the_test(assessment: str, criterion: str) -> None:
+    criteria = {**PASSING[assessment].get("criteria", {}), criterion: False}
+    assert outcome(with_side(assessment, criteria=criteria), assessment) == "fail"
+
+
+@pytest.mark.parametrize("assessment", [a.id for a in CATALOG.assessments])
+def test_could_not_perform_fails_the_test_and_gives_a_finding(assessment: str) -> None:
+    p = with_side(assessment, could_not_perform=True)
+    assert outcome(p, assessment) == "fail"
+    assert any(e.part == "could_not_perform" for f in p.findings for e in f.evidence)
+
+
+@pytest.mark.parametrize(
+    ("distance", "unit", "expected"),
+    [
+        (15, "cm", "pass"),  # the mark itself passes: at most 15 cm
+        (15.01, "cm", "fail"),
+        (5.9, "in", "pass"),  # 14.986 cm
+        (6, "in", "fail"),  # 15.24 cm: the content states the mark in cm
+        (0, "cm", "pass"),
+    ],
+)
+def test_a_distance_is_judged_after_unit_conversion(
+    distance: float, unit: str, expected: str
+) -> None:
+    p = assess(results(entry("quad_length", heel(distance, unit))))
+    assert outcome(p, "quad_length") == expected
+
+
+@pytest.mark.parametrize(("seconds", "expected"), [(10, "pass"), (9.9, "fail"), (0, "fail")])
+def test_a_hold_passes_at_the_article_s_10_seconds(seconds: float, expected: str) -> None:
+    p = assess(results(entry("single_leg_bridge", held(seconds))))
+    assert outcome(p, "single_leg_bridge") == expected
+
+
+def test_a_side_with_a_required_answer_missing_is_incomplete_never_guessed() -> None:
+    p = assess(results(entry("quad_length", {"criteria": {"comfortable": True}})))
+    test = next(t for t in p.tests if t.assessment == "quad_length")
+    assert test.sides[0].outcome == "incomplete"
+    assert test.sides[0].missing == ("heel_to_buttock",)
+    assert "quad_length" in p.not_done
+
+
+def test_an_optional_measure_may_be_left_out() -> None:
+    p = assess(results(entry("hip_flexor_length", {"criteria": {"leg_stays_down": True}})))
+    assert outcome(p, "hip_flexor_length") == "pass"
+
+
+def test_stretch_discomfort_is_not_pain() -> None:
+    p = with_side("quad_length", discomfort=True)
+    assert outcome(p, "quad_length") == "pass"
+    assert p.referrals == ()
+
+
+# --- findings, severity, sides ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "severity"),
+    [
+        (held(8), held(12), "mild"),  # one side, near the mark
+        (held(8), held(8), "moderate"),  # both sides
+        (held(4), held(12), "moderate"),  # far from the mark: 4 s misses 10 s by more than half
+        (CANNOT, held(12), "moderate"),  # could not perform
+        (held(4), held(8), "marked"),  # both sides, one far
+        (CANNOT, CANNOT, "marked"),
+    ],
+)
+def test_severity_counts_both_sides_could_not_perform_and_far_from_the_mark(
+    left: dict[str, Any], right: dict[str, Any], severity: str
+) -> None:
+    p = assess(results(entry("single_leg_bridge", left, right)))
+    (finding,) = [f for f in p.findings if f.id == "weak_hip_extension"]
+    assert finding.severity == severity
+
+
+def test_a_finding_names_its_evidence_in_plain_words() -> None:
+    p = assess(results(entry("quad_length", heel(8, "in"), heel(10))))
+    (finding,) = p.findings
+    assert [e.text for e in finding.evidence] == [
+        "Left: Heel-to-buttock distance: 8 in = 20.32 cm (pass mark: at most 15 cm)"
+    ]
+    assert finding.why.sources[0].quote
+
+
+def test_one_compensation_can_point_at_several_findings_through_the_rules() -> None:
+    p = assess(results(both_sides("split_squat_test", {"compensations": ["back_hip_flexed"]})))
+    assert set(findings(p)) == {
+        "hip_flexor_tightness",
+        "quad_tightness",
+        "split_squat_pattern_fault",
+    }
+
+
+def test_rules_are_data_without_the_bridge_rule_a_short_hold_is_no_finding() -> None:
+    catalog = dataclasses.replace(
+        CATALOG, rules=tuple(r for r in CATALOG.rules if r.id != "bridge_fails")
+    )
+    p = assess(results(entry("single_leg_bridge", held(6))), catalog)
+    assert outcome(p, "single_leg_bridge") == "fail"
+    assert "weak_hip_extension" not in findings(p)
+
+
+def only_fault_rules(catalog: Catalog) -> Catalog:
+    """The side plank keeps only its rule that names faults."""
+    kept = tuple(
+        r
+        for r in catalog.rules
+        if r.assessment != "side_plank_test" or r.id == "side_plank_loses_the_line"
+    )
+    return dataclasses.replace(catalog, rules=kept)
+
+
+def test_could_not_perform_fires_a_fault_rule_when_the_test_has_nothing_else() -> None:
+    p = assess(results(entry("side_plank_test", CANNOT)), only_fault_rules(CATALOG))
+    assert findings(p) == {"poor_lateral_trunk_control": ("left",)}
+
+
+def test_could_not_perform_fires_the_general_rule_not_the_fault_rule() -> None:
+    p = assess(results(entry("side_plank_test", CANNOT)))
+    assert findings(p) == {"weak_hip_abduction": ("left",)}
+
+
+# --- asymmetry --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "flagged"),
+    [(20, 18, False), (20, 17.9, True), (18, 20, False), (17.9, 20, True)],
+)
+def test_a_limb_symmetry_index_below_the_policy_threshold_is_an_asymmetry(
+    left: float, right: float, flagged: bool
+) -> None:
+    assert CATALOG.policy.asymmetry_index_below == 90
+    p = assess(results(entry("single_leg_bridge", held(left), held(right))))
+    measured = [a for a in p.asymmetries if a.kind == "measure"]
+    assert bool(measured) == flagged
+    if flagged:
+        assert measured[0].weaker_side == ("left" if left < right else "right")
+
+
+def test_for_a_distance_the_longer_side_is_the_weaker() -> None:
+    p = assess(results(entry("quad_length", heel(14), heel(8))))
+    (asymmetry,) = p.asymmetries
+    assert (asymmetry.weaker_side, asymmetry.index) == ("left", 57.1)
+
+
+def test_pass_on_one_side_and_fail_on_the_other_is_an_asymmetry_worked_first() -> None:
+    down = {"criteria": {"leg_stays_down": True}}
+    up = {"criteria": {"leg_stays_down": False}}
+    p = assess(results(entry("hip_flexor_length", up, down)))
+    assert [(a.kind, a.weaker_side) for a in p.asymmetries] == [("pass_fail", "left")]
+    (item,) = [i for i in p.program if i.exercise == "hip_flexor_stretch"]
+    assert (item.worse_side, item.worse_side_sets) == ("left", item.dose.sets + 1)
+
+
+def test_no_asymmetry_is_guessed_from_one_side() -> None:
+    assert assess(results(entry("single_leg_bridge", held(3)))).asymmetries == ()
+
+
+# --- safety -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", [f.id for f in CATALOG.red_flags])
+def test_any_red_flag_means_a_referral_and_no_program(flag: str) -> None:
+    p = assess(results(*ALL_PASS, **{flag: True}))
+    assert p.status == "refer"
+    assert (p.program, p.findings, p.later) == ((), (), ())
+    assert [r.source for r in p.referrals] == [flag]
+
+
+@pytest.mark.parametrize("assessment", CATALOG.assessments, ids=lambda a: a.id)
+def test_pain_in_a_test_refers_stops_its_line_and_withholds_loading_its_region(
+    assessment: Any,
+) -> None:
+    failing_elsewhere = [both_sides(a.id, CANNOT) for a in CATALOG.assessments]
+    painful = entry(assessment.id, hurt(), CANNOT)
+    tests = [painful if e["assessment"] == assessment.id else e for e in failing_elsewhere]
+    p = assess(results(*tests))
+    assert [(r.kind, r.source, r.side) for r in p.referrals] == [("pain", assessment.id, "left")]
+    assert not any(e.assessment == assessment.id for f in p.findings for e in f.evidence)
+    exercises = {e.id: e for e in CATALOG.exercises}
+    for item in (*p.program, *p.later):
+        exercise = exercises[item.exercise]
+        assert exercise.load == "stretch" or assessment.region not in exercise.regions
+
+
+def test_pain_with_nothing_else_to_do_is_a_referral() -> None:
+    p = assess(results(entry("single_leg_bridge", hurt())))
+    assert (p.status, p.program) == ("refer", ())
+
+
+# --- the program ------------------------------------------------------------------------------
+
+
+def test_the_split_squat_waits_while_a_mobility_finding_is_open() -> None:
+    p = assess(results(both_sides("split_squat_test", {"compensations": ["trunk_pitch"]})))
+    assert "split_squat" not in program(p)
+    assert [(w.exercise, w.reason) for w in p.later] == [("split_squat", "after_mobility")]
+
+
+def test_the_split_squat_is_prescribed_once_mobility_is_clear() -> None:
+    p = assess(
+        results(*all_pass_but(both_sides("split_squat_test", {"compensations": ["balance_loss"]})))
+    )
+    assert program(p)[-1] == "split_squat"
+
+
+def test_the_session_is_capped_and_the_rest_waits_for_later() -> None:
+    faults = [(a.id, [c.id for c in a.compensations]) for a in CATALOG.assessments]
+    p = assess(results(*[both_sides(a, {**PASSING[a], "compensations": c}) for a, c in faults]))
+    assert len(p.findings) == len(CATALOG.findings)
+    assert len(p.program) == CATALOG.policy.session_max_exercises
+    assert "session_full" in {later.reason for later in p.later}
+
+
+def test_a_short_corrective_session_is_topped_up_to_the_minimum() -> None:
+    opening = {"measures": {"knee_opening": {"value": 20, "unit": "deg"}}}
+    p = assess(results(entry("hip_rotation_control", opening)))
+    assert len(p.program) == CATALOG.policy.session_min_exercises
+    assert [i.role for i in p.program].count("corrective") == 1
+
+
+def test_could_not_perform_starts_one_rung_lower() -> None:
+    usual = assess(results(entry("side_plank_test", held(5))))
+    lower = assess(results(entry("side_plank_test", CANNOT)))
+    assert "side_lying_hip_abduction" in program(usual)
+    assert "clamshell" in program(lower)
+    assert "side_lying_hip_abduction" not in program(lower)
+
+
+def test_every_item_says_how_to_move_up_and_down_and_why() -> None:
+    tests = [both_sides(a.id, CANNOT) for a in CATALOG.assessments]
+    for item in assess(results(*tests)).program:
+        assert item.advance
+        assert item.regress
+        assert item.why.text
+        assert any(ref.quote for ref in item.why.sources)
+
+
+def test_all_pass_gives_the_maintenance_program() -> None:
+    p = assess(results(*ALL_PASS))
+    assert p.status == "maintenance"
+    assert sorted(program(p)) == sorted(CATALOG.policy.maintenance)
+    assert all(i.role == "maintenance" for i in p.program)
+
+
+def test_nothing_done_is_not_assessed_and_nothing_is_guessed() -> None:
+    p = assess(results())
+    assert (p.status, p.program, p.findings) == ("not_assessed", (), ())
+    assert p.not_done == tuple(a.id for a in CATALOG.assessments)
+
+
+# --- reassessment -----------------------------------------------------------------------------
+
+
+def test_a_mobility_test_is_retested_right_after_stretching() -> None:
+    p = assess(results(entry("quad_length", heel(25))))
+    assert p.reassess is not None
+    (check,) = p.reassess.checks
+    assert (check.assessment, check.when, check.exercises) == (
+        "quad_length",
+        "after_stretching",
+        ("quad_stretch",),
+    )
+
+
+def test_a_failed_strength_test_is_the_progress_check_at_the_rescreen() -> None:
+    p = assess(results(entry("single_leg_bridge", held(5))))
+    assert p.reassess is not None
+    (check,) = p.reassess.checks
+    assert (check.when, check.progress_check) == ("rescreen", True)
+    assert "hip_bridge" in check.exercises
+    assert (p.reassess.rescreen_weeks_min, p.reassess.rescreen_weeks_max) == (4, 6)
+
+
+# --- determinism ------------------------------------------------------------------------------
+
+
+def test_the_order_of_the_entries_does_not_change_a_byte() -> None:
+    doc = results(*all_pass_but(entry("single_leg_bridge", held(6), held(12, "hamstring_cramp"))))
+    reordered = {**doc, "assessments": list(reversed(doc["assessments"]))}
+    assert assess_json(json.dumps(doc)) == assess_json(json.dumps(reordered))
