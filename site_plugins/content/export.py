@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def schema_for(kind: Kind) -> dict[str, object]:
     """The JSON Schema of one kind of file, with the model's field docs as descriptions."""
-    schema = kind.adapter.json_schema()
+    schema = kind.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"hipguide content: {kind.glob}"
     if kind.many:

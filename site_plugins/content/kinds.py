@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import typing
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -19,13 +20,17 @@ from hipcore import model
 __all__ = ["KINDS", "Kind", "forbid_unknown_fields"]
 
 
+_READING = ConfigDict(extra="forbid", strict=True)
+_DOCUMENTING = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+"""For the JSON Schema only: reading the field docstrings takes pydantic longer than building
+the validators themselves, and every build would pay for it."""
+
+
 def forbid_unknown_fields(module: Any) -> None:
     """A misspelt field name must be an error, not silently ignored."""
     for _, cls in inspect.getmembers(module, inspect.isclass):
         if dataclasses.is_dataclass(cls) and "__pydantic_config__" not in vars(cls):
-            cls.__pydantic_config__ = ConfigDict(  # type: ignore[attr-defined]
-                extra="forbid", strict=True, use_attribute_docstrings=True
-            )
+            cls.__pydantic_config__ = _READING  # type: ignore[attr-defined]
 
 
 forbid_unknown_fields(model)
@@ -53,7 +58,37 @@ class Kind:
 
     @cached_property
     def adapter(self) -> TypeAdapter[Any]:
+        """Validates one file."""
         return TypeAdapter(self.adapter_type)
+
+    def json_schema(self) -> dict[str, Any]:
+        """The JSON Schema of one file, with each field's docstring as its description."""
+        classes = [c for c in _dataclasses_in(self.adapter_type) if _config(c) is _READING]
+        try:
+            for cls in classes:
+                cls.__pydantic_config__ = _DOCUMENTING
+            return TypeAdapter(self.adapter_type).json_schema()
+        finally:
+            for cls in classes:
+                cls.__pydantic_config__ = _READING
+
+
+def _config(cls: type) -> Any:
+    return vars(cls).get("__pydantic_config__")
+
+
+def _dataclasses_in(tp: Any, found: list[Any] | None = None) -> list[Any]:
+    """Every dataclass ``tp`` is built from, itself included."""
+    found = [] if found is None else found
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if tp in found:
+            return found
+        found.append(tp)
+        for hint in typing.get_type_hints(tp, include_extras=True).values():
+            _dataclasses_in(hint, found)
+    for arg in typing.get_args(tp):
+        _dataclasses_in(arg, found)
+    return found
 
 
 KINDS: tuple[Kind, ...] = (

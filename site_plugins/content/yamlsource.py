@@ -86,8 +86,7 @@ def parse_yaml(path: Path) -> YamlDocument:
         node = loader.get_single_node()
         document = YamlDocument(None)
         if node is not None:
-            _index(node, (), document)
-            document.data = loader.construct_document(node)
+            document.data = _Builder(loader, document).value(node, ())
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
     except yaml.YAMLError as error:
@@ -97,23 +96,64 @@ def parse_yaml(path: Path) -> YamlDocument:
     return document
 
 
-def _index(node: yaml.Node, path: Location, document: YamlDocument) -> None:
-    document.lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Builder:
+    """Python values from the node tree, noting each value's line as it goes.
+
+    Strings, lists and mappings (nearly every node) are built here directly; other scalars
+    (numbers, true/false, null, dates) are left to PyYAML's constructor. A key written twice
+    is noted, and its first value kept.
+    """
+
+    def __init__(self, loader: Any, document: YamlDocument) -> None:
+        self.loader = loader
+        self.document = document
+        self.open: set[int] = set()
+
+    def value(self, node: yaml.Node, path: Location) -> Any:
+        lines = self.document.lines
+        if path not in lines:
+            lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR else self.loader.construct_object(node)
+        if id(node) in self.open:
+            line = node.start_mark.line + 1
+            raise YamlSyntaxError(line, "is not valid YAML: an alias ('*name') contains itself")
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self.mapping(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, node: yaml.Node, path: Location) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
         first: dict[str, int] = {}
         for key, value in node.value:
+            if key.tag == _MERGE:
+                for part in value.value if isinstance(value, yaml.SequenceNode) else [value]:
+                    base = self.value(part, path)
+                    if isinstance(base, dict):
+                        merged = {**base, **merged}
+                continue
+            if not isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + 1
+                raise YamlSyntaxError(line, "is not valid YAML: a field name must be a word")
             name = str(key.value)
             line = key.start_mark.line + 1
             child = (*path, name)
-            if name in first and name != "<<":
-                document.duplicates.append(DuplicateKey(child, line, first[name]))
+            if name in first:
+                self.document.duplicates.append(DuplicateKey(child, line, first[name]))
                 continue
             first[name] = line
-            _index(value, child, document)
-            document.lines[child] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index(item, (*path, i), document)
+            self.document.lines[child] = line
+            result[name] = self.value(value, child)
+        return {**merged, **result} if merged else result
 
 
 # PyYAML's and libyaml's wording for the usual slips, said so an editor knows what to change.
