@@ -1,0 +1,201 @@
+"""Properties that hold for every input, checked with generated results (hypothesis)."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hipcore import Prescription, assess, assess_json, default_catalog
+from hipcore.model import Assessment, Measure
+
+CATALOG = default_catalog()
+EXERCISES = {e.id: e for e in CATALOG.exercises}
+ASSESSMENTS = {a.id: a for a in CATALOG.assessments}
+RANK = {"mobility": 0, "motor_control": 1, "strength": 2, "pattern": 3}
+CM_PER_IN = 2.54
+
+# --- strategies -------------------------------------------------------------------------------
+
+json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@st.composite
+def measurement(draw: st.DrawFn, measure: Measure) -> dict[str, Any]:
+    unit = draw(st.sampled_from((measure.unit, *measure.units)))
+    low, high = measure.minimum, measure.maximum
+    if unit != measure.unit:  # the only conversions are between cm and in
+        factor = 1 / CM_PER_IN if unit == "in" else CM_PER_IN
+        low, high = low * factor, high * factor
+    value = draw(st.floats(min_value=low, max_value=high, allow_nan=False) | st.integers(0, 30))
+    return {"value": min(max(value, low), high), "unit": unit}
+
+
+@st.composite
+def side(draw: st.DrawFn, assessment: Assessment) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    criteria = {c.id: draw(st.booleans()) for c in assessment.criteria if draw(st.booleans())}
+    if criteria:
+        doc["criteria"] = criteria
+    measures = {m.id: draw(measurement(m)) for m in assessment.measures if draw(st.booleans())}
+    if measures:
+        doc["measures"] = measures
+    faults = [c.id for c in assessment.compensations]
+    doc["compensations"] = draw(st.lists(st.sampled_from(faults), unique=True)) if faults else []
+    if draw(st.integers(0, 5)) == 0:
+        doc["pain"] = {"present": True, "score": draw(st.integers(0, 10))}
+    if draw(st.booleans()):
+        doc["discomfort"] = True
+    if draw(st.integers(0, 4)) == 0:
+        doc["could_not_perform"] = True
+    return doc
+
+
+@st.composite
+def valid_results(draw: st.DrawFn, red_flags: bool = True) -> dict[str, Any]:
+    prescreen = {f.id: red_flags and draw(st.integers(0, 9)) == 0 for f in CATALOG.red_flags}
+    entries = []
+    for a in CATALOG.assessments:
+        if not draw(st.integers(0, 3)):
+            continue
+        entry: dict[str, Any] = {"assessment": a.id}
+        for key in ("left", "right") if a.sided else ("both",):
+            if draw(st.integers(0, 5)):
+                entry[key] = draw(side(a))
+        entries.append(entry)
+    draw(st.randoms()).shuffle(entries)
+    return {"version": 1, "prescreen": prescreen, "assessments": entries}
+
+
+@st.composite
+def damaged_results(draw: st.DrawFn) -> Any:
+    """A valid document with one value somewhere replaced by any JSON."""
+    doc = draw(valid_results())
+    paths: list[list[Any]] = []
+
+    def walk(node: Any, path: list[Any]) -> None:
+        paths.append(path)
+        if isinstance(node, dict):
+            for key, child in node.items():
+                walk(child, [*path, key])
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, [*path, index])
+
+    walk(doc, [])
+    path = draw(st.sampled_from(paths))
+    junk = draw(json_values)
+    if not path:
+        return junk
+    parent = doc
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = junk
+    return doc
+
+
+def painful(p: Prescription) -> set[str]:
+    return {ASSESSMENTS[r.source].region for r in p.referrals if r.kind == "pain"}
+
+
+# --- properties -------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values | damaged_results())
+def test_any_json_gives_a_prescription_or_structured_errors_never_an_exception(data: Any) -> None:
+    p = assess(data)
+    assert (p.status == "invalid") == bool(p.errors)
+    for error in p.errors:
+        assert error.path
+        assert error.message
+    reply = json.loads(assess_json(json.dumps(data)))
+    assert reply["ok"] == (p.status != "invalid")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_any_text_gives_a_json_reply(text: str) -> None:
+    assert json.loads(assess_json(text))["ok"] in (True, False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(valid_results())
+def test_valid_results_always_give_a_sound_prescription(doc: dict[str, Any]) -> None:
+    p = assess(doc)
+    assert p.status != "invalid", p.errors
+    items = [*p.program, *p.later]
+
+    # every prescribed exercise exists
+    for exercise in (*(i.exercise for i in items), *(w.exercise for w in p.withheld)):
+        assert exercise in EXERCISES
+
+    # a red flag means no program at all
+    if any(doc["prescreen"].values()):
+        assert (p.status, p.program, p.findings) == ("refer", (), ())
+
+    # pain: no loading exercise for that region, and the painful test gives no finding
+    blocked = painful(p)
+    for item in items:
+        exercise = EXERCISES[item.exercise]
+        assert exercise.load == "stretch" or not blocked & set(exercise.regions), item.exercise
+    hurt = {r.source for r in p.referrals if r.kind == "pain"}
+    assert not {e.assessment for f in p.findings for e in f.evidence} & hurt
+
+    # the program follows the corrective hierarchy, and the pattern waits for mobility
+    ranks = [RANK[i.quality] for i in p.program]
+    assert ranks == sorted(ranks)
+    if any(f.quality == "mobility" for f in p.findings):
+        assert all(i.quality != "pattern" for i in p.program)
+
+    # a bounded session
+    assert len(p.program) <= CATALOG.policy.session_max_exercises
+
+    # each item is explained
+    for item in p.program:
+        assert item.why.text
+        assert item.advance
+        assert item.regress
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_results(), st.randoms())
+def test_the_same_results_give_the_same_bytes_whatever_the_order(
+    doc: dict[str, Any], rnd: random.Random
+) -> None:
+    text = json.dumps(doc)
+    shuffled = {**doc, "assessments": rnd.sample(doc["assessments"], len(doc["assessments"]))}
+    assert assess_json(text) == assess_json(text)
+    assert assess_json(text) == assess_json(json.dumps(shuffled))
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_results(red_flags=False))
+def test_a_failed_side_without_pain_always_leads_to_a_finding(doc: dict[str, Any]) -> None:
+    p = assess(doc)
+    found = {(e.assessment, e.side) for f in p.findings for e in f.evidence}
+    for test in p.tests:
+        if any(s.outcome == "pain" for s in test.sides):
+            continue
+        for s in test.sides:
+            assert (s.outcome == "fail") == ((test.assessment, s.side) in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_results(red_flags=False))
+def test_nothing_failed_and_something_passed_is_maintenance(doc: dict[str, Any]) -> None:
+    p = assess(doc)
+    outcomes = {s.outcome for t in p.tests for s in t.sides}
+    if "fail" not in outcomes and "pain" not in outcomes and "pass" in outcomes:
+        assert p.status == "maintenance"
+        assert {i.exercise for i in p.program} == set(CATALOG.policy.maintenance)
