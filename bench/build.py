@@ -1,0 +1,266 @@
+"""How much the hipguide plugin adds to a MkDocs build, and how that grows with the content.
+
+    .venv/bin/python bench/build.py [--repeats 3] [--sizes 250 500 1000] [--profile N]
+
+For each site (the real one, and generated catalogs of N extra exercises) two builds are timed,
+each a fresh ``python`` process as ``mkdocs build`` would be:
+
+- hipguide: the site as configured, the plugin reading and checking ``content/``, rendering
+  pages and writing the widget, the Pyodide runtime and the hipcore wheel;
+- plain: mkdocs-material with only the search plugin, over the very same Markdown pages (the
+  plugin's generated pages written out as files first) and the same navigation.
+
+Runs alternate between the two, and the table gives medians. ``--profile N`` profiles the
+plugin's own work for a catalog of N exercises instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import json
+import os
+import pstats
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.25
+
+EXERCISE = """\
+# yaml-language-server: $schema=../schema/exercise.schema.json
+id: {id}
+name: Generated exercise {n}
+quality: {quality}
+load: {load}
+regions: [hip_back, lumbar]
+purpose: >-
+  A generated exercise for the build benchmark, number {n}: it strengthens hip extension with
+  the gluteals doing the work, as the hip bridge does.
+steps:
+  - Lie on your back with both feet flat on the ground, knees bent.
+  - Squeeze your gluteals and raise your hips until your knees, hips and shoulders form a
+    straight line.
+  - Hold for a breath at the top, then lower slowly.
+cues:
+  - Feel the gluteal muscles performing the movement, not the hamstrings.
+  - Keep the ribs down.
+faults:
+  - Overarching the back.
+  - Pushing through the toes.
+muscles: [Gluteus maximus, Hamstrings]
+equipment: [mat]
+sided: true
+dose:
+  sets: 3
+  reps: 12
+  rest_seconds: 60
+  sessions_per_week: 3
+{ladder}origin: domain_notes
+sources:
+  - source: domain_notes
+    section: Doses
+    quote: "Strength: 1-3 sets x 8-12 reps, 2-3 non-consecutive days a week"
+"""
+
+LADDER = 4
+"""Generated exercises come in ladders of this many rungs (regression and progression)."""
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    content: Path
+    exercises: int
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[250, 500, 1000])
+    parser.add_argument("--profile", type=int, metavar="N")
+    parser.add_argument("--build", nargs=3, metavar=("CONTENT", "SITE", "OVERRIDES"))
+    args = parser.parse_args(argv)
+    if args.build:
+        _build(Path(args.build[0]), Path(args.build[1]), json.loads(args.build[2]))
+        return 0
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    with tempfile.TemporaryDirectory(prefix="hipguide-bench-") as tmp:
+        work = Path(tmp)
+        if args.profile:
+            _profile(generate(work / "content", args.profile), work)
+            return 0
+        sites = [Site("real site", ROOT / "content", 0)]
+        sites += [Site(f"{n} exercises", generate(work / f"c{n}", n), n) for n in args.sizes]
+        rows = [_measure(site, work, args.repeats) for site in sites]
+    _print_table(rows, args.repeats)
+    return 0
+
+
+def generate(content: Path, n: int) -> Path:
+    """The real content plus ``n`` generated exercises, in ladders of ``LADDER``."""
+    shutil.copytree(ROOT / "content", content)
+    qualities = ("mobility", "motor_control", "strength", "pattern")
+    for i in range(n):
+        rung = i % LADDER
+        ladder = ""
+        if rung > 0:
+            ladder += f"regression:\n  exercise: gen_{i - 1:05d}\n  when: Pain above 5/10.\n"
+        if rung < LADDER - 1 and i + 1 < n:
+            ladder += f"progression:\n  exercise: gen_{i + 1:05d}\n  when: 3 x 12, no fault.\n"
+        text = EXERCISE.format(
+            id=f"gen_{i:05d}",
+            n=i,
+            quality=qualities[(i // LADDER) % 4],
+            load="stretch" if (i // LADDER) % 4 == 0 else "loaded",
+            ladder=ladder,
+        )
+        (content / "exercises" / f"gen_{i:05d}.yaml").write_text(text, encoding="utf-8")
+    return content
+
+
+def _measure(site: Site, work: Path, repeats: int) -> dict[str, Any]:
+    slug = site.name.replace(" ", "-")
+    docs, nav = _plain_docs(site.content, work / f"{slug}-docs")
+    pages = sum(1 for _ in docs.rglob("*.md"))
+    builds = {
+        "hipguide": _hipguide_overrides(site.content),
+        "plain": {"docs_dir": str(docs), "plugins": ["search"], "nav": nav},
+    }
+    runs: dict[str, list[dict[str, float]]] = {"hipguide": [], "plain": []}
+    for _ in range(repeats):
+        for kind, overrides in builds.items():
+            target = work / f"{slug}-{kind}-site"
+            runs[kind].append(_time_build(site.content, target, overrides))
+            shutil.rmtree(target, ignore_errors=True)
+
+    def median(kind: str, what: str) -> float:
+        return statistics.median(run[what] for run in runs[kind])
+
+    walls = {kind: [round(run["wall"], 2) for run in runs[kind]] for kind in runs}
+    print(f"  {site.name}: wall seconds {walls}", file=sys.stderr)
+    row = {"site": site.name, "pages": pages, "plugin": median("hipguide", "plugin")}
+    for what in ("wall", "cpu"):
+        row[what] = (median("hipguide", what), median("plain", what))
+    return row
+
+
+def _hipguide_overrides(content: Path) -> dict[str, Any]:
+    if content == ROOT / "content":
+        return {}
+    return {"plugins": ["search", {"hipguide": {"content_dir": str(content)}}]}
+
+
+def _time_build(content: Path, site: Path, overrides: dict[str, Any]) -> dict[str, float]:
+    """Wall-clock and CPU seconds of one build in a fresh process, and the plugin's share."""
+    command = [sys.executable, __file__, "--build", str(content), str(site), json.dumps(overrides)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    spent = json.loads(result.stdout.strip().splitlines()[-1])
+    return {"wall": wall, "cpu": cpu, "plugin": spent["import"] + spent["hooks"]}
+
+
+def _build(content: Path, site: Path, overrides: dict[str, Any]) -> None:
+    """One build, as `mkdocs build` runs it, with some settings overridden. Prints, as JSON,
+    the seconds spent importing the plugin and in its hooks (both zero for a plain build)."""
+    spent = {"import": 0.0, "hooks": 0.0}
+    if overrides.get("plugins") != ["search"]:
+        start = time.perf_counter()
+        # Imported here, and timed: importing it (pydantic, hipcore) is part of its cost.
+        from site_plugins.hipguide.plugin import HipguidePlugin  # noqa: PLC0415
+
+        spent["import"] = time.perf_counter() - start
+        for hook in ("on_config", "on_files", "on_post_build"):
+            setattr(HipguidePlugin, hook, _timed(getattr(HipguidePlugin, hook), spent))
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), **overrides))
+    print(json.dumps(spent))
+
+
+def _timed(hook: Any, spent: dict[str, float]) -> Any:
+    @functools.wraps(hook)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return hook(*args, **kwargs)
+        finally:
+            spent["hooks"] += time.perf_counter() - start
+
+    return timed
+
+
+def _plain_docs(content: Path, docs: Path) -> tuple[Path, Any]:
+    """The hand-written docs plus every file the plugins generate, and the navigation they set,
+    for a plain build of the same pages."""
+    config = load_config(str(ROOT / "mkdocs.yml"), **_hipguide_overrides(content))
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    shutil.copytree(config.docs_dir, docs)
+    for file in files:
+        if file.generated_by is not None:
+            path = docs / file.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file.content_bytes)
+    return docs, config.nav
+
+
+def _profile(content: Path, work: Path) -> None:
+    overrides = _hipguide_overrides(content)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(work / "site"), **overrides)
+    profiler = cProfile.Profile()
+    profiler.runcall(build, config)
+    stats = pstats.Stats(profiler).sort_stats("cumulative")
+    stats.print_stats(r"site_plugins|hipcore|pydantic|yaml|jinja2", 40)
+
+
+def _print_table(rows: list[dict[str, Any]], repeats: int) -> None:
+    print(
+        f"\nmkdocs build in a fresh process, median of {repeats} runs, in seconds."
+        f"\nratio = hipguide / plain mkdocs-material on the same pages (target <= {TARGET});"
+        "\nplugin = importing it and its hooks (content, pages, widget bundle)."
+    )
+    head = f"{'site':<15} {'pages':>5}  {'hipguide':>8} {'plain':>6} {'ratio':>5}"
+    print(f"{head}  {'cpu: hip':>8} {'plain':>6} {'ratio':>5}  {'plugin':>6} {'ms/page':>7}")
+    for row in rows:
+        (hip, plain), (hip_cpu, plain_cpu) = row["wall"], row["cpu"]
+        print(
+            f"{row['site']:<15} {row['pages']:>5}  {hip:>8.2f} {plain:>6.2f} {hip / plain:>5.2f}"
+            f"  {hip_cpu:>8.2f} {plain_cpu:>6.2f} {hip_cpu / plain_cpu:>5.2f}"
+            f"  {row['plugin']:>6.2f} {1000 * row['plugin'] / row['pages']:>7.2f}"
+        )
+    generated = [row for row in rows if row["site"] != "real site"]
+    if len(generated) >= 2:
+        first, last = generated[0], generated[-1]
+        extra = last["pages"] - first["pages"]
+
+        def per_page(value: float, base: float) -> str:
+            return f"{1000 * (value - base) / extra:.2f} ms"
+
+        print(
+            f"\nper page added ({first['pages']} -> {last['pages']} pages):"
+            f" plugin {per_page(last['plugin'], first['plugin'])},"
+            f" hipguide build {per_page(last['wall'][0], first['wall'][0])},"
+            f" plain build {per_page(last['wall'][1], first['wall'][1])}"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
