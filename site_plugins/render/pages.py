@@ -42,6 +42,7 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     )
     env.filters.update(
         slug=slug,
+        cell=words.cell,
         dose=words.dose_words,
         threshold=words.threshold_words,
         quantity=words.quantity,

@@ -103,16 +103,6 @@ class Relations:
         findings = {f.id for f in self.findings_calling(exercise)}
         return _unique(d.assessment for d in self.decisions if d.finding.id in findings)
 
-    def ladder_into(self, exercise: Exercise) -> tuple[tuple[str, Exercise], ...]:
-        """Exercises whose progression or regression is this one: ('progression', easier)."""
-        found = []
-        for other in self.catalog.exercises:
-            for field in ("progression", "regression"):
-                step = getattr(other, field)
-                if step is not None and step.exercise == exercise.id:
-                    found.append((field, other))
-        return tuple(found)
-
     def ladder(self, exercise: Exercise) -> tuple[Exercise, ...]:
         """The exercise's ladder, easiest first: its regressions, itself, its progressions."""
         down: list[Exercise] = []

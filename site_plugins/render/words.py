@@ -13,6 +13,7 @@ __all__ = [
     "QUALITIES",
     "REGIONS",
     "UNITS",
+    "cell",
     "dose_words",
     "number",
     "origin_words",
@@ -69,6 +70,11 @@ def origin_words(origin: str, short: bool = False) -> str:
 
 
 _COMPARATORS = {">=": "at least {}", "<=": "{} or less", ">": "more than {}", "<": "less than {}"}
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: one line, no column breaks."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def number(value: float) -> str:

@@ -27,7 +27,7 @@ from hipcore.model import (
 from site_plugins.render import environment, navigation, render_pages
 from site_plugins.render.paths import relative
 from site_plugins.render.relations import Relations
-from site_plugins.render.words import dose_words, threshold_words, when_words
+from site_plugins.render.words import cell, dose_words, threshold_words, when_words
 
 REF = (SourceRef("article", "Hip Extension Strength"),)
 
@@ -201,3 +201,7 @@ def test_the_rendering_core_does_not_import_mkdocs() -> None:
         "sys.exit(any(m.split('.')[0] in ('mkdocs', 'material') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_text_in_a_table_cell_stays_in_its_cell() -> None:
+    assert cell("a | b\nc") == "a \\| b c"
