@@ -59,7 +59,7 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
     origins: dict[tuple[str, str], list[_Origin]] = {}
     known: set[Path] = set()
     for kind in kinds:
-        paths = sorted(root.glob(kind.glob))
+        paths = sorted(p for p in root.glob(kind.glob) if p.is_file())
         known.update(paths)
         if not paths and not kind.many and "*" not in kind.glob:
             problems.append(ContentProblem(_rel(root / kind.glob, root), None, "", "is missing"))
@@ -116,6 +116,9 @@ def _read(
         document = parse_yaml(path)
     except YamlSyntaxError as error:
         problems.append(ContentProblem(rel, error.line, "", str(error)))
+        return None
+    except OSError as error:
+        problems.append(ContentProblem(rel, None, "", f"cannot be read ({error.strerror})"))
         return None
     if document.data is None:
         problems.append(ContentProblem(rel, None, "", "is empty"))
