@@ -26,8 +26,8 @@ MAX_DEPTH = 32
 """Deeper JSON is refused before parsing: a results document is about 7 levels deep, and very
 deep nesting overflows the JavaScript stack under Pyodide, which no Python code can catch."""
 
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
 def parse_results(
@@ -99,7 +99,10 @@ def _not_json(error: Exception) -> Problem:
 def _depth(text: str) -> int:
     """The deepest nesting of brackets outside strings."""
     depth = deepest = 0
-    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
+    for bracket in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
     return deepest

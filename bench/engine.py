@@ -1,0 +1,74 @@
+"""How long one assessment takes, in CPython and in Pyodide (Node.js, the runtime the site ships).
+
+    .venv/bin/python bench/engine.py [--calls 300]
+
+One assessment is ``hipcore.assess_json(text)``: the JSON bridge the browser worker calls,
+from results text to prescription text (parse, check against the catalog, judge, prescribe,
+serialise). The inputs are the golden scenarios (tests/engine/golden/), each called ``--calls``
+times after a warm-up; the figure is the median of every call. Targets: 1 ms in CPython,
+10 ms in Pyodide.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hipcore import assess_json  # noqa: E402
+from tests.engine.golden import load_scenarios  # noqa: E402
+from tests.engine.node_pyodide import run_in_pyodide  # noqa: E402
+
+TARGET_MS = {"CPython": 1.0, "Pyodide": 10.0}
+
+
+def cpython_samples(inputs: list[str], calls: int) -> list[float]:
+    samples = []
+    for text in inputs:
+        for _ in range(20):
+            assess_json(text)
+        for _ in range(calls):
+            start = time.perf_counter()
+            assess_json(text)
+            samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=300, help="timed calls per scenario")
+    args = parser.parse_args(argv)
+    inputs = [s.input_text for s in load_scenarios() if s.reply is None or s.reply["ok"]]
+
+    rows = [("CPython", sys.version.split()[0], cpython_samples(inputs, args.calls))]
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        pyodide = run_in_pyodide(inputs, Path(tmp), bench_calls=args.calls)
+        wall = time.perf_counter() - started
+    rows.append(("Pyodide", f"{pyodide['python']} (Pyodide {pyodide['pyodide']}, Node.js)",
+                 pyodide["samples_ms"]))  # fmt: skip
+
+    print(f"One assessment (assess_json), {len(inputs)} scenarios x {args.calls} calls each")
+    print(f"{'runtime':<9} {'median':>9} {'p90':>9} {'target':>8}  python")
+    failed = False
+    for name, version, samples in rows:
+        median = statistics.median(samples)
+        p90 = statistics.quantiles(samples, n=10)[-1]
+        ok = median <= TARGET_MS[name]
+        failed |= not ok
+        print(
+            f"{name:<9} {median:>6.3f} ms {p90:>6.3f} ms {TARGET_MS[name]:>5g} ms  {version}"
+            + ("" if ok else "  OVER TARGET")
+        )
+    print(f"(Pyodide start, install and all calls: {wall:.1f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
