@@ -36,11 +36,16 @@ def test_the_index_pages_list_every_assessment_and_every_exercise(
 def test_the_article_page_has_every_section_in_order(site: BuiltSite, catalog: Catalog) -> None:
     content = site.page("article/").find("article")
     headings = [h.heading for h in content.iter("h2")]
-    assert headings == [s.title for s in catalog.sections]
+    assert headings[: len(catalog.sections)] == [s.title for s in catalog.sections]
+    assert len(headings) <= len(catalog.sections) + 1  # and the pointer to tests and exercises
     for section in catalog.sections:
         text = content.section(section.id.replace("_", "-")).text
         origin = "From the article" if section.origin == "article" else "Written for this guide"
         assert origin in text, section.id
+
+
+def test_the_article_leads_on_to_every_test(site: BuiltSite, catalog: Catalog) -> None:
+    assert {assessment_url(a.id) for a in catalog.assessments} <= _targets(site, "article/")
 
 
 def test_the_article_shows_each_evidence_note_as_an_admonition_with_its_sources(
