@@ -13,6 +13,18 @@ function dose(d) {
   return `${d.sets} × ${work}${side}, rest ${d.rest_seconds} s, ${d.sessions_per_week}× a week`;
 }
 
+/** One exercise: name, dose, the worse side, why, and when to move up or down. @param {any} item */
+function programItem(item) {
+  const li = h("li", {}, [h("strong", {}, [item.name]), ` — ${dose(item.dose)}. `, item.why.text]);
+  if (item.worse_side) {
+    li.append(h("p", { class: "worse-side" },
+      [`Start with the ${item.worse_side} side and do ${item.worse_side_sets} sets on it.`]));
+  }
+  if (item.advance) li.append(h("p", { class: "advance" }, [`Move up: ${item.advance}`]));
+  if (item.regress) li.append(h("p", { class: "regress" }, [`Move down: ${item.regress}`]));
+  return li;
+}
+
 /** @param {any} reply @param {any} catalog */
 export function renderReply(reply, catalog) {
   const box = h("div", { class: "prescription" });
@@ -33,10 +45,28 @@ export function renderReply(reply, catalog) {
       h("ul", { class: "findings" }, p.findings.map((f) =>
         h("li", {}, [h("strong", {}, [f.name]), ` (${f.sides.join(" and ")}): ${f.why.text}`]))));
   }
+  if (p.asymmetries?.length) {
+    box.append(h("h3", {}, ["Left and right differ (recheck, not a diagnosis)"]),
+      h("ul", { class: "asymmetries" }, p.asymmetries.map((a) => h("li", {}, [a.text]))));
+  }
   if (p.program.length) {
     box.append(h("h3", {}, [p.status === "maintenance" ? "Keep it up: a maintenance program" : "Your program"]),
-      h("ol", { class: "program" }, p.program.map((item) =>
-        h("li", {}, [h("strong", {}, [item.name]), ` — ${dose(item.dose)}. `, item.why.text]))));
+      h("ol", { class: "program" }, p.program.map(programItem)));
+  }
+  if (p.later?.length) {
+    box.append(h("h3", {}, ["Later"]),
+      h("ul", { class: "later" }, p.later.map((l) => h("li", {}, [h("strong", {}, [l.name]), `: ${l.text}`]))));
+  }
+  if (p.withheld?.length) {
+    box.append(h("h3", {}, ["Not prescribed because a test hurt"]),
+      h("ul", { class: "withheld" }, p.withheld.map((w) => h("li", {}, [w.text]))));
+  }
+  if (p.reassess) {
+    const when = { after_stretching: "right after stretching", rescreen: "at the rescreen" };
+    box.append(h("h3", {}, ["Test again"]),
+      h("ul", { class: "reassess" }, p.reassess.checks.map((c) =>
+        h("li", {}, [h("strong", {}, [c.name]), ` (${when[c.when] ?? c.when}): ${c.text}`]))),
+      h("p", { class: "rescreen" }, [p.reassess.text]));
   }
   if (p.not_done.length) {
     box.append(h("p", { class: "not-done" }, [`Not done: ${p.not_done.map((id) => names[id] ?? id).join(", ")}.`]));
