@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from hipcore import Catalog, Prescription, assess, assess_json, default_catalog
+from hipcore import Catalog, Prescription, assess, assess_json, check_references, default_catalog
 from tests.engine.build import (
     ALL_PASS,
     CANNOT,
@@ -347,3 +347,45 @@ def test_the_order_of_the_entries_does_not_change_a_byte() -> None:
     doc = results(*all_pass_but(entry("single_leg_bridge", held(6), held(12, "hamstring_cramp"))))
     reordered = {**doc, "assessments": list(reversed(doc["assessments"]))}
     assert assess_json(json.dumps(doc)) == assess_json(json.dumps(reordered))
+
+
+# --- catalogs the content does not have yet -----------------------------------------------------
+
+
+def with_split_squat_done_once(catalog: Catalog) -> Catalog:
+    """The split squat as a test done once, not per side."""
+    assessments = tuple(
+        dataclasses.replace(a, sided=False) if a.id == "split_squat_test" else a
+        for a in catalog.assessments
+    )
+    return dataclasses.replace(catalog, assessments=assessments)
+
+
+def test_a_test_done_once_is_judged_under_both() -> None:
+    catalog = with_split_squat_done_once(CATALOG)
+    doc = results({"assessment": "split_squat_test", "both": {"compensations": ["balance_loss"]}})
+    p = assess(doc, catalog)
+    assert outcome(p, "split_squat_test", "both") == "fail"
+    assert findings(p) == {"split_squat_pattern_fault": ("both",)}
+    assert p.asymmetries == ()
+
+
+def test_a_side_given_for_a_test_done_once_is_refused() -> None:
+    catalog = with_split_squat_done_once(CATALOG)
+    p = assess(results(entry("split_squat_test", {"compensations": []})), catalog)
+    assert [(e.path, e.message) for e in p.errors] == [
+        ("assessments[0].left", "this test is done once: give 'both', not a side")
+    ]
+
+
+def test_a_rule_may_name_could_not_perform_itself() -> None:
+    rule = dataclasses.replace(
+        CATALOG.rules[0], id="cannot_plank", assessment="side_plank_test",
+        finding="poor_lateral_trunk_control", when=("could_not_perform",),
+    )  # fmt: skip
+    catalog = dataclasses.replace(only_fault_rules(CATALOG), rules=(rule,))
+    assert check_references(catalog) == []
+    assert findings(assess(results(entry("side_plank_test", held(3))), catalog)) == {}
+    assert findings(assess(results(entry("side_plank_test", CANNOT)), catalog)) == {
+        "poor_lateral_trunk_control": ("left",)
+    }
