@@ -12,7 +12,16 @@ from functools import cached_property
 from typing import TypeVar
 
 from hipcore.catalog import Index
-from hipcore.model import Assessment, Catalog, Exercise, Finding, Rule, Source, SourceRef
+from hipcore.model import (
+    Assessment,
+    Catalog,
+    Exercise,
+    Finding,
+    Ladder,
+    Rule,
+    Source,
+    SourceRef,
+)
 from site_plugins.render.paths import assessment_page, exercise_page
 
 __all__ = ["Citation", "Decision", "Relations", "Trigger"]
@@ -105,17 +114,19 @@ class Relations:
 
     def ladder(self, exercise: Exercise) -> tuple[Exercise, ...]:
         """The exercise's ladder, easiest first: its regressions, itself, its progressions."""
-        down: list[Exercise] = []
-        step = exercise.regression
-        while step is not None and step.exercise not in {e.id for e in (exercise, *down)}:
-            down.append(self.index.exercises[step.exercise])
-            step = down[-1].regression
-        up: list[Exercise] = []
-        step = exercise.progression
-        while step is not None and step.exercise not in {e.id for e in (exercise, *down, *up)}:
-            up.append(self.index.exercises[step.exercise])
-            step = up[-1].progression
+        seen = {exercise.id}
+        down = self._rungs(exercise, "regression", seen)
+        up = self._rungs(exercise, "progression", seen)
         return (*reversed(down), exercise, *up)
+
+    def _rungs(self, exercise: Exercise, field: str, seen: set[str]) -> list[Exercise]:
+        rungs: list[Exercise] = []
+        step: Ladder | None = getattr(exercise, field)
+        while step is not None and step.exercise not in seen:
+            seen.add(step.exercise)
+            rungs.append(self.index.exercises[step.exercise])
+            step = getattr(rungs[-1], field)
+        return rungs
 
     @cached_property
     def maintenance(self) -> tuple[Exercise, ...]:
