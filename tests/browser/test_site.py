@@ -30,7 +30,8 @@ def url_of(catalog: Catalog, kind: str) -> str:
         return f"assessments/{catalog.assessments[0].id.replace('_', '-')}/"
     if kind == "exercise":
         return f"exercises/{catalog.exercises[0].id.replace('_', '-')}/"
-    return {"article": "article/", "self-assessment": "self-assessment/"}[kind]
+    fixed = {"home": "", "article": "article/", "self-assessment": "self-assessment/"}
+    return fixed.get(kind, f"{kind}/")  # else an index page: "assessments/", "sources/"
 
 
 def open_in(page: Page, url: str, scheme: Scheme) -> None:
@@ -40,7 +41,19 @@ def open_in(page: Page, url: str, scheme: Scheme) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", ["article", "assessment", "exercise", "self-assessment"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "home",
+        "article",
+        "self-assessment",
+        "assessments",
+        "assessment",
+        "exercises",
+        "exercise",
+        "sources",
+    ],
+)
 def test_a_page_has_no_accessibility_violations(
     page: Page, site_url: str, catalog: Catalog, kind: str, scheme: Scheme
 ) -> None:
