@@ -3,7 +3,8 @@
 Judged tests: one side passing and the other failing is an asymmetry, worked first. Measured
 values with a pass mark: limb symmetry index = weaker / stronger x 100 (the smaller of the two
 values over the larger, whichever direction the mark points); below the policy's threshold the
-sides differ meaningfully. Healthy people vary by 9-21 %, so the text says "recheck".
+sides differ meaningfully (only for measures whose content says ``compare_sides``: a ratio of
+two small gaps means nothing). Healthy people vary by 9-21 %, so the text says "recheck".
 A test that hurt on either side is not compared.
 """
 
@@ -37,7 +38,8 @@ def find_asymmetries(tests: Sequence[JudgedTest], policy: Policy) -> tuple[Asymm
             found.append(Asymmetry(test.assessment.id, "pass_fail", weaker, text=text))
         for measure in test.assessment.measures:
             mark = measure.pass_when
-            if mark is None or measure.id not in left.values or measure.id not in right.values:
+            both_measured = measure.id in left.values and measure.id in right.values
+            if not (measure.compare_sides and mark is not None and both_measured):
                 continue
             lv, rv = left.values[measure.id], right.values[measure.id]
             high = max(lv, rv)

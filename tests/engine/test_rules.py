@@ -79,10 +79,10 @@ def test_could_not_perform_fails_the_test_and_gives_a_finding(assessment: str) -
 @pytest.mark.parametrize(
     ("distance", "unit", "expected"),
     [
-        (15, "cm", "pass"),  # the mark itself passes: at most 15 cm
-        (15.01, "cm", "fail"),
-        (5.9, "in", "pass"),  # 14.986 cm
-        (6, "in", "fail"),  # 15.24 cm: the content states the mark in cm
+        (6, "in", "pass"),  # the article's mark itself passes: within 6 inches
+        (6.01, "in", "fail"),
+        (15, "cm", "pass"),  # 5.91 in
+        (15.3, "cm", "fail"),  # 6.02 in
         (0, "cm", "pass"),
     ],
 )
@@ -144,7 +144,7 @@ def test_a_finding_names_its_evidence_in_plain_words() -> None:
     p = assess(results(entry("quad_length", heel(8, "in"), heel(10))))
     (finding,) = p.findings
     assert [e.text for e in finding.evidence] == [
-        "Left: Heel-to-buttock distance: 8 in = 20.32 cm (pass mark: at most 15 cm)"
+        "Left: Heel-to-buttock distance: 8 in (pass mark: at most 6 in)"
     ]
     assert finding.why.sources[0].quote
 
@@ -205,10 +205,11 @@ def test_a_limb_symmetry_index_below_the_policy_threshold_is_an_asymmetry(
         assert measured[0].weaker_side == ("left" if left < right else "right")
 
 
-def test_for_a_distance_the_longer_side_is_the_weaker() -> None:
+def test_two_heel_gaps_are_not_compared_as_a_ratio() -> None:
+    # both pass; 8 / 14 would be an index of 57 %, which means nothing for a gap that is 0
+    # when the range is full (the content says compare_sides: false)
     p = assess(results(entry("quad_length", heel(14), heel(8))))
-    (asymmetry,) = p.asymmetries
-    assert (asymmetry.weaker_side, asymmetry.index) == ("left", 57.1)
+    assert p.asymmetries == ()
 
 
 def test_pass_on_one_side_and_fail_on_the_other_is_an_asymmetry_worked_first() -> None:
