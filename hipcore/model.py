@@ -192,10 +192,10 @@ class Measure:
     pass_when: Threshold | None = None
     """The article's pass mark; None for a value recorded as context only."""
     required: bool = True
+    """The runner must enter it (false: optional)."""
     compare_sides: bool = True
     """Whether a limb symmetry index (weaker / stronger) means something for this value: it
     does for seconds held or degrees, not for a gap that is 0 when the range is full."""
-    """The runner must enter it (false: optional)."""
 
 
 @dataclass(frozen=True)
