@@ -401,11 +401,21 @@ class Catalog:
     """Everything the engine and the site need, compiled from ``content/`` by the build."""
 
     version: int
+    """The catalog format's version (``hipcore.catalog.CATALOG_VERSION``); bumped on a breaking
+    change, so a widget or an embedding site can refuse a catalog it does not understand."""
     policy: Policy
+    """Program-wide numbers: asymmetry threshold, session size, rescreen weeks, maintenance."""
     sources: tuple[Source, ...]
+    """Every document an item's ``sources`` may name."""
     sections: tuple[Section, ...]
+    """The article's teaching, in reading order."""
     red_flags: tuple[RedFlag, ...]
+    """The pre-screen questions, asked before any test, in the order they are asked."""
     assessments: tuple[Assessment, ...]
+    """The self-assessments, in the article's order."""
     findings: tuple[Finding, ...]
+    """What failed tests can indicate."""
     rules: tuple[Rule, ...]
+    """Assessment outcome -> finding links."""
     exercises: tuple[Exercise, ...]
+    """The corrective exercises, sorted by id."""

@@ -13,11 +13,19 @@ import sys
 from pathlib import Path
 
 from hipcore._json import dumps
+from hipcore.model import Catalog
 from site_plugins.content.errors import ContentError
 from site_plugins.content.kinds import KINDS, Kind
 from site_plugins.content.load import load_content
 
-__all__ = ["derived_files", "main", "schema_files", "schema_for", "schema_reference"]
+__all__ = [
+    "catalog_schema",
+    "derived_files",
+    "main",
+    "schema_files",
+    "schema_for",
+    "schema_reference",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,10 +61,24 @@ def schema_reference(kind: Kind) -> str:
     return f"# yaml-language-server: $schema={up}schema/{kind.schema}.schema.json"
 
 
+CATALOG = Kind("catalog", Catalog, "(compiled by the build)", False, "catalog", in_catalog=False)
+"""Not a content file: the catalog the build emits for the engine and the widget."""
+
+
+def catalog_schema() -> dict[str, object]:
+    """The JSON Schema of ``catalog.json``, the contract with the widget and embedding sites."""
+    schema = CATALOG.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "hipguide catalog.json"
+    return schema
+
+
 def derived_files(root: Path = ROOT, extra_kinds: tuple[Kind, ...] = ()) -> dict[Path, str]:
     content = load_content(root / "content", extra_kinds)
     files = {root / "hipcore" / "data" / "catalog.json": dumps(content.catalog, indent=1) + "\n"}
     files.update(schema_files(root, extra_kinds))
+    text = json.dumps(catalog_schema(), indent=2, ensure_ascii=False) + "\n"
+    files[root / "content" / "schema" / "catalog.schema.json"] = text
     return files
 
 

@@ -8,9 +8,11 @@ import json
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import hipcore
+from hipcore.catalog import CATALOG_VERSION
 from site_plugins.bundle import PYODIDE_FILES, RuntimeMissing, build_hipcore_wheel, copy_pyodide
 from site_plugins.content.export import main as export_main
 from tests.conftest import ROOT
@@ -102,3 +104,10 @@ def test_the_built_site_ships_runtime_wheel_catalog_and_manifest(built_site: Pat
 
 def test_the_packaged_catalog_matches_the_content() -> None:
     assert export_main(["--check"]) == 0, "run 'make catalog' and commit the result"
+
+
+def test_the_emitted_catalog_follows_its_published_schema(built_site: Path) -> None:
+    schema = json.loads((ROOT / "content/schema/catalog.schema.json").read_text("utf-8"))
+    catalog = json.loads((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
+    jsonschema.validate(catalog, schema)
+    assert catalog["version"] == CATALOG_VERSION
