@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -16,6 +17,9 @@ from typing import Any
 from pydantic import ConfigDict, TypeAdapter
 
 from hipcore import model
+from hipcore.errors import Problem
+from site_plugins import figures
+from site_plugins.figures import model as figure_model
 
 __all__ = ["KINDS", "Kind", "forbid_unknown_fields"]
 
@@ -34,6 +38,7 @@ def forbid_unknown_fields(module: Any) -> None:
 
 
 forbid_unknown_fields(model)
+forbid_unknown_fields(figure_model)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,10 @@ class Kind:
     schema: str
     """The JSON Schema file name (without '.schema.json')."""
     in_catalog: bool = True
+    """Compiled into the catalog; otherwise only the site uses it (``Content.extras``)."""
+    check: Callable[[model.Catalog, tuple[Any, ...]], list[Problem]] | None = None
+    """Checks that need the whole catalog (run once it holds together); paths start with the
+    kind and id, as in ``hipcore.catalog.check_references``."""
 
     @cached_property
     def adapter_type(self) -> Any:
@@ -100,4 +109,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("findings", model.Finding, "findings.yaml", True, "findings"),
     Kind("rules", model.Rule, "rules.yaml", True, "rules"),
     Kind("exercises", model.Exercise, "exercises/*.yaml", False, "exercise"),
+    Kind(
+        "figures",
+        figure_model.Figure,
+        "figures/*.yaml",
+        False,
+        "figure",
+        in_catalog=False,
+        check=figures.check_figures,
+    ),
 )

@@ -89,7 +89,11 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
         rules=tuple(items["rules"]),
         exercises=tuple(sorted(items["exercises"], key=lambda e: e.id)),
     )
-    for ref in check_references(catalog):
+    refs = check_references(catalog)
+    if not refs:
+        # Kinds the catalog does not hold (figures) are checked against a sound catalog.
+        refs = [p for k in kinds if k.check for p in k.check(catalog, tuple(items[k.name]))]
+    for ref in refs:
         kind_name, item_id, *rest = ref.path
         found_at = origins.get((str(kind_name), str(item_id)))
         if not found_at:
@@ -103,7 +107,7 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
         )
     if problems:
         raise ContentError(_in_file_order(problems))
-    extras = {k.name: tuple(items[k.name]) for k in extra_kinds}
+    extras = {k.name: tuple(items[k.name]) for k in kinds if k in extra_kinds or not k.in_catalog}
     files = {key: root.parent / found[0].file for key, found in origins.items()}
     return Content(root, catalog, extras, files)
 

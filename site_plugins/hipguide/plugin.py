@@ -17,8 +17,10 @@ from mkdocs.structure.files import File, Files
 from hipcore._json import dumps
 from site_plugins.bundle import RuntimeMissing, build_hipcore_wheel, copy_pyodide
 from site_plugins.content import Content, ContentError, load_content
+from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.render import STYLESHEET, environment, navigation, render_pages
+from site_plugins.render.paths import assessment_page, exercise_page, relative
 
 __all__ = ["HipguidePlugin"]
 
@@ -50,13 +52,21 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return files
         env = environment(self._override_dirs(config))
         hand_written = [f.src_uri for f in files.documentation_pages()]
-        for page in render_pages(self.content.catalog, env):
+        figures = self._render_figures()
+        for page in render_pages(self.content.catalog, env, figures=figures):
             files.append(File.generated(config, page.path, content=page.markdown))
         stylesheet = STYLESHEET.read_text("utf-8")
         files.append(File.generated(config, self._stylesheet, content=stylesheet))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.content is None or CONTACT_SHEET_MARKER not in markdown:
+            return markdown
+        return markdown.replace(CONTACT_SHEET_MARKER, self._contact_sheet(page.file.src_uri))
 
     # After the other plugins (search writes its index in on_post_build too); order is free.
     @event_priority(-50)
@@ -84,6 +94,25 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return load_content(self.root / self.config.content_dir)
         except ContentError as error:
             raise PluginError(str(error)) from None
+
+    def _render_figures(self) -> dict[str, str]:
+        assert self.content is not None
+        try:
+            return figure_blocks(self.content.catalog, self.content.extras.get("figures", ()))
+        except FigureError as error:
+            raise PluginError(str(error)) from None
+
+    def _contact_sheet(self, here: str) -> str:
+        """Every figure, on the hand-written page that holds the marker (docs/figures.md)."""
+        assert self.content is not None
+        assessments = {a.id for a in self.content.catalog.assessments}
+
+        def page_of(item_id: str) -> str:
+            page = assessment_page(item_id) if item_id in assessments else exercise_page(item_id)
+            return relative(here, page)
+
+        figures = self.content.extras.get("figures", ())
+        return contact_sheet(self.content.catalog, figures, page_of)
 
     def _override_dirs(self, config: MkDocsConfig) -> tuple[Path, ...]:
         custom = config.theme.custom_dir if config.theme else None

@@ -1,0 +1,117 @@
+"""Figures as HTML blocks for the pages, and the contact sheet of them all.
+
+A block is one ``<figure>``: the panels side by side (each an inline ``<svg>`` with its
+``<title>`` and ``<desc>``, captioned), and under them the text alternative in words. Inline,
+so that the page's palette (the ``--hf-*`` custom properties set here from mkdocs-material's
+colours) reaches the drawing. Blocks are single lines of HTML, safe inside Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from html import escape
+
+from hipcore.model import Catalog
+from site_plugins.figures.checks import panels_of, subjects
+from site_plugins.figures.model import Figure
+from site_plugins.figures.panels import Panel, Subject
+from site_plugins.figures.svg import render_svg
+
+__all__ = ["CONTACT_SHEET_MARKER", "STYLE", "FigureError", "contact_sheet", "figure_blocks"]
+
+CONTACT_SHEET_MARKER = "<!-- hipguide:figures -->"
+"""Where in ``docs/figures.md`` the contact sheet goes."""
+
+_PALETTE = (
+    "--hf-near:#3949ab;--hf-far:#9fa8da;--hf-ghost:#9e9e9e;--hf-accent:#d84315;"
+    "--hf-fault:#c62828;--hf-floor:#9e9e9e;--hf-prop:#e0e0e0;--hf-prop-line:#757575;"
+    "--hf-paper:var(--md-default-bg-color,#fff);--hf-ink:var(--md-default-fg-color,#212121)"
+)
+_DARK = (
+    "--hf-near:#9fa8da;--hf-far:#4f5b93;--hf-ghost:#8a8f98;--hf-accent:#ffab40;"
+    "--hf-fault:#ff8a80;--hf-floor:#757575;--hf-prop:#3a3f4b;--hf-prop-line:#a0a4ab"
+)
+_PRINT = (
+    "--hf-near:#333;--hf-far:#999;--hf-ghost:#aaa;--hf-accent:#000;--hf-fault:#000;"
+    "--hf-floor:#666;--hf-prop:#eee;--hf-prop-line:#555;--hf-paper:#fff;--hf-ink:#000"
+)
+STYLE = (
+    f".hipfig{{margin:1em 0;{_PALETTE}}}"
+    f"[data-md-color-scheme=slate] .hipfig{{{_DARK}}}"
+    f"@media (prefers-color-scheme:dark){{body:not([data-md-color-scheme]) .hipfig{{{_DARK}}}}}"
+    f"@media print{{.hipfig{{{_PRINT}}}.hipfig-panel{{break-inside:avoid}}}}"
+    ".hipfig-panels{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}"
+    ".hipfig-panel{margin:0;max-width:100%}"
+    ".hipfig-panel svg{display:block;max-width:100%;height:auto}"
+    ".hipfig-panel figcaption{font-size:.75rem;margin-top:.2rem}"
+    ".hipfig-fault figcaption{color:var(--hf-fault);font-weight:600}"
+    ".hipfig>figcaption{font-size:.75rem;margin-top:.4rem}"
+)
+"""Layout and palette: light (mkdocs-material's default scheme), dark (its 'slate', or the
+system's dark mode outside the theme), and print (greys; faults keep their dashed rings)."""
+
+_SCALE = {"motion": 2.2, "detail": 1.6, "fault": 1.6}
+"""Pixels per drawing unit (a 175 cm body is 100 units): the motion is drawn larger."""
+
+
+class FigureError(ValueError):
+    """A figure cannot be drawn; the content checks report the same problems, located."""
+
+
+def figure_blocks(catalog: Catalog, figures: Iterable[Figure]) -> dict[str, str]:
+    """Each assessment's and exercise's figure block, by id."""
+    known = subjects(catalog)
+    blocks: dict[str, str] = {}
+    for figure in figures:
+        subject = known.get(figure.id)
+        if subject is not None:
+            blocks[figure.id] = figure_block(figure, subject)
+    return blocks
+
+
+def figure_block(figure: Figure, subject: Subject) -> str:
+    """One figure's block: its panels and the text alternative."""
+    panels, problems = panels_of(figure, subject)
+    if problems:
+        listed = "; ".join(str(p) for p in problems)
+        raise FigureError(f"the figure of '{figure.id}' cannot be drawn: {listed}")
+    parts = "".join(_panel(p) for p in panels)
+    text = escape(figure.description)
+    faults = [p for p in panels if p.kind == "fault"]
+    if faults:
+        text += (
+            " Beside it, what to watch for: "
+            + "; ".join(escape(p.caption.removeprefix("✗ ")) for p in faults)
+            + "."
+        )
+    return (
+        f'<figure class="hipfig" id="figure-{figure.id}"><style>{STYLE}</style>'
+        f'<div class="hipfig-panels">{parts}</div><figcaption>{text}</figcaption></figure>'
+    )
+
+
+def _panel(panel: Panel) -> str:
+    kind = f" hipfig-{panel.kind}"
+    caption = f"<figcaption>{escape(panel.caption)}</figcaption>" if panel.caption else ""
+    svg = render_svg(panel, _SCALE[panel.kind])
+    return f'<figure class="hipfig-panel{kind}">{svg}{caption}</figure>'
+
+
+def contact_sheet(
+    catalog: Catalog, figures: Iterable[Figure], page_of: Callable[[str], str]
+) -> str:
+    """Markdown: every assessment (in the article's order) and every exercise (by name), each
+    under a heading that links to its page, with its figure block. ``page_of`` gives the
+    Markdown path of an assessment's or exercise's page, relative to the contact sheet."""
+    blocks: Mapping[str, str] = figure_blocks(catalog, figures)
+    out: list[str] = []
+    groups = (
+        ("Assessments", list(catalog.assessments)),
+        ("Exercises", sorted(catalog.exercises, key=lambda e: e.name.casefold())),
+    )
+    for title, items in groups:
+        out.append(f"## {title}\n")
+        for item in items:
+            out.append(f"### [{item.name}]({page_of(item.id)})\n")
+            out.append(blocks.get(item.id, "*No figure yet.*") + "\n")
+    return "\n".join(out)

@@ -1,0 +1,416 @@
+"""From a pose in the content to a body resting on the floor.
+
+A pose inherits what it leaves out from the pose it is ``like``; its joint angles are then run
+through the skeleton, and the body is placed: turned in the picture plane (unless the pose
+fixes ``tilt``) and lifted so that every grounded part touches the floor (or the top of the
+bench or ball it rests on) and nothing goes below it. Feet grounded flat get the ankle angle
+that lays the sole on the floor. When that cannot be done, the problem is reported against the
+pose's field, in words an editor can act on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+
+from hipcore.errors import Problem
+from site_plugins.figures import model
+from site_plugins.figures.skeleton import DOFS, POSTURES, Basis, Body, Vec, build_body, rotate
+
+__all__ = [
+    "BALL_DIAMETER",
+    "BENCH_HEIGHT",
+    "CONTACT_TOLERANCE",
+    "HEIGHT_CM",
+    "Placed",
+    "Resolved",
+    "interpolate",
+    "place",
+    "resolve_poses",
+]
+
+HEIGHT_CM = 175.0
+"""The body height the figures are drawn for; centimetres in messages and labels use it."""
+BENCH_HEIGHT = 0.25
+"""A training bench, about 44 cm."""
+BALL_DIAMETER = 0.37
+"""A 65 cm exercise ball."""
+CONTACT_TOLERANCE = 0.005
+"""How close (in body heights, about 9 mm) a grounded part must come to the floor."""
+_BELOW_TOLERANCE = 0.002
+
+SUPPORT_HEIGHTS = {"bench": BENCH_HEIGHT, "exercise_ball": BALL_DIAMETER}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A pose with everything inherited filled in."""
+
+    id: str
+    index: int
+    """Its position in the file's ``poses``, for error locations."""
+    posture: model.Posture
+    ground: tuple[model.Part, ...]
+    tilt: float | None
+    angles: dict[str, float]
+    """'hip_left.flexion' -> degrees; every motion of every joint, 0 if never given."""
+    props: tuple[model.Prop, ...]
+    own: dict[str, Loc] = field(default_factory=dict)
+    """Angles this pose sets itself -> where, within the pose ('joints', 'hips', 'flexion')."""
+
+    @property
+    def flat_feet(self) -> tuple[str, ...]:
+        return tuple(p.removeprefix("sole_") for p in self.ground if p.startswith("sole_"))
+
+    def contacts(self) -> list[tuple[str, float, Loc]]:
+        """(part, height of what it rests on, where it is said) for every resting part."""
+        found: list[tuple[str, float, Loc]] = [
+            (part, 0.0, ("ground", i)) for i, part in enumerate(self.ground)
+        ]
+        for i, prop in enumerate(self.props):
+            if prop.kind in SUPPORT_HEIGHTS and prop.at:
+                found.append((prop.at[0], SUPPORT_HEIGHTS[prop.kind], ("props", i, "at", 0)))
+        return found
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A body at rest, in world coordinates."""
+
+    pose: Resolved
+    body: Body
+    angles: dict[str, float]
+    """The angles drawn: the pose's, with the ankles of flat feet solved."""
+    tilt: float
+
+
+JOINT_NAMES: tuple[str, ...] = (
+    "pelvis", "lumbar", "neck",
+    "shoulder_left", "shoulder_right", "elbow_left", "elbow_right",
+    "hip_left", "hip_right", "knee_left", "knee_right", "ankle_left", "ankle_right",
+)  # fmt: skip
+ALL_ANGLES: tuple[str, ...] = tuple(
+    f"{joint}.{motion}" for joint in JOINT_NAMES for motion in DOFS[joint.split("_")[0]]
+)
+_PLURAL = {
+    "shoulders": "shoulder", "elbows": "elbow", "hips": "hip", "knees": "knee", "ankles": "ankle",
+}  # fmt: skip
+
+
+def dofs_of(joint: str) -> tuple[str, ...]:
+    return DOFS[joint.split("_", maxsplit=1)[0]]
+
+
+def resolve_poses(figure: model.Figure) -> tuple[dict[str, Resolved], list[Problem]]:
+    """Every pose of the figure with its inheritance resolved; problems are located within
+    the figure file (paths start with 'poses')."""
+    problems: list[Problem] = []
+    by_id: dict[str, tuple[int, model.Pose]] = {}
+    for i, pose in enumerate(figure.poses):
+        if pose.id in by_id:
+            first = by_id[pose.id][0]
+            problems.append(
+                Problem(("poses", i, "id"), f"'{pose.id}' is already a pose (poses[{first}])")
+            )
+        else:
+            by_id[pose.id] = (i, pose)
+    resolved: dict[str, Resolved] = {}
+
+    def get(pose_id: str, chain: tuple[str, ...]) -> Resolved | None:
+        if pose_id in resolved:
+            return resolved[pose_id]
+        index, pose = by_id[pose_id]
+        parent: Resolved | None = None
+        if pose.like is not None:
+            if pose.like not in by_id:
+                problems.append(Problem(("poses", index, "like"), _unknown_pose(pose.like, by_id)))
+                return None
+            if pose.like in chain:
+                loop = " -> ".join((*chain, pose_id, pose.like))
+                problems.append(Problem(("poses", index, "like"), f"poses form a loop: {loop}"))
+                return None
+            parent = get(pose.like, (*chain, pose_id))
+            if parent is None:
+                return None
+        posture = pose.posture or (parent.posture if parent else None)
+        ground = pose.ground if pose.ground is not None else (parent.ground if parent else None)
+        if posture is None or ground is None:
+            missing = "posture" if posture is None else "ground"
+            problems.append(
+                Problem(("poses", index), f"needs '{missing}' (or 'like' a pose that has it)")
+            )
+            return None
+        if not ground and not any(p.kind in SUPPORT_HEIGHTS for p in pose.props or ()):
+            problems.append(Problem(("poses", index, "ground"), "needs at least one part"))
+            return None
+        tilt = pose.tilt if pose.tilt is not None else (parent.tilt if parent else None)
+        props = pose.props if pose.props is not None else (parent.props if parent else ())
+        angles = dict(parent.angles) if parent else dict.fromkeys(ALL_ANGLES, 0.0)
+        own = _own_angles(pose.joints)
+        angles.update({name: value for name, (value, _) in own.items()})
+        result = Resolved(
+            id=pose_id,
+            index=index,
+            posture=posture,
+            ground=ground,
+            tilt=tilt,
+            angles=angles,
+            props=props,
+            own={name: loc for name, (_, loc) in own.items()},
+        )
+        resolved[pose_id] = result
+        return result
+
+    for pose_id in by_id:
+        get(pose_id, ())
+    return resolved, problems
+
+
+def _own_angles(joints: model.Joints) -> dict[str, tuple[float, Loc]]:
+    """The angles a pose gives itself; a named side wins over the plural."""
+    own: dict[str, tuple[float, Loc]] = {}
+    for f in fields(joints):
+        value = getattr(joints, f.name)
+        if value is None or f.name not in _PLURAL:
+            continue
+        for side in ("left", "right"):
+            _take(own, f"{_PLURAL[f.name]}_{side}", value, ("joints", f.name))
+    for f in fields(joints):
+        value = getattr(joints, f.name)
+        if value is not None and f.name not in _PLURAL:
+            _take(own, f.name, value, ("joints", f.name))
+    return own
+
+
+def _take(into: dict[str, tuple[float, Loc]], joint: str, value: object, loc: Loc) -> None:
+    for f in fields(value):  # type: ignore[arg-type]
+        degrees = getattr(value, f.name)
+        if degrees is not None:
+            into[f"{joint}.{f.name}"] = (float(degrees), (*loc, f.name))
+
+
+def _unknown_pose(name: str, known: Mapping[str, object]) -> str:
+    return f"names the pose '{name}', which this figure does not have ({', '.join(known)})"
+
+
+# --- placing a body on the floor ---------------------------------------------------------------
+
+
+def place(pose: Resolved, anchor: str | None = None) -> tuple[Placed | None, list[tuple[Loc, str]]]:
+    """Rest the pose on the floor. ``anchor``: the part kept at x = 0 (by default the first
+    grounded part), so that what rests on the floor stays put from one pose to the next.
+    Problems are (location within the pose, message)."""
+    return _place(
+        pose, pose.angles, pose.contacts(), flat=pose.flat_feet, tilt=pose.tilt, anchor=anchor
+    )
+
+
+def interpolate(start: Placed, end: Placed, t: float, anchor: str | None = None) -> Placed:
+    """The body a fraction ``t`` of the way from ``start`` to ``end``: joint angles move
+    evenly; the parts grounded in both stay on the floor."""
+    angles = {k: (1 - t) * start.angles[k] + t * end.angles[k] for k in end.angles}
+    shared = {p for p, _, _ in start.pose.contacts()}
+    contacts = [c for c in end.pose.contacts() if c[0] in shared]
+    flat = tuple(f for f in end.pose.flat_feet if f in start.pose.flat_feet)
+    fixed = start.pose.tilt is not None and end.pose.tilt is not None
+    tilt = (1 - t) * start.tilt + t * end.tilt if fixed or not contacts else None
+    if not contacts:
+        contacts = end.pose.contacts()[:1]
+    placed, _ = _place(end.pose, angles, contacts, flat=flat, tilt=tilt, anchor=anchor)
+    assert placed is not None
+    return placed
+
+
+def _place(
+    pose: Resolved,
+    angles: Mapping[str, float],
+    contacts: list[tuple[str, float, Loc]],
+    *,
+    flat: Iterable[str],
+    tilt: float | None,
+    anchor: str | None,
+) -> tuple[Placed | None, list[tuple[Loc, str]]]:
+    root = POSTURES[pose.posture]
+    angles = dict(angles)
+    flat = tuple(flat)
+    solved_tilt = tilt if tilt is not None else 0.0
+    body = build_body(angles, root)
+    for _ in range(12):
+        if tilt is None:
+            if pose.posture == "standing" and not _spread_out(body, contacts):
+                solved_tilt = _balanced_tilt(body, contacts, solved_tilt)
+            else:
+                solved_tilt = _best_tilt(body, contacts)
+        turned = _turn_body(body, solved_tilt)
+        changed = False
+        for side in flat:
+            shank = turned.bases[f"shank_{side}"]
+            want = _flat_ankle(shank)
+            key = f"ankle_{side}.dorsiflexion"
+            if abs(want - angles[key]) > 1e-4:
+                angles[key] = want
+                changed = True
+        if not changed:
+            break
+        body = build_body(angles, root)
+    turned = _turn_body(body, solved_tilt)
+    problems = _flat_foot_problems(pose, angles, flat)
+    errors = [turned.lowest(part) - height for part, height, _ in contacts]
+    lift = -min(errors)
+    for (part, _, loc), error in zip(contacts, errors, strict=True):
+        gap = error + lift
+        if gap > CONTACT_TOLERANCE:
+            problems.append((loc, _floating(part, gap, contacts, tilt)))
+    for part in turned.parts:
+        depth = turned.lowest(part) + lift
+        if depth < -_BELOW_TOLERANCE:
+            problems.append(((), _sunk(part, -depth)))
+    reference = anchor if anchor in turned.parts else contacts[0][0]
+    points = turned.parts[reference][0]
+    shift = -sum(p[0] for p in points) / len(points)
+    placed = _move_body(turned, (shift, lift, 0.0))
+    return Placed(pose, placed, angles, solved_tilt), problems
+
+
+def _flat_ankle(shank: Basis) -> float:
+    """The dorsiflexion that lays the foot's heel-to-toe line level, sole down."""
+    alpha = math.degrees(math.atan2(-shank.f[1], shank.u[1]))
+    for candidate in (alpha, alpha + 180, alpha - 180):
+        t = math.radians(candidate)
+        if -math.sin(t) * shank.f[1] + math.cos(t) * shank.u[1] > 0:
+            return (candidate + 180) % 360 - 180
+    return alpha
+
+
+def _flat_foot_problems(
+    pose: Resolved, angles: Mapping[str, float], flat: Iterable[str]
+) -> list[tuple[Loc, str]]:
+    problems: list[tuple[Loc, str]] = []
+    low, high = -55.0, 35.0
+    for side in flat:
+        key = f"ankle_{side}.dorsiflexion"
+        if key in pose.own:
+            problems.append(
+                (
+                    pose.own[key],
+                    f"the {side} sole is flat on the floor in this pose, which sets the ankle: "
+                    f"leave this out, or ground 'foot_{side}' or 'toes_{side}' instead",
+                )
+            )
+        value = angles[key]
+        if not low <= value <= high:
+            where = ("ground", pose.ground.index(f"sole_{side}"))
+            problems.append(
+                (
+                    where,
+                    f"the {side} foot cannot lie flat: the ankle would need {value:.0f}° "
+                    f"(a human ankle goes from {low:.0f}° to {high:.0f}°)",
+                )
+            )
+    return problems
+
+
+def _best_tilt(body: Body, contacts: list[tuple[str, float, Loc]]) -> float:
+    """The turn about the line of sight that lets every resting part touch (the smallest
+    spread of their heights), with nothing below the floor; of equals, the smallest turn."""
+    parts = [(tuple((p[0], p[1]) for p in pts), r) for pts, r in body.parts.values()]
+    resting = [
+        (tuple((p[0], p[1]) for p in body.parts[part][0]), body.parts[part][1], height)
+        for part, height, _ in contacts
+    ]
+
+    def cost(tilt: float) -> float:
+        c, s = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
+        errors = [min(x * s + y * c for x, y in pts) - r - h for pts, r, h in resting]
+        lift = -min(errors)
+        lowest = min(min(x * s + y * c for x, y in pts) - r for pts, r in parts)
+        return max(errors) - min(errors) + max(0.0, -lowest - lift) + 1e-6 * abs(tilt)
+
+    best = min((cost(float(t)), float(t)) for t in range(-90, 91, 2))[1]
+    low, high = best - 2.0, best + 2.0
+    ratio = (math.sqrt(5) - 1) / 2
+    for _ in range(30):
+        a = high - ratio * (high - low)
+        b = low + ratio * (high - low)
+        if cost(a) < cost(b):
+            high = b
+        else:
+            low = a
+    return round((low + high) / 2, 4)
+
+
+def _spread_out(body: Body, contacts: list[tuple[str, float, Loc]]) -> bool:
+    """Do the resting parts stand apart (so that they decide how the body lies), or are they
+    all at one spot (feet together, one foot), so that balance decides?"""
+    xs = [p[0] for part, _, _ in contacts for p in body.parts[part][0]]
+    return max(xs) - min(xs) > _ONE_SPOT
+
+
+_ONE_SPOT = 0.2
+
+
+def _balanced_tilt(body: Body, contacts: list[tuple[str, float, Loc]], near: float) -> float:
+    """The tilt that puts the centre of mass straight above the middle of the support (of
+    the two, the one nearer ``near``). Both turn with the body, so it is exact."""
+    com = body.centre_of_mass()
+    points = [p for part, _, _ in contacts for p in body.parts[part][0]]
+    support = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    dx, dy = com[0] - support[0], com[1] - support[1]
+    # turned by t, the offset's x is dx cos t - dy sin t: zero at t = atan2(dx, dy)
+    root = math.degrees(math.atan2(dx, dy))
+    roots = [root, root - 180.0 if root > 0 else root + 180.0]
+    best: float = min(roots, key=lambda r: abs(r - near))
+    return round(best, 4)
+
+
+def _floating(
+    part: str, gap: float, contacts: list[tuple[str, float, Loc]], tilt: float | None
+) -> str:
+    others = ", ".join(sorted({c[0] for c in contacts if c[0] != part}))
+    hint = "change the angles" + (" or the tilt" if tilt is not None else "")
+    return (
+        f"'{part}' does not reach what it rests on: it stays {gap * HEIGHT_CM:.1f} cm above it "
+        f"while {others or 'the rest'} touch; {hint}"
+    )
+
+
+def _sunk(part: str, depth: float) -> str:
+    return (
+        f"'{part}' goes {depth * HEIGHT_CM:.1f} cm below the floor; change the angles, "
+        "or say it rests on the floor in 'ground'"
+    )
+
+
+def _turn_body(body: Body, tilt: float, parts_only: bool = False) -> Body:
+    """Turn the whole body about the world Z axis (the side view's line of sight)."""
+    if tilt == 0:
+        return body
+    c, s = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
+
+    def t(p: Vec) -> Vec:
+        return (c * p[0] - s * p[1], s * p[0] + c * p[1], p[2])
+
+    parts = {k: (tuple(map(t, pts)), r) for k, (pts, r) in body.parts.items()}
+    if parts_only:
+        return Body({}, parts, (), {})
+    axis = (0.0, 0.0, 1.0)
+    bases = {
+        k: Basis(*(rotate(v, axis, tilt) for v in (b.f, b.u, b.r))) for k, b in body.bases.items()
+    }
+    points = {k: t(p) for k, p in body.points.items()}
+    return Body(points, parts, tuple(map(t, body.trunk)), bases)
+
+
+def _move_body(body: Body, by: Vec) -> Body:
+    def m(p: Vec) -> Vec:
+        return (p[0] + by[0], p[1] + by[1], p[2] + by[2])
+
+    return Body(
+        {k: m(p) for k, p in body.points.items()},
+        {k: (tuple(map(m, pts)), r) for k, (pts, r) in body.parts.items()},
+        tuple(map(m, body.trunk)),
+        body.bases,
+    )
