@@ -380,14 +380,16 @@ class _Builder:
             ">": gap > value,
             "<": gap < value,
         }[mark.comparator]
+        label = f"{_COMPARATORS[mark.comparator]} {mark.value:g} {mark.unit}"
         if not holds:
+            in_cm = f" ({value:.0f} cm)" if mark.unit == "in" else ""
             self._add(
                 (*where, "points"),
-                f"the gap drawn is {gap:.0f} cm, which does not pass {mark.comparator} "
-                f"{value:g} cm",
+                f"the gap drawn is {gap:.0f} cm, which fails the pass mark {label}{in_cm}: "
+                "draw a pose that passes",
             )
             return None
-        return f"{_COMPARATORS[mark.comparator]} {mark.value:g} {mark.unit}"
+        return label
 
     def _measure(self, measure_id: str | None) -> Measure | None:
         if not isinstance(self.subject, Assessment) or measure_id is None:

@@ -250,7 +250,7 @@ def _place(
             shank = turned.bases[f"shank_{side}"]
             want = _flat_ankle(shank)
             key = f"ankle_{side}.dorsiflexion"
-            if abs(want - angles[key]) > 1e-4:
+            if abs(want - angles.get(key, 0.0)) > 1e-4:
                 angles[key] = want
                 changed = True
         if not changed:
@@ -300,7 +300,7 @@ def _flat_foot_problems(
                     f"leave this out, or ground 'foot_{side}' or 'toes_{side}' instead",
                 )
             )
-        value = angles[key]
+        value = angles.get(key, 0.0)
         if not low <= value <= high:
             where = ("ground", pose.ground.index(f"sole_{side}"))
             problems.append(

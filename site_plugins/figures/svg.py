@@ -156,7 +156,7 @@ def render_svg(panel: Panel, scale: float = 2.2) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{pid}" class="hf" '
         f'viewBox="{fmt(x)} {fmt(y)} {fmt(w)} {fmt(h)}" {size} role="img" '
-        f'aria-labelledby="{pid}-t {pid}-d" data-search-exclude>'
+        f'aria-labelledby="{pid}-t {pid}-d" data-search-exclude="">'
         f'<title id="{pid}-t">{title}</title><desc id="{pid}-d">{desc}</desc>'
         f"<style>{_style(markup, widths)}{''.join(css)}</style>{markup}</svg>"
     )

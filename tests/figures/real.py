@@ -1,0 +1,47 @@
+"""The real figures, loaded once, for tests that go through every one of them."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from site_plugins.content import Content, load_content
+from site_plugins.figures.checks import panels_of, subjects
+from site_plugins.figures.model import Figure
+from site_plugins.figures.panels import Panel
+from site_plugins.figures.posing import Resolved, resolve_poses
+from tests.conftest import ROOT
+
+__all__ = ["content", "figures", "panels", "poses"]
+
+
+@cache
+def content() -> Content:
+    return load_content(ROOT / "content")
+
+
+@cache
+def figures() -> dict[str, Figure]:
+    return {f.id: f for f in content().extras["figures"]}
+
+
+@cache
+def panels() -> list[Panel]:
+    """Every panel of every figure, in file order."""
+    known = subjects(content().catalog)
+    found: list[Panel] = []
+    for figure in figures().values():
+        drawn, problems = panels_of(figure, known[figure.id])
+        assert not problems, problems
+        found += drawn
+    return found
+
+
+@cache
+def poses() -> list[tuple[str, Resolved]]:
+    """(figure id, pose) for every pose of every figure."""
+    found = []
+    for figure in figures().values():
+        resolved, problems = resolve_poses(figure)
+        assert not problems, problems
+        found += [(figure.id, pose) for pose in resolved.values()]
+    return found
