@@ -15,7 +15,7 @@ from hipcore.model import Catalog
 from site_plugins.figures.checks import panels_of, subjects
 from site_plugins.figures.model import Figure
 from site_plugins.figures.panels import Panel, Subject
-from site_plugins.figures.svg import render_svg
+from site_plugins.figures.svg import render_svg, scene_of
 
 __all__ = ["CONTACT_SHEET_MARKER", "STYLE", "FigureError", "contact_sheet", "figure_blocks"]
 
@@ -90,10 +90,16 @@ def figure_block(figure: Figure, subject: Subject) -> str:
     )
 
 
+_MIN_HEIGHT = 120
+"""Pixels: a small panel (seen end-on, say) is drawn larger, up to the motion's scale."""
+
+
 def _panel(panel: Panel) -> str:
     kind = f" hipfig-{panel.kind}"
     caption = f"<figcaption>{escape(panel.caption)}</figcaption>" if panel.caption else ""
-    svg = render_svg(panel, _SCALE[panel.kind])
+    height = scene_of(panel).box[3]
+    scale = min(max(_SCALE[panel.kind], _MIN_HEIGHT / height), _SCALE["motion"])
+    svg = render_svg(panel, scale)
     return f'<figure class="hipfig-panel{kind}">{svg}{caption}</figure>'
 
 

@@ -80,6 +80,7 @@ def body_strokes(placed: Placed, camera: Camera, flat_trunk: bool = False) -> li
         _trunk(body, core, camera, flat_trunk),
         _stroke("neck", body.parts["neck"][0], SEGMENT_RADIUS["neck"], camera, tone=core),
         _stroke("head", body.parts["head"][0], SEGMENT_RADIUS["head"], camera, tone=core),
+        _stroke("nose", body.parts["nose"][0], SEGMENT_RADIUS["nose"], camera, tone=core),
     ]
     for side in _SIDES:
         for part, root, size in _LIMBS:
@@ -92,13 +93,12 @@ def body_strokes(placed: Placed, camera: Camera, flat_trunk: bool = False) -> li
     head = next(s for s in strokes if s.part == "head")
 
     def key(s: Stroke) -> tuple[float, int]:
-        # The neck goes just under the head; the trunk first among equals, so that a limb
-        # level with it (a side plank seen from the front) is drawn over it.
-        depth = head.depth if s.part == "neck" else s.depth
-        return (
-            round(depth, 2),
-            order[s.part] if s.part in ("trunk", "neck", "head") else 100 + order[s.part],
-        )
+        # The neck and the nose go with the head (the nose, drawn on it without a rim, is a
+        # bump on its outline); the trunk first among equals, so that a limb level with it (a
+        # side plank seen from the front) is drawn over it.
+        depth = head.depth if s.part in ("neck", "nose") else s.depth
+        core = ("trunk", "neck", "head", "nose")  # drawn in this order
+        return (round(depth, 2), order[s.part] if s.part in core else 100 + order[s.part])
 
     return sorted(strokes, key=key)
 

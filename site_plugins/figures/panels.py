@@ -29,7 +29,7 @@ from site_plugins.figures.posing import (
     resolve_poses,
 )
 
-__all__ = ["ANGLE_TOLERANCE", "FRAMES", "Panel", "Subject", "build_panels"]
+__all__ = ["ANGLE_TOLERANCE", "FRAMES", "TRAIL", "Panel", "Subject", "build_panels"]
 
 Subject = Assessment | Exercise
 Loc = tuple[str | int, ...]
@@ -38,6 +38,8 @@ ANGLE_TOLERANCE = 0.5
 """Degrees: a labelled angle must be drawn within this of the content's value."""
 FRAMES = 4
 """Poses computed for the animation, evenly eased from start to end."""
+TRAIL = 9
+"""Poses an arrow follows, evenly from start to end."""
 PLUMB_TOLERANCE = 1.0
 """Drawing units (1.75 cm) a plumb guide's points may stand apart."""
 LINE_TOLERANCE = 1.5
@@ -82,6 +84,8 @@ class Panel:
     """Drawn faintly behind: the start of a motion, or the correct position behind a fault."""
     frames: tuple[Placed, ...]
     """The animation, start to end (empty for a still panel)."""
+    trail: tuple[Placed, ...]
+    """Finer steps of the same movement, which the arrows follow."""
     arcs: tuple[Arc, ...]
     lines: tuple[Line, ...]
     arrows: tuple[str, ...]
@@ -154,6 +158,8 @@ class _Builder:
             first if k == 0 else last if k == FRAMES - 1 else interpolate(first, last, t, anchor)
             for k, t in enumerate(_eased(FRAMES))
         )
+        steps = TRAIL if motion.arrows else 0
+        trail = tuple(interpolate(first, last, k / (steps - 1), anchor) for k in range(steps))
         arcs = self._arcs(motion.angles, (*where, "angles"), camera, last, {start.id: first})
         lines = self._guides(motion.guides, (*where, "guides"), camera, last, {start.id: first})
         for i, name in enumerate(motion.arrows):
@@ -181,6 +187,7 @@ class _Builder:
             still=last,
             ghost=first,
             frames=frames,
+            trail=trail,
             arcs=tuple(arcs),
             lines=tuple(lines),
             arrows=motion.arrows,
@@ -208,6 +215,7 @@ class _Builder:
             still=placed,
             ghost=None,
             frames=(),
+            trail=(),
             arcs=tuple(arcs),
             lines=tuple(lines),
             arrows=(),
@@ -259,6 +267,7 @@ class _Builder:
                     still=placed,
                     ghost=ghost,
                     frames=(),
+                    trail=(),
                     arcs=(),
                     lines=(),
                     arrows=(),

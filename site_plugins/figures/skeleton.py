@@ -73,6 +73,7 @@ Each mass sits at the middle of its part, which is close enough to balance a fig
 
 SEGMENT_RADIUS: Mapping[str, float] = {
     "head": 0.062,
+    "nose": 0.014,
     "neck": 0.025,
     "trunk": 0.055,
     "upper_arm": 0.026,
@@ -204,8 +205,10 @@ def build_body(angles: Mapping[str, float], root: Basis, origin: Vec = (0.0, 0.0
         "belly": pelvis.at(origin, u=PELVIS * 0.7, f=SEGMENT_RADIUS["trunk"]),
     }
     bases = {"pelvis": pelvis, "thorax": thorax, "neck": neck}
+    nose = neck.at(head, f=SEGMENT_RADIUS["head"], u=-0.012)  # which way the face is
     parts: dict[str, tuple[tuple[Vec, ...], float]] = {
         "head": ((head,), SEGMENT_RADIUS["head"]),
+        "nose": ((nose,), SEGMENT_RADIUS["nose"]),
         "neck": ((neck_base, head), SEGMENT_RADIUS["neck"]),
     }
     corners: dict[str, Vec] = {}

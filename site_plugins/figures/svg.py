@@ -75,7 +75,7 @@ def scene_of(panel: Panel) -> Scene:
     ghost = body_strokes(panel.ghost, camera, flat) if panel.ghost is not None else []
     frames = [body_strokes(f, camera, flat) for f in panel.frames]
     props = prop_shapes(panel.still, camera, fmt)
-    arrows = [a for a in (arrow_for(panel.frames, camera, n) for n in panel.arrows) if a]
+    arrows = [a for a in (arrow_for(panel.trail, camera, n) for n in panel.arrows) if a]
     marks = [mark_for(panel.still, camera, n) for n in panel.marks]
     floor = camera.view != "top" and not camera.elevation
     ground = () if floor else floor_quad([f for f in (panel.still, panel.ghost) if f], camera)
@@ -248,7 +248,7 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
         w = widths(stroke.width)
         pair = f'<path class="{stroke.tone} {w}{trunk}" d="{d}"/>'
         below = [earlier for earlier in drawn if _touching(stroke, earlier, by_part)]
-        if below:  # a rim of background keeps it apart from the parts it lies on
+        if below and stroke.part != "nose":  # a rim keeps it apart from the parts it lies on
             pair = f'<path class="h {w}{trunk}" d="{d}"/>' + pair
         drawn.append(stroke)
         if moving:
