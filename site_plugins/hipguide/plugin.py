@@ -19,7 +19,7 @@ from site_plugins.bundle import RuntimeMissing, build_hipcore_wheel, copy_pyodid
 from site_plugins.content import Content, ContentError, load_content
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
 from site_plugins.hipguide.config import HipguideConfig
-from site_plugins.render import STYLESHEET, environment, navigation, render_pages
+from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
 from site_plugins.render.paths import assessment_page, exercise_page, relative
 
 __all__ = ["HipguidePlugin"]
@@ -43,6 +43,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             config.extra_javascript.append(_module_script(script))
         if self._stylesheet not in config.extra_css:
             config.extra_css.append(self._stylesheet)
+        if self._site_script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(_module_script(self._site_script))
         # A nav written in mkdocs.yml wins; without one, the content decides the order.
         self.nav_from_content = config.nav is None
         return config
@@ -57,6 +59,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
         stylesheet = STYLESHEET.read_text("utf-8")
         files.append(File.generated(config, self._stylesheet, content=stylesheet))
+        script = SITE_SCRIPT.read_text("utf-8")
+        files.append(File.generated(config, self._site_script, content=script))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
         return files
@@ -88,6 +92,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     @property
     def _stylesheet(self) -> str:
         return f"{self.config.assets_dir}/hipguide.css"
+
+    @property
+    def _site_script(self) -> str:
+        return f"{self.config.assets_dir}/hipguide-site.js"
 
     def _load_content(self) -> Content:
         try:

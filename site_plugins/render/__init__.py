@@ -5,7 +5,7 @@ plain data; the adapter hands both to the site generator.
 """
 
 from site_plugins.render.nav import navigation
-from site_plugins.render.pages import STYLESHEET, Page, environment, render_pages
+from site_plugins.render.pages import SITE_SCRIPT, STYLESHEET, Page, environment, render_pages
 from site_plugins.render.paths import slug
 
-__all__ = ["STYLESHEET", "Page", "environment", "navigation", "render_pages", "slug"]
+__all__ = ["SITE_SCRIPT", "STYLESHEET", "Page", "environment", "navigation", "render_pages", "slug"]

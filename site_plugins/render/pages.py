@@ -20,6 +20,7 @@ __all__ = ["STYLESHEET", "TEMPLATES", "Page", "environment", "render_pages", "sl
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = Path(__file__).parent / "static" / "hipguide.css"
+SITE_SCRIPT = Path(__file__).parent / "static" / "hipguide-site.js"
 """The guide's stylesheet (layout of the generated pages, print); the adapter ships it."""
 
 
