@@ -90,15 +90,15 @@ def figure_block(figure: Figure, subject: Subject) -> str:
     )
 
 
-_MIN_HEIGHT = 120
-"""Pixels: a small panel (seen end-on, say) is drawn larger, up to the motion's scale."""
+_MIN_HEIGHT = 130
+"""Pixels: a small panel (seen end-on, say) is drawn larger, up to 3 pixels a unit."""
 
 
 def _panel(panel: Panel) -> str:
     kind = f" hipfig-{panel.kind}"
     caption = f"<figcaption>{escape(panel.caption)}</figcaption>" if panel.caption else ""
     height = scene_of(panel).box[3]
-    scale = min(max(_SCALE[panel.kind], _MIN_HEIGHT / height), _SCALE["motion"])
+    scale = min(max(_SCALE[panel.kind], _MIN_HEIGHT / height), 3.0)
     svg = render_svg(panel, scale)
     return f'<figure class="hipfig-panel{kind}">{svg}{caption}</figure>'
 

@@ -385,7 +385,7 @@ def prop_shapes(placed: Placed, camera: Camera, fmt: _Fmt) -> list[PropShape]:
 def _bench(placed: Placed, camera: Camera, fmt: _Fmt) -> PropShape:
     body = placed.body
     part = next(p.at[0] for p in placed.pose.props if p.kind == "bench")
-    low = _lowest_point(body, part)
+    low = _lowest_point(body, part)  # the bench runs on from there, away from the feet
     feet = _mean([camera.project(body.points[f"ankle_{s}"]) for s in _SIDES])
     x = camera.project(low)[0]
     away = -1.0 if feet[0] > x else 1.0
@@ -439,7 +439,7 @@ def _glass(placed: Placed, camera: Camera, name: str, fmt: _Fmt) -> PropShape:
 
 
 def _lowest_point(body: Body, part: str) -> Vec:
-    points, radius = body.parts[part]
+    points, radius = body.rests_on(part)
     low = min(points, key=lambda p: p[1])
     return (low[0], low[1] - radius, low[2])
 

@@ -68,7 +68,7 @@ Part = Literal[
 ankle's angle; ``toes_*``: only the toes touch."""
 
 Point = Literal[
-    "head", "neck", "chest", "waist", "pelvis", "belly",
+    "head", "neck", "chest", "waist", "pelvis", "belly", "upper_back",
     "shoulder_left", "shoulder_right", "elbow_left", "elbow_right",
     "wrist_left", "wrist_right", "hand_left", "hand_right",
     "hip_left", "hip_right", "buttock_left", "buttock_right",
@@ -78,7 +78,8 @@ Point = Literal[
     "thigh_left", "thigh_right", "shank_left", "shank_right", "foot_left", "foot_right",
 ]  # fmt: skip
 """A landmark: a joint centre, a surface point (``buttock_*``: the back of the pelvis on that
-side; ``belly``: the front of the lower trunk), or a segment's midpoint (``thigh_left``)."""
+side; ``belly``: the front of the lower trunk; ``upper_back``: between the shoulder blades), or
+a segment's midpoint (``thigh_left``)."""
 
 PropKind = Literal["mat", "bench", "exercise_ball", "kettlebell", "stick", "band", "chair", "glass"]
 """Props: the floor is always drawn; ``glass`` is the glass of water on the stomach."""
@@ -245,7 +246,8 @@ class Prop:
     kind: PropKind
     """What it is."""
     at: tuple[Point, ...] = ()
-    """Where: ``bench`` and ``exercise_ball``: the part resting on it (one); ``kettlebell``:
+    """Where: ``bench`` and ``exercise_ball``: the part resting on it (one; or 'upper_back',
+    the shoulder blades on a bench); ``kettlebell``:
     the hand or hands holding it; ``stick``: two points it runs along, behind the back;
     ``band``: the two points it loops around; ``chair``: the hand on its back; ``glass``: the
     point of the trunk it stands on; ``mat``: nothing (it lies under the body)."""

@@ -55,8 +55,8 @@ _PARTS = frozenset(
 _HANDS = frozenset({"hand_left", "hand_right", "wrist_left", "wrist_right"})
 _PROP_POINTS: dict[str, tuple[int, int, frozenset[str] | None]] = {
     "mat": (0, 0, None),
-    "bench": (1, 1, _PARTS),
-    "exercise_ball": (1, 1, _PARTS),
+    "bench": (1, 1, _PARTS | {"upper_back"}),
+    "exercise_ball": (1, 1, _PARTS | {"upper_back"}),
     "kettlebell": (1, 2, _HANDS),
     "stick": (2, 2, None),
     "band": (2, 2, None),

@@ -269,7 +269,7 @@ def _place(
         if depth < -_BELOW_TOLERANCE:
             problems.append(((), _sunk(part, -depth)))
     reference = anchor if anchor in turned.parts else contacts[0][0]
-    points = turned.parts[reference][0]
+    points = turned.rests_on(reference)[0]
     shift = -sum(p[0] for p in points) / len(points)
     placed = _move_body(turned, (shift, lift, 0.0))
     return Placed(pose, placed, angles, solved_tilt), problems
@@ -318,7 +318,7 @@ def _best_tilt(body: Body, contacts: list[tuple[str, float, Loc]]) -> float:
     spread of their heights), with nothing below the floor; of equals, the smallest turn."""
     parts = [(tuple((p[0], p[1]) for p in pts), r) for pts, r in body.parts.values()]
     resting = [
-        (tuple((p[0], p[1]) for p in body.parts[part][0]), body.parts[part][1], height)
+        (tuple((p[0], p[1]) for p in body.rests_on(part)[0]), body.rests_on(part)[1], height)
         for part, height, _ in contacts
     ]
 
@@ -345,7 +345,7 @@ def _best_tilt(body: Body, contacts: list[tuple[str, float, Loc]]) -> float:
 def _spread_out(body: Body, contacts: list[tuple[str, float, Loc]]) -> bool:
     """Do the resting parts stand apart (so that they decide how the body lies), or are they
     all at one spot (feet together, one foot), so that balance decides?"""
-    xs = [p[0] for part, _, _ in contacts for p in body.parts[part][0]]
+    xs = [p[0] for part, _, _ in contacts for p in body.rests_on(part)[0]]
     return max(xs) - min(xs) > _ONE_SPOT
 
 
@@ -356,7 +356,7 @@ def _balanced_tilt(body: Body, contacts: list[tuple[str, float, Loc]], near: flo
     """The tilt that puts the centre of mass straight above the middle of the support (of
     the two, the one nearer ``near``). Both turn with the body, so it is exact."""
     com = body.centre_of_mass()
-    points = [p for part, _, _ in contacts for p in body.parts[part][0]]
+    points = [p for part, _, _ in contacts for p in body.rests_on(part)[0]]
     support = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
     dx, dy = com[0] - support[0], com[1] - support[1]
     # turned by t, the offset's x is dx cos t - dy sin t: zero at t = atan2(dx, dy)
@@ -384,7 +384,7 @@ def _sunk(part: str, depth: float) -> str:
     )
 
 
-def _turn_body(body: Body, tilt: float, parts_only: bool = False) -> Body:
+def _turn_body(body: Body, tilt: float) -> Body:
     """Turn the whole body about the world Z axis (the side view's line of sight)."""
     if tilt == 0:
         return body
@@ -393,15 +393,16 @@ def _turn_body(body: Body, tilt: float, parts_only: bool = False) -> Body:
     def t(p: Vec) -> Vec:
         return (c * p[0] - s * p[1], s * p[0] + c * p[1], p[2])
 
-    parts = {k: (tuple(map(t, pts)), r) for k, (pts, r) in body.parts.items()}
-    if parts_only:
-        return Body({}, parts, (), {})
     axis = (0.0, 0.0, 1.0)
-    bases = {
-        k: Basis(*(rotate(v, axis, tilt) for v in (b.f, b.u, b.r))) for k, b in body.bases.items()
-    }
-    points = {k: t(p) for k, p in body.points.items()}
-    return Body(points, parts, tuple(map(t, body.trunk)), bases)
+    return Body(
+        {k: t(p) for k, p in body.points.items()},
+        {k: (tuple(map(t, pts)), r) for k, (pts, r) in body.parts.items()},
+        tuple(map(t, body.trunk)),
+        {
+            k: Basis(*(rotate(v, axis, tilt) for v in (b.f, b.u, b.r)))
+            for k, b in body.bases.items()
+        },
+    )
 
 
 def _move_body(body: Body, by: Vec) -> Body:

@@ -167,9 +167,16 @@ class Body:
         return (x / total, y / total, z / total)
 
     def lowest(self, part: str) -> float:
-        """The height of the part's lowest surface point."""
-        points, radius = self.parts[part]
+        """The height of the part's lowest surface point (a surface landmark's own height)."""
+        points, radius = self.rests_on(part)
         return min(p[1] for p in points) - radius
+
+    def rests_on(self, name: str) -> tuple[tuple[Vec, ...], float]:
+        """What touches when ``name`` rests on something: a part (its points and thickness),
+        or a surface landmark such as 'upper_back' (the point itself)."""
+        if name in self.parts:
+            return self.parts[name]
+        return ((self.points[name],), 0.0)
 
 
 def build_body(angles: Mapping[str, float], root: Basis, origin: Vec = (0.0, 0.0, 0.0)) -> Body:
@@ -203,6 +210,7 @@ def build_body(angles: Mapping[str, float], root: Basis, origin: Vec = (0.0, 0.0
         "neck": neck_base,
         "head": head,
         "belly": pelvis.at(origin, u=PELVIS * 0.7, f=SEGMENT_RADIUS["trunk"]),
+        "upper_back": thorax.at(waist, u=THORAX * 0.7, f=-SEGMENT_RADIUS["trunk"]),
     }
     bases = {"pelvis": pelvis, "thorax": thorax, "neck": neck}
     nose = neck.at(head, f=SEGMENT_RADIUS["head"], u=-0.012)  # which way the face is

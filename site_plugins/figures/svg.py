@@ -406,10 +406,14 @@ def _arc(arc: Arc) -> str:
     a = (c[0] + ux / n * r, c[1] + uy / n * r)
     cross = ux * (mov[1] - c[1]) - uy * (mov[0] - c[0])
     sweep = 1 if cross > 0 else 0
+
+    def f2(v: float) -> str:  # the arc's ends to 0.01: its angle is then true to 0.1°
+        return f"{v:.2f}".rstrip("0").rstrip(".")
+
     return (
-        f'<path class="a d" d="M{fmt(c[0])} {fmt(c[1])}L{fmt(ref[0])} {fmt(ref[1])}"/>'
-        f'<path class="a" d="M{fmt(a[0])} {fmt(a[1])}A{fmt(r)} {fmt(r)} 0 0 {sweep} '
-        f'{fmt(mov[0])} {fmt(mov[1])}"/>'
+        f'<path class="a d" d="M{f2(c[0])} {f2(c[1])}L{f2(ref[0])} {f2(ref[1])}"/>'
+        f'<path class="a" d="M{f2(a[0])} {f2(a[1])}A{fmt(r)} {fmt(r)} 0 0 {sweep} '
+        f'{f2(mov[0])} {f2(mov[1])}"/>'
         f'<text x="{fmt(arc.label_at[0])}" y="{fmt(arc.label_at[1])}">{escape(arc.label)}</text>'
     )
 
