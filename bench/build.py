@@ -1,6 +1,6 @@
 """How much the hipguide plugin adds to a MkDocs build, and how that grows with the content.
 
-    .venv/bin/python bench/build.py [--repeats 3] [--sizes 250 500 1000] [--profile N]
+    .venv/bin/python bench/build.py [--repeats 3] [--sizes 250 500 1000] [--profile N] [--quick]
 
 For each site (the real one, and generated catalogs of N extra exercises) two builds are timed,
 each a fresh ``python`` process as ``mkdocs build`` would be:
@@ -10,8 +10,10 @@ each a fresh ``python`` process as ``mkdocs build`` would be:
 - plain: mkdocs-material with only the search plugin, over the very same Markdown pages (the
   plugin's generated pages written out as files first) and the same navigation.
 
-Runs alternate between the two, and the table gives medians. ``--profile N`` profiles the
-plugin's own work for a catalog of N exercises instead.
+Runs alternate between the two, and the table gives medians of wall-clock and CPU seconds,
+and of the plugin's own CPU seconds (importing it and its hooks), of which the figures (posing
+and drawing them). ``--profile N`` profiles one build of a catalog of N generated exercises
+instead (0: the real site).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import functools
 import json
 import os
 import pstats
+import re
 import resource
 import shutil
 import statistics
@@ -36,6 +39,7 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.25
@@ -79,6 +83,9 @@ sources:
 LADDER = 4
 """Generated exercises come in ladders of this many rungs (regression and progression)."""
 
+QUICK = 3
+QUICK_HELP = f"one build of each kind, of {QUICK} generated exercises only (a smoke test)"
+
 
 @dataclass(frozen=True)
 class Site:
@@ -92,18 +99,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="*", default=[250, 500, 1000])
     parser.add_argument("--profile", type=int, metavar="N")
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     parser.add_argument("--build", nargs=3, metavar=("CONTENT", "SITE", "OVERRIDES"))
     args = parser.parse_args(argv)
+    if args.quick:
+        args.repeats, args.sizes = 1, [QUICK]
     if args.build:
         _build(Path(args.build[0]), Path(args.build[1]), json.loads(args.build[2]))
         return 0
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory(prefix="hipguide-bench-") as tmp:
         work = Path(tmp)
-        if args.profile:
-            _profile(generate(work / "content", args.profile), work)
+        if args.profile is not None:
+            content = generate(work / "content", args.profile) if args.profile else ROOT / "content"
+            _profile(content, work)
             return 0
-        sites = [Site("real site", ROOT / "content", 0)]
+        sites = [] if args.quick else [Site("real site", ROOT / "content", 0)]
         sites += [Site(f"{n} exercises", generate(work / f"c{n}", n), n) for n in args.sizes]
         rows = [_measure(site, work, args.repeats) for site in sites]
     _print_table(rows, args.repeats)
@@ -111,9 +122,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def generate(content: Path, n: int) -> Path:
-    """The real content plus ``n`` generated exercises, in ladders of ``LADDER``."""
+    """The real content plus ``n`` generated exercises, in ladders of ``LADDER``. Each is
+    drawn with a real exercise's figure (under its own id), taken in turn, so that figures
+    cost on average what the real exercises' figures cost."""
     shutil.copytree(ROOT / "content", content)
     qualities = ("mobility", "motor_control", "strength", "pattern")
+    figures = [
+        path.read_text("utf-8")
+        for path in sorted((content / "figures").glob("*.yaml"))
+        if (content / "exercises" / path.name).is_file()
+    ]
     for i in range(n):
         rung = i % LADDER
         ladder = ""
@@ -129,7 +147,12 @@ def generate(content: Path, n: int) -> Path:
             ladder=ladder,
         )
         (content / "exercises" / f"gen_{i:05d}.yaml").write_text(text, encoding="utf-8")
+        figure = _FIGURE_ID.sub(f"id: gen_{i:05d}", figures[i % len(figures)], count=1)
+        (content / "figures" / f"gen_{i:05d}.yaml").write_text(figure, encoding="utf-8")
     return content
+
+
+_FIGURE_ID = re.compile(r"^id: \w+$", re.MULTILINE)
 
 
 def _measure(site: Site, work: Path, repeats: int) -> dict[str, Any]:
@@ -152,7 +175,12 @@ def _measure(site: Site, work: Path, repeats: int) -> dict[str, Any]:
 
     walls = {kind: [round(run["wall"], 2) for run in runs[kind]] for kind in runs}
     print(f"  {site.name}: wall seconds {walls}", file=sys.stderr)
-    row = {"site": site.name, "pages": pages, "plugin": median("hipguide", "plugin")}
+    row = {
+        "site": site.name,
+        "pages": pages,
+        "plugin": median("hipguide", "plugin"),
+        "figures": median("hipguide", "figures"),
+    }
     for what in ("wall", "cpu"):
         row[what] = (median("hipguide", what), median("plain", what))
     return row
@@ -176,49 +204,66 @@ def _time_build(content: Path, site: Path, overrides: dict[str, Any]) -> dict[st
         raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     spent = json.loads(result.stdout.strip().splitlines()[-1])
-    return {"wall": wall, "cpu": cpu, "plugin": spent["import"] + spent["hooks"]}
+    plugin = spent["import"] + spent["hooks"]
+    return {"wall": wall, "cpu": cpu, "plugin": plugin, "figures": spent["figures"]}
 
 
 def _build(content: Path, site: Path, overrides: dict[str, Any]) -> None:
     """One build, as `mkdocs build` runs it, with some settings overridden. Prints, as JSON,
     the seconds spent importing the plugin and in its hooks (both zero for a plain build)."""
-    spent = {"import": 0.0, "hooks": 0.0}
+    spent = {"import": 0.0, "hooks": 0.0, "figures": 0.0}
     if overrides.get("plugins") != ["search"]:
         start = time.process_time()
         # Imported here, and timed: importing it (pydantic, hipcore) is part of its cost.
+        from site_plugins.content.kinds import KINDS  # noqa: PLC0415
         from site_plugins.hipguide.plugin import HipguidePlugin  # noqa: PLC0415
 
         spent["import"] = time.process_time() - start
-        for hook in ("on_config", "on_files", "on_post_build"):
-            setattr(HipguidePlugin, hook, _timed(getattr(HipguidePlugin, hook), spent))
+        for hook in ("on_config", "on_files", "on_page_markdown", "on_post_build"):
+            setattr(HipguidePlugin, hook, _timed(getattr(HipguidePlugin, hook), spent, "hooks"))
+        # The figures' share: posing them (the content check), drawing them (pages, contact
+        # sheet). Nested in the hooks, so a part of their time.
+        for method in ("_render_figures", "_contact_sheet"):
+            timed = _timed(getattr(HipguidePlugin, method), spent, "figures")
+            setattr(HipguidePlugin, method, timed)
+        for kind in KINDS:
+            if kind.name == "figures" and kind.check is not None:
+                object.__setattr__(kind, "check", _timed(kind.check, spent, "figures"))
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), **overrides))
     print(json.dumps(spent))
 
 
-def _timed(hook: Any, spent: dict[str, float]) -> Any:
+def _timed(hook: Any, spent: dict[str, float], what: str) -> Any:
     @functools.wraps(hook)
     def timed(*args: Any, **kwargs: Any) -> Any:
         start = time.process_time()
         try:
             return hook(*args, **kwargs)
         finally:
-            spent["hooks"] += time.process_time() - start
+            spent[what] += time.process_time() - start
 
     return timed
 
 
 def _plain_docs(content: Path, docs: Path) -> tuple[Path, Any]:
     """The hand-written docs plus every file the plugins generate, and the navigation they set,
-    for a plain build of the same pages."""
+    for a plain build of the same pages. Hand-written pages the plugins add to (the contact
+    sheet of figures) are written as the plugins leave them."""
     config = load_config(str(ROOT / "mkdocs.yml"), **_hipguide_overrides(content))
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
     shutil.copytree(config.docs_dir, docs)
     for file in files:
+        path = docs / file.src_uri
         if file.generated_by is not None:
-            path = docs / file.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(file.content_bytes)
+        elif file.is_documentation_page():
+            markdown = file.content_string
+            page = Page(None, file, config)
+            added = config.plugins.on_page_markdown(markdown, page=page, config=config, files=files)
+            if added != markdown:
+                path.write_text(added, encoding="utf-8")
     return docs, config.nav
 
 
@@ -235,16 +280,21 @@ def _print_table(rows: list[dict[str, Any]], repeats: int) -> None:
     print(
         f"\nmkdocs build in a fresh process, median of {repeats} runs, in seconds."
         f"\nratio = hipguide / plain mkdocs-material on the same pages (target <= {TARGET});"
-        "\nplugin = CPU seconds importing it and in its hooks (content, pages, widget bundle)."
+        "\nplugin = CPU seconds importing it and in its hooks (content, pages, widget bundle),"
+        "\nof which figures = posing and drawing the figures."
     )
     head = f"{'site':<15} {'pages':>5}  {'hipguide':>8} {'plain':>6} {'ratio':>5}"
-    print(f"{head}  {'cpu: hip':>8} {'plain':>6} {'ratio':>5}  {'plugin':>6} {'ms/page':>7}")
+    print(
+        f"{head}  {'cpu: hip':>8} {'plain':>6} {'ratio':>5}"
+        f"  {'plugin':>6} {'figures':>7} {'ms/page':>7}"
+    )
     for row in rows:
         (hip, plain), (hip_cpu, plain_cpu) = row["wall"], row["cpu"]
         print(
             f"{row['site']:<15} {row['pages']:>5}  {hip:>8.2f} {plain:>6.2f} {hip / plain:>5.2f}"
             f"  {hip_cpu:>8.2f} {plain_cpu:>6.2f} {hip_cpu / plain_cpu:>5.2f}"
-            f"  {row['plugin']:>6.2f} {1000 * row['plugin'] / row['pages']:>7.2f}"
+            f"  {row['plugin']:>6.2f} {row['figures']:>7.2f}"
+            f" {1000 * row['plugin'] / row['pages']:>7.2f}"
         )
     generated = [row for row in rows if row["site"] != "real site"]
     if len(generated) >= 2:
