@@ -15,6 +15,7 @@ from hipcore.model import Catalog
 from site_plugins.render import paths, words
 from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
 from site_plugins.render.relations import Relations
+from site_plugins.render.template_cache import bytecode_cache
 
 __all__ = ["STYLESHEET", "TEMPLATES", "Page", "environment", "render_pages", "slug"]
 
@@ -31,15 +32,22 @@ class Page:
     markdown: str
 
 
+_SYNTAX: dict[str, Any] = {
+    "autoescape": False,  # Markdown output; values are escaped with the |e filter where HTML
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+"""The settings that shape compiled templates (the bytecode cache is keyed by them)."""
+
+
 def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     """Templates a theme may override: folders in ``extra_dirs`` are searched first."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)]),
-        autoescape=False,  # Markdown output; values are escaped with the |e filter where HTML
-        keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        bytecode_cache=bytecode_cache(_SYNTAX),
+        **_SYNTAX,
     )
     env.filters.update(
         slug=slug,
