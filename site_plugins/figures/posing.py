@@ -216,10 +216,13 @@ def interpolate(start: Placed, end: Placed, t: float, anchor: str | None = None)
     contacts = [c for c in end.pose.contacts() if c[0] in shared]
     flat = tuple(f for f in end.pose.flat_feet if f in start.pose.flat_feet)
     fixed = start.pose.tilt is not None and end.pose.tilt is not None
-    tilt = (1 - t) * start.tilt + t * end.tilt if fixed or not contacts else None
+    between = (1 - t) * start.tilt + t * end.tilt
+    tilt = between if fixed or not contacts else None
     if not contacts:
         contacts = end.pose.contacts()[:1]
-    placed, _ = _place(end.pose, angles, contacts, flat=flat, tilt=tilt, anchor=anchor)
+    placed, _ = _place(
+        end.pose, angles, contacts, flat=flat, tilt=tilt, anchor=anchor, near=between
+    )
     assert placed is not None
     return placed
 
@@ -232,18 +235,22 @@ def _place(
     flat: Iterable[str],
     tilt: float | None,
     anchor: str | None,
+    near: float | None = None,
 ) -> tuple[Placed | None, list[tuple[Loc, str]]]:
+    """``near``: a tilt the answer is close to (between a motion's start and end), which
+    narrows the search."""
     root = POSTURES[pose.posture]
     angles = dict(angles)
     flat = tuple(flat)
-    solved_tilt = tilt if tilt is not None else 0.0
+    solved_tilt = tilt if tilt is not None else (near or 0.0)
     body = build_body(angles, root)
-    for _ in range(12):
+    for step in range(12):
         if tilt is None:
             if pose.posture == "standing" and not _spread_out(body, contacts):
                 solved_tilt = _balanced_tilt(body, contacts, solved_tilt)
             else:
-                solved_tilt = _best_tilt(body, contacts)
+                guess = near if step == 0 else solved_tilt
+                solved_tilt = _best_tilt(body, contacts, guess)
         turned = _turn_body(body, solved_tilt)
         changed = False
         for side in flat:
@@ -313,24 +320,31 @@ def _flat_foot_problems(
     return problems
 
 
-def _best_tilt(body: Body, contacts: list[tuple[str, float, Loc]]) -> float:
+def _best_tilt(
+    body: Body, contacts: list[tuple[str, float, Loc]], near: float | None = None
+) -> float:
     """The turn about the line of sight that lets every resting part touch (the smallest
-    spread of their heights), with nothing below the floor; of equals, the smallest turn."""
-    parts = [(tuple((p[0], p[1]) for p in pts), r) for pts, r in body.parts.values()]
-    resting = [
-        (tuple((p[0], p[1]) for p in body.rests_on(part)[0]), body.rests_on(part)[1], height)
-        for part, height, _ in contacts
-    ]
+    spread of their heights), with nothing below the floor; of equals, the smallest turn.
+    Searched over every turn, or only around ``near`` when a close guess is known."""
+    every = [(p[0], p[1], r) for pts, r in body.parts.values() for p in pts]
+    resting = []
+    for part, height, _ in contacts:
+        pts, r = body.rests_on(part)
+        resting.append(([(p[0], p[1]) for p in pts], r + height))
 
     def cost(tilt: float) -> float:
         c, s = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
-        errors = [min(x * s + y * c for x, y in pts) - r - h for pts, r, h in resting]
+        errors = [min(x * s + y * c for x, y in pts) - r for pts, r in resting]
         lift = -min(errors)
-        lowest = min(min(x * s + y * c for x, y in pts) - r for pts, r in parts)
+        lowest = min(x * s + y * c - r for x, y, r in every)
         return max(errors) - min(errors) + max(0.0, -lowest - lift) + 1e-6 * abs(tilt)
 
-    best = min((cost(float(t)), float(t)) for t in range(-90, 91, 2))[1]
-    low, high = best - 2.0, best + 2.0
+    if near is None:
+        best = min((cost(float(t)), float(t)) for t in range(-90, 91, 3))[1]
+        low, high = best - 3.0, best + 3.0
+    else:
+        best = min((cost(near + d), near + d) for d in range(-10, 11, 2))[1]
+        low, high = best - 2.0, best + 2.0
     ratio = (math.sqrt(5) - 1) / 2
     for _ in range(30):
         a = high - ratio * (high - low)
