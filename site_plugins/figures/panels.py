@@ -162,9 +162,6 @@ class _Builder:
         trail = tuple(interpolate(first, last, k / (steps - 1), anchor) for k in range(steps))
         arcs = self._arcs(motion.angles, (*where, "angles"), camera, last, {start.id: first})
         lines = self._guides(motion.guides, (*where, "guides"), camera, last, {start.id: first})
-        for i, name in enumerate(motion.arrows):
-            if name not in last.body.points:  # pragma: no cover - the model's Literal forbids it
-                self._add((*where, "arrows", i), f"'{name}' is not a landmark")
         mirror_text = self.figure.mirror
         caption = ""
         if mirror_text is not None:

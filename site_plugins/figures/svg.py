@@ -361,8 +361,8 @@ def _mat(scene: Scene) -> str:
 
 
 def _held(pid: str, panel: Panel, prop: PropShape, css: list[str]) -> str:
-    """A prop that moves with the body is redrawn at each frame and cross-faded... no: it is
-    moved with the landmark it is held at, by a CSS transform."""
+    """A prop held by the body (a kettlebell, a glass) moves with the landmarks it is held at,
+    by a CSS transform keyframed like the body's parts."""
     if not panel.frames:
         return prop.svg
     anchors = _anchor_path(panel.frames, panel, prop)
