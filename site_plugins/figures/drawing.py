@@ -174,6 +174,8 @@ class Arc:
     radius: float
     label: str
     label_at: P2
+    low: float | None = None
+    """The low end of a range, ticked on the arc."""
 
     @property
     def drawn(self) -> float:
@@ -181,7 +183,9 @@ class Arc:
         return _angle_between(sub2(self.reference, self.centre), sub2(self.moved, self.centre))
 
 
-def arc_for(placed: Placed, camera: Camera, joint: str, motion: str) -> Arc:
+def arc_for(
+    placed: Placed, camera: Camera, joint: str, motion: str, low: float | None = None
+) -> Arc:
     """The arc for ``joint``'s ``motion`` on this body: the ray the limb would take with that
     motion at 0 (all else equal), and the ray it takes."""
     kind, _, side = joint.partition("_")
@@ -212,10 +216,20 @@ def arc_for(placed: Placed, camera: Camera, joint: str, motion: str) -> Arc:
     moved = (centre[0] + mov2[0] * ARC_RADIUS, centre[1] + mov2[1] * ARC_RADIUS)
     bisector = _unit((ref2[0] + mov2[0], ref2[1] + mov2[1])) if abs(degrees) < 179 else ref2
     label_radius = ARC_RADIUS + 8
+    if abs(degrees) < 35:
+        # A narrow angle has no room inside for its label (the limb covers it): put it just
+        # outside, past the reference line.
+        side = 1.0 if ref2[0] * mov2[1] - ref2[1] * mov2[0] < 0 else -1.0
+        t = math.radians(28) * side
+        bisector = (
+            ref2[0] * math.cos(t) - ref2[1] * math.sin(t),
+            ref2[0] * math.sin(t) + ref2[1] * math.cos(t),
+        )
+        label_radius = ARC_RADIUS + 11
     label_at = (centre[0] + bisector[0] * label_radius, centre[1] + bisector[1] * label_radius)
+    label = f"{abs(degrees):g}°" if low is None else f"{low:g}–{abs(degrees):g}°"
     return Arc(
-        joint, motion, degrees, centre, reference, moved, ARC_RADIUS,
-        f"{abs(degrees):g}°", label_at,
+        joint, motion, degrees, centre, reference, moved, ARC_RADIUS, label, label_at, low,
     )  # fmt: skip
 
 

@@ -286,6 +286,9 @@ class Angle:
     """Which of its motions (e.g. 'flexion'); the label is the pose's value."""
     pose: Id | None = None
     """The pose it is measured on; by default the one the panel shows still."""
+    range_from: Annotated[float, Range(ge=0, le=180)] | None = None
+    """Where the text gives a range ('15–20°'), its low end: the arc is drawn to the pose's
+    angle (the high end), a tick marks the low end, and the label names both."""
 
 
 @dataclass(frozen=True)

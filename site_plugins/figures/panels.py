@@ -304,7 +304,13 @@ class _Builder:
             placed = self._on(angle.pose, still, others, (*where, i, "pose"))
             if placed is None:
                 continue
-            arc = arc_for(placed, camera, angle.joint, angle.motion)
+            arc = arc_for(placed, camera, angle.joint, angle.motion, angle.range_from)
+            if angle.range_from is not None and not 0 <= angle.range_from < abs(arc.degrees):
+                self._add(
+                    (*where, i, "range_from"),
+                    f"must be below the pose's angle ({abs(arc.degrees):g}°), the range's high end",
+                )
+                continue
             if abs(arc.degrees) < 1:
                 self._add(
                     (*where, i),

@@ -410,11 +410,25 @@ def _arc(arc: Arc) -> str:
     def f2(v: float) -> str:  # the arc's ends to 0.01: its angle is then true to 0.1°
         return f"{v:.2f}".rstrip("0").rstrip(".")
 
+    tick = ""
+    if arc.low is not None:  # the low end of a range: a short mark across the arc
+        turn = math.radians(arc.low) * (1 if sweep else -1)
+        dx, dy = ux / n, uy / n
+        tx, ty = (
+            dx * math.cos(turn) - dy * math.sin(turn),
+            dx * math.sin(turn) + dy * math.cos(turn),
+        )
+        inner, outer = r - 2.5, r + 2.5
+        tick = (
+            f'<path class="a" d="M{fmt(c[0] + tx * inner)} {fmt(c[1] + ty * inner)}'
+            f'L{fmt(c[0] + tx * outer)} {fmt(c[1] + ty * outer)}"/>'
+        )
     return (
         f'<path class="a d" d="M{f2(c[0])} {f2(c[1])}L{f2(ref[0])} {f2(ref[1])}"/>'
         f'<path class="a" d="M{f2(a[0])} {f2(a[1])}A{fmt(r)} {fmt(r)} 0 0 {sweep} '
         f'{f2(mov[0])} {f2(mov[1])}"/>'
-        f'<text x="{fmt(arc.label_at[0])}" y="{fmt(arc.label_at[1])}">{escape(arc.label)}</text>'
+        + tick
+        + f'<text x="{fmt(arc.label_at[0])}" y="{fmt(arc.label_at[1])}">{escape(arc.label)}</text>'
     )
 
 

@@ -16,6 +16,7 @@ BRIDGE = "figures/hip_bridge.yaml"
 THRUST = "figures/hip_thrust.yaml"
 SLB = "figures/single_leg_bridge.yaml"
 SQUAT = "figures/split_squat.yaml"
+LENGTH = "figures/hip_flexor_length.yaml"
 ARMS = r"^      shoulders: \{flexion: -3.3\}"
 
 
@@ -163,6 +164,21 @@ CASES = [
                 SLB, r"^faults:", "faults",
                 "draws no fault for the compensation 'hamstring_cramp' (Hamstring cramps); "
                 "every compensation the test checks is shown",
+            ),
+        ),
+    ),
+    Case(
+        "a range whose low end is not below the angle drawn",
+        (
+            Replace(
+                LENGTH, r"range_from: 15",
+                "      - {joint: hip_right, motion: flexion, range_from: 25}",
+            ),
+        ),
+        (
+            Expect(
+                LENGTH, r"range_from: 25", "details[0].angles[0].range_from",
+                "must be below the pose's angle (20°), the range's high end",
             ),
         ),
     ),

@@ -22,7 +22,8 @@ _NUMBER = r"(-?[\d.]+)"
 _DRAWN_ARC = re.compile(
     rf'<path class="a d" d="M{_NUMBER} {_NUMBER}L{_NUMBER} {_NUMBER}"/>'
     rf'<path class="a" d="M{_NUMBER} {_NUMBER}A[\d.]+ [\d.]+ 0 0 [01] {_NUMBER} {_NUMBER}"/>'
-    r'<text x="[^"]*" y="[^"]*">([\d.]+)°</text>'
+    r'(?:<path class="a" d="[^"]*"/>)?'  # the tick at the low end of a range
+    r'<text x="[^"]*" y="[^"]*">(?:[\d.]+–)?([\d.]+)°</text>'
 )
 _SEGMENT = {"hip": "thigh", "knee": "shank", "shoulder": "upper_arm", "elbow": "forearm"}
 
@@ -50,6 +51,7 @@ def test_the_article_angles_are_labelled() -> None:
     assert {("hf-clamshell-d0", "30°"), ("hf-clamshell-d1", "45°")} <= labels
     assert ("hf-hip_thrust", "90°") in labels
     assert ("hf-hip_flexor_stretch", "90°") in labels
+    assert ("hf-hip_flexor_length-d0", "15–20°") in labels  # hip extension at toe-off
 
 
 @pytest.mark.parametrize(
