@@ -219,11 +219,11 @@ def arc_for(
     if abs(degrees) < 35:
         # A narrow angle has no room inside for its label (the limb covers it): put it just
         # outside, past the reference line.
-        side = 1.0 if ref2[0] * mov2[1] - ref2[1] * mov2[0] < 0 else -1.0
-        t = math.radians(28) * side
+        away = 1.0 if ref2[0] * mov2[1] - ref2[1] * mov2[0] < 0 else -1.0
+        turn = math.radians(28) * away
         bisector = (
-            ref2[0] * math.cos(t) - ref2[1] * math.sin(t),
-            ref2[0] * math.sin(t) + ref2[1] * math.cos(t),
+            ref2[0] * math.cos(turn) - ref2[1] * math.sin(turn),
+            ref2[0] * math.sin(turn) + ref2[1] * math.cos(turn),
         )
         label_radius = ARC_RADIUS + 11
     label_at = (centre[0] + bisector[0] * label_radius, centre[1] + bisector[1] * label_radius)
