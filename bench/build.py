@@ -112,10 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory(prefix="hipguide-bench-") as tmp:
         work = Path(tmp)
-        # Builds run as an installed plugin would: with compiled Python files, as pip leaves
-        # them for mkdocs and Material (without, the plugin's modules compile on every build).
-        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-        os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        if not args.quick:
+            # Builds run as an installed plugin would: with compiled Python files, as pip
+            # leaves them for mkdocs and Material (without, the plugin compiles every build).
+            os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+            os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         if args.profile is not None:
             content = generate(work / "content", args.profile) if args.profile else ROOT / "content"
             _profile(content, work)
