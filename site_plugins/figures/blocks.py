@@ -9,6 +9,7 @@ colours) reaches the drawing. Blocks are single lines of HTML, safe inside Markd
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from html import escape
 
 from hipcore.model import Catalog
@@ -69,8 +70,10 @@ def figure_blocks(catalog: Catalog, figures: Iterable[Figure]) -> dict[str, str]
     return blocks
 
 
+@cache
 def figure_block(figure: Figure, subject: Subject) -> str:
-    """One figure's block: its panels and the text alternative."""
+    """One figure's block: its panels and the text alternative (cached, like the panels: the
+    pages and the contact sheet show the same blocks, drawn once)."""
     panels, problems = panels_of(figure, subject)
     if problems:
         listed = "; ".join(str(p) for p in problems)
