@@ -112,6 +112,7 @@ class _Builder:
         self.poses = poses
         self.problems: list[Problem] = []
         self.placed: dict[tuple[str, str | None], Placed | None] = {}
+        self.between: dict[tuple[str, str, float, str | None], Placed] = {}
         self.name = subject.name if subject else figure.id
 
     # -- the panels --------------------------------------------------------------------------
@@ -155,11 +156,11 @@ class _Builder:
             return None
         camera = self._camera(motion.view, motion.turn, motion.elevation, mirror)
         frames = tuple(
-            first if k == 0 else last if k == FRAMES - 1 else interpolate(first, last, t, anchor)
+            first if k == 0 else last if k == FRAMES - 1 else self._between(first, last, t, anchor)
             for k, t in enumerate(_eased(FRAMES))
         )
         steps = TRAIL if motion.arrows else 0
-        trail = tuple(interpolate(first, last, k / (steps - 1), anchor) for k in range(steps))
+        trail = tuple(self._between(first, last, k / (steps - 1), anchor) for k in range(steps))
         arcs = self._arcs(motion.angles, (*where, "angles"), camera, last, {start.id: first})
         lines = self._guides(motion.guides, (*where, "guides"), camera, last, {start.id: first})
         mirror_text = self.figure.mirror
@@ -454,6 +455,14 @@ class _Builder:
                 self._add(("poses", pose.index, *loc), message)
             self.placed[key] = None if problems else placed
         return self.placed[key]
+
+    def _between(self, first: Placed, last: Placed, t: float, anchor: str | None) -> Placed:
+        """An in-between body, solved once: the frames fall on the trail's steps (to within
+        rounding: the eased 1/4 is 0.2499...), and a mirrored panel shows the same bodies."""
+        key = (first.pose.id, last.pose.id, round(t, 9), anchor)
+        if key not in self.between:
+            self.between[key] = interpolate(first, last, t, anchor)
+        return self.between[key]
 
     def _camera(
         self,
