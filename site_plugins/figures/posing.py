@@ -251,10 +251,9 @@ def _place(
             else:
                 guess = near if step == 0 else solved_tilt
                 solved_tilt = _best_tilt(body, contacts, guess)
-        turned = _turn_body(body, solved_tilt)
         changed = False
         for side in flat:
-            shank = turned.bases[f"shank_{side}"]
+            shank = _turn_basis(body.bases[f"shank_{side}"], solved_tilt)
             want = _flat_ankle(shank)
             key = f"ankle_{side}.dorsiflexion"
             if abs(want - angles.get(key, 0.0)) > 1e-4:
@@ -326,17 +325,26 @@ def _best_tilt(
     """The turn about the line of sight that lets every resting part touch (the smallest
     spread of their heights), with nothing below the floor; of equals, the smallest turn.
     Searched over every turn, or only around ``near`` when a close guess is known."""
-    every = [(p[0], p[1], r) for pts, r in body.parts.values() for p in pts]
+    # Seen along the line of sight, a point drawn twice (a joint shared by two parts, the
+    # left and right limbs of a symmetric pose) counts once, at its larger thickness.
+    thickest: dict[tuple[float, float], float] = {}
+    for pts, r in body.parts.values():
+        for p in pts:
+            xy = (p[0], p[1])
+            if thickest.get(xy, -1.0) < r:
+                thickest[xy] = r
+    every = [(x, y, r) for (x, y), r in thickest.items()]
     resting = []
     for part, height, _ in contacts:
         pts, r = body.rests_on(part)
         resting.append(([(p[0], p[1]) for p in pts], r + height))
 
     def cost(tilt: float) -> float:
-        c, s = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
-        errors = [min(x * s + y * c for x, y in pts) - r for pts, r in resting]
+        t = math.radians(tilt)
+        c, s = math.cos(t), math.sin(t)
+        errors = [min([x * s + y * c for x, y in pts]) - r for pts, r in resting]
         lift = -min(errors)
-        lowest = min(x * s + y * c - r for x, y, r in every)
+        lowest = min([x * s + y * c - r for x, y, r in every])
         return max(errors) - min(errors) + max(0.0, -lowest - lift) + 1e-6 * abs(tilt)
 
     if near is None:
@@ -407,16 +415,20 @@ def _turn_body(body: Body, tilt: float) -> Body:
     def t(p: Vec) -> Vec:
         return (c * p[0] - s * p[1], s * p[0] + c * p[1], p[2])
 
-    axis = (0.0, 0.0, 1.0)
     return Body(
         {k: t(p) for k, p in body.points.items()},
         {k: (tuple(map(t, pts)), r) for k, (pts, r) in body.parts.items()},
         tuple(map(t, body.trunk)),
-        {
-            k: Basis(*(rotate(v, axis, tilt) for v in (b.f, b.u, b.r)))
-            for k, b in body.bases.items()
-        },
+        {k: _turn_basis(b, tilt) for k, b in body.bases.items()},
     )
+
+
+def _turn_basis(basis: Basis, tilt: float) -> Basis:
+    """A segment's frame turned with the body (see ``_turn_body``)."""
+    if tilt == 0:
+        return basis
+    axis = (0.0, 0.0, 1.0)
+    return Basis(*(rotate(v, axis, tilt) for v in (basis.f, basis.u, basis.r)))
 
 
 def _move_body(body: Body, by: Vec) -> Body:
