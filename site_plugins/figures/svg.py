@@ -266,9 +266,21 @@ def _touching(a: Stroke, b: Stroke, frames: Sequence[dict[str, Stroke]]) -> bool
     """Do two parts overlap (or nearly) in the still pose or any frame of the motion?"""
     reach = (a.width + b.width) / 2 + HALO
     for x, y in ((a, b), *((f[a.part], f[b.part]) for f in frames)):
+        if _apart(x.points, y.points) > reach + 1e-6:
+            continue  # their bounding boxes alone keep them further apart than that
         if _distance(x.points, x.closed, y.points, y.closed) < reach:
             return True
     return False
+
+
+def _apart(a: Sequence[P2], b: Sequence[P2]) -> float:
+    """A lower bound of the distance between two outlines: the gap between their bounding
+    boxes along x or y."""
+    ax = [p[0] for p in a]
+    bx = [p[0] for p in b]
+    ay = [p[1] for p in a]
+    by = [p[1] for p in b]
+    return max(min(bx) - max(ax), min(ax) - max(bx), min(by) - max(ay), min(ay) - max(by))
 
 
 def _distance(a: Sequence[P2], a_closed: bool, b: Sequence[P2], b_closed: bool) -> float:
