@@ -100,9 +100,9 @@ _MIN_HEIGHT = 130
 def _panel(panel: Panel) -> str:
     kind = f" hipfig-{panel.kind}"
     caption = f"<figcaption>{escape(panel.caption)}</figcaption>" if panel.caption else ""
-    height = scene_of(panel).box[3]
-    scale = min(max(_SCALE[panel.kind], _MIN_HEIGHT / height), 3.0)
-    svg = render_svg(panel, scale)
+    scene = scene_of(panel)
+    scale = min(max(_SCALE[panel.kind], _MIN_HEIGHT / scene.box[3]), 3.0)
+    svg = render_svg(panel, scale, scene)
     return f'<figure class="hipfig-panel{kind}">{svg}{caption}</figure>'
 
 

@@ -113,10 +113,12 @@ def _pad(p: P2, r: float) -> tuple[P2, P2]:
     return ((p[0] - r, p[1] - r), (p[0] + r, p[1] + r))
 
 
-def render_svg(panel: Panel, scale: float = 2.2) -> str:
+def render_svg(panel: Panel, scale: float = 2.2, scene: Scene | None = None) -> str:
     """The panel as an ``<svg>`` element (no XML declaration), to inline in HTML. ``scale``:
-    its natural size, in pixels per drawing unit (CSS may shrink it to fit)."""
-    scene = scene_of(panel)
+    its natural size, in pixels per drawing unit (CSS may shrink it to fit); ``scene``: the
+    panel's, if already computed."""
+    if scene is None:
+        scene = scene_of(panel)
     pid = panel.id
     x, y, w, h = scene.box
     css: list[str] = []
@@ -237,6 +239,7 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
     css: list[str] = []
     moves = False
     by_part = [{s.part: s for s in frame} for frame in scene.frames]
+    boxes = [{s.part: _box(s.points) for s in frame} for frame in (scene.strokes, *scene.frames)]
     names: dict[str, str] = {}
     drawn: list[Stroke] = []
     for stroke in scene.strokes:
@@ -247,7 +250,7 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
         trunk = " t" if stroke.closed else ""
         w = widths(stroke.width)
         pair = f'<path class="{stroke.tone} {w}{trunk}" d="{d}"/>'
-        below = [earlier for earlier in drawn if _touching(stroke, earlier, by_part)]
+        below = [earlier for earlier in drawn if _touching(stroke, earlier, by_part, boxes)]
         if below and stroke.part != "nose":  # a rim keeps it apart from the parts it lies on
             pair = f'<path class="h {w}{trunk}" d="{d}"/>' + pair
         drawn.append(stroke)
@@ -262,25 +265,32 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
     return _Animated(paths, css, moves)
 
 
-def _touching(a: Stroke, b: Stroke, frames: Sequence[dict[str, Stroke]]) -> bool:
-    """Do two parts overlap (or nearly) in the still pose or any frame of the motion?"""
+_Box = tuple[float, float, float, float]
+
+
+def _touching(
+    a: Stroke,
+    b: Stroke,
+    frames: Sequence[dict[str, Stroke]],
+    boxes: Sequence[dict[str, _Box]],
+) -> bool:
+    """Do two parts overlap (or nearly) in the still pose or any frame of the motion?
+    ``boxes``: each part's bounding box in the still pose, then in each frame."""
     reach = (a.width + b.width) / 2 + HALO
-    for x, y in ((a, b), *((f[a.part], f[b.part]) for f in frames)):
-        if _apart(x.points, y.points) > reach + 1e-6:
-            continue  # their bounding boxes alone keep them further apart than that
+    pairs = ((a, b), *((f[a.part], f[b.part]) for f in frames))
+    for (x, y), box in zip(pairs, boxes, strict=True):
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = box[a.part], box[b.part]
+        if max(bx0 - ax1, ax0 - bx1, by0 - ay1, ay0 - by1) > reach + 1e-6:
+            continue  # the gap between their bounding boxes alone keeps them apart
         if _distance(x.points, x.closed, y.points, y.closed) < reach:
             return True
     return False
 
 
-def _apart(a: Sequence[P2], b: Sequence[P2]) -> float:
-    """A lower bound of the distance between two outlines: the gap between their bounding
-    boxes along x or y."""
-    ax = [p[0] for p in a]
-    bx = [p[0] for p in b]
-    ay = [p[1] for p in a]
-    by = [p[1] for p in b]
-    return max(min(bx) - max(ax), min(ax) - max(bx), min(by) - max(ay), min(ay) - max(by))
+def _box(points: Sequence[P2]) -> _Box:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _distance(a: Sequence[P2], a_closed: bool, b: Sequence[P2], b_closed: bool) -> float:
