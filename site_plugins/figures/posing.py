@@ -11,8 +11,9 @@ pose's field, in words an editor can act on.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 from hipcore.errors import Problem
 from site_plugins.figures import model
@@ -239,14 +240,50 @@ def _place(
 ) -> tuple[Placed | None, list[tuple[Loc, str]]]:
     """``near``: a tilt the answer is close to (between a motion's start and end), which
     narrows the search."""
-    root = POSTURES[pose.posture]
-    angles = dict(angles)
     flat = tuple(flat)
+    rests = tuple((part, height) for part, height, _ in contacts)
+    solved = _solve(
+        pose.posture, tuple(angles.items()), rests, flat=flat, tilt=tilt, anchor=anchor, near=near
+    )
+    problems = _flat_foot_problems(pose, solved.angles, flat)
+    for (part, _, loc), gap in zip(contacts, solved.gaps, strict=True):
+        if gap > CONTACT_TOLERANCE:
+            problems.append((loc, _floating(part, gap, contacts, tilt)))
+    problems += [((), _sunk(part, depth)) for part, depth in solved.sunk]
+    return Placed(pose, solved.body, dict(solved.angles), solved.tilt), problems
+
+
+@dataclass(frozen=True)
+class _Solved:
+    body: Body
+    angles: dict[str, float]
+    tilt: float
+    gaps: tuple[float, ...]
+    """How far above what it rests on each resting part stays."""
+    sunk: tuple[tuple[str, float], ...]
+    """The parts below the floor, and by how much."""
+
+
+@lru_cache(maxsize=1024)
+def _solve(
+    posture: model.Posture,
+    pose_angles: tuple[tuple[str, float], ...],
+    contacts: tuple[tuple[str, float], ...],
+    *,
+    flat: tuple[str, ...],
+    tilt: float | None,
+    anchor: str | None,
+    near: float | None,
+) -> _Solved:
+    """The body at rest: a function of the numbers alone, so that the same body (a pose
+    shared by two figures, an exercise and the test it trains) is solved once."""
+    root = POSTURES[posture]
+    angles = dict(pose_angles)
     solved_tilt = tilt if tilt is not None else (near or 0.0)
     body = build_body(angles, root)
     for step in range(12):
         if tilt is None:
-            if pose.posture == "standing" and not _spread_out(body, contacts):
+            if posture == "standing" and not _spread_out(body, contacts):
                 solved_tilt = _balanced_tilt(body, contacts, solved_tilt)
             else:
                 guess = near if step == 0 else solved_tilt
@@ -263,22 +300,18 @@ def _place(
             break
         body = build_body(angles, root)
     turned = _turn_body(body, solved_tilt)
-    problems = _flat_foot_problems(pose, angles, flat)
-    errors = [turned.lowest(part) - height for part, height, _ in contacts]
+    errors = [turned.lowest(part) - height for part, height in contacts]
     lift = -min(errors)
-    for (part, _, loc), error in zip(contacts, errors, strict=True):
-        gap = error + lift
-        if gap > CONTACT_TOLERANCE:
-            problems.append((loc, _floating(part, gap, contacts, tilt)))
+    sunk = []
     for part in turned.parts:
         depth = turned.lowest(part) + lift
         if depth < -_BELOW_TOLERANCE:
-            problems.append(((), _sunk(part, -depth)))
+            sunk.append((part, -depth))
     reference = anchor if anchor in turned.parts else contacts[0][0]
     points = turned.rests_on(reference)[0]
     shift = -sum(p[0] for p in points) / len(points)
     placed = _move_body(turned, (shift, lift, 0.0))
-    return Placed(pose, placed, angles, solved_tilt), problems
+    return _Solved(placed, angles, solved_tilt, tuple(e + lift for e in errors), tuple(sunk))
 
 
 def _flat_ankle(shank: Basis) -> float:
@@ -320,7 +353,7 @@ def _flat_foot_problems(
 
 
 def _best_tilt(
-    body: Body, contacts: list[tuple[str, float, Loc]], near: float | None = None
+    body: Body, contacts: Sequence[tuple[str, float]], near: float | None = None
 ) -> float:
     """The turn about the line of sight that lets every resting part touch (the smallest
     spread of their heights), with nothing below the floor; of equals, the smallest turn.
@@ -335,7 +368,7 @@ def _best_tilt(
                 thickest[xy] = r
     every = [(x, y, r) for (x, y), r in thickest.items()]
     resting = []
-    for part, height, _ in contacts:
+    for part, height in contacts:
         pts, r = body.rests_on(part)
         resting.append(([(p[0], p[1]) for p in pts], r + height))
 
@@ -364,21 +397,21 @@ def _best_tilt(
     return round((low + high) / 2, 4)
 
 
-def _spread_out(body: Body, contacts: list[tuple[str, float, Loc]]) -> bool:
+def _spread_out(body: Body, contacts: Sequence[tuple[str, float]]) -> bool:
     """Do the resting parts stand apart (so that they decide how the body lies), or are they
     all at one spot (feet together, one foot), so that balance decides?"""
-    xs = [p[0] for part, _, _ in contacts for p in body.rests_on(part)[0]]
+    xs = [p[0] for part, _ in contacts for p in body.rests_on(part)[0]]
     return max(xs) - min(xs) > _ONE_SPOT
 
 
 _ONE_SPOT = 0.2
 
 
-def _balanced_tilt(body: Body, contacts: list[tuple[str, float, Loc]], near: float) -> float:
+def _balanced_tilt(body: Body, contacts: Sequence[tuple[str, float]], near: float) -> float:
     """The tilt that puts the centre of mass straight above the middle of the support (of
     the two, the one nearer ``near``). Both turn with the body, so it is exact."""
     com = body.centre_of_mass()
-    points = [p for part, _, _ in contacts for p in body.rests_on(part)[0]]
+    points = [p for part, _ in contacts for p in body.rests_on(part)[0]]
     support = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
     dx, dy = com[0] - support[0], com[1] - support[1]
     # turned by t, the offset's x is dx cos t - dy sin t: zero at t = atan2(dx, dy)
