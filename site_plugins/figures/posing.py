@@ -387,13 +387,18 @@ def _best_tilt(
         best = min((cost(near + d), near + d) for d in range(-10, 11, 2))[1]
         low, high = best - 2.0, best + 2.0
     ratio = (math.sqrt(5) - 1) / 2
+    a = high - ratio * (high - low)
+    b = low + ratio * (high - low)
+    cost_a, cost_b = cost(a), cost(b)
     for _ in range(30):
-        a = high - ratio * (high - low)
-        b = low + ratio * (high - low)
-        if cost(a) < cost(b):
-            high = b
+        if cost_a < cost_b:
+            high, b, cost_b = b, a, cost_a
+            a = high - ratio * (high - low)
+            cost_a = cost(a)
         else:
-            low = a
+            low, a, cost_a = a, b, cost_b
+            b = low + ratio * (high - low)
+            cost_b = cost(b)
     return round((low + high) / 2, 4)
 
 
