@@ -250,8 +250,10 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
         trunk = " t" if stroke.closed else ""
         w = widths(stroke.width)
         pair = f'<path class="{stroke.tone} {w}{trunk}" d="{d}"/>'
-        below = [earlier for earlier in drawn if _touching(stroke, earlier, by_part, boxes)]
-        if below and stroke.part != "nose":  # a rim keeps it apart from the parts it lies on
+        # A rim keeps it apart from the parts it lies on (a nose needs none).
+        if stroke.part != "nose" and any(
+            _touching(stroke, earlier, by_part, boxes) for earlier in drawn
+        ):
             pair = f'<path class="h {w}{trunk}" d="{d}"/>' + pair
         drawn.append(stroke)
         if moving:
@@ -277,11 +279,11 @@ def _touching(
     """Do two parts overlap (or nearly) in the still pose or any frame of the motion?
     ``boxes``: each part's bounding box in the still pose, then in each frame."""
     reach = (a.width + b.width) / 2 + HALO
-    pairs = ((a, b), *((f[a.part], f[b.part]) for f in frames))
-    for (x, y), box in zip(pairs, boxes, strict=True):
+    for k, box in enumerate(boxes):
         (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = box[a.part], box[b.part]
         if max(bx0 - ax1, ax0 - bx1, by0 - ay1, ay0 - by1) > reach + 1e-6:
             continue  # the gap between their bounding boxes alone keeps them apart
+        x, y = (a, b) if k == 0 else (frames[k - 1][a.part], frames[k - 1][b.part])
         if _distance(x.points, x.closed, y.points, y.closed) < reach:
             return True
     return False
