@@ -11,7 +11,7 @@ pose's field, in words an editor can act on.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
@@ -457,8 +457,29 @@ def _turn_body(body: Body, tilt: float) -> Body:
         {k: t(p) for k, p in body.points.items()},
         {k: (tuple(map(t, pts)), r) for k, (pts, r) in body.parts.items()},
         tuple(map(t, body.trunk)),
-        {k: _turn_basis(b, tilt) for k, b in body.bases.items()},
+        _TurnedBases(body.bases, tilt),
     )
+
+
+class _TurnedBases(Mapping[str, Basis]):
+    """A turned body's segment frames, each turned when first asked for: few are (the props
+    that follow a segment), and a body is turned for every frame of every motion."""
+
+    def __init__(self, bases: Mapping[str, Basis], tilt: float) -> None:
+        self._bases = bases
+        self._tilt = tilt
+        self._turned: dict[str, Basis] = {}
+
+    def __getitem__(self, key: str) -> Basis:
+        if key not in self._turned:
+            self._turned[key] = _turn_basis(self._bases[key], self._tilt)
+        return self._turned[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bases)
+
+    def __len__(self) -> int:
+        return len(self._bases)
 
 
 def _turn_basis(basis: Basis, tilt: float) -> Basis:

@@ -152,7 +152,7 @@ class Body:
     the part is every point within that distance of the polyline."""
     trunk: tuple[Vec, ...]
     """The trunk's outline corners, in drawing order."""
-    bases: dict[str, Basis]
+    bases: Mapping[str, Basis]
     """The frame of each segment (for props that follow it)."""
 
     def centre_of_mass(self) -> Vec:
