@@ -17,7 +17,16 @@ from functools import lru_cache
 
 from hipcore.errors import Problem
 from site_plugins.figures import model
-from site_plugins.figures.skeleton import DOFS, POSTURES, Basis, Body, Vec, build_body, rotate
+from site_plugins.figures.skeleton import (
+    DOFS,
+    POSTURES,
+    Basis,
+    Body,
+    Vec,
+    build_body,
+    rotate,
+    with_ankles,
+)
 
 __all__ = [
     "BALL_DIAMETER",
@@ -288,17 +297,17 @@ def _solve(
             else:
                 guess = near if step == 0 else solved_tilt
                 solved_tilt = _best_tilt(body, contacts, guess)
-        changed = False
+        changed = []
         for side in flat:
             shank = _turn_basis(body.bases[f"shank_{side}"], solved_tilt)
             want = _flat_ankle(shank)
             key = f"ankle_{side}.dorsiflexion"
             if abs(want - angles.get(key, 0.0)) > 1e-4:
                 angles[key] = want
-                changed = True
+                changed.append(side)
         if not changed:
             break
-        body = build_body(angles, root)
+        body = with_ankles(body, angles, root, changed)
     turned = _turn_body(body, solved_tilt)
     errors = [turned.lowest(part) - height for part, height in contacts]
     lift = -min(errors)

@@ -16,7 +16,7 @@ camera. A body's own axes are f (forward), u (up) and r (its right); f x u = r.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "Body",
     "Vec",
     "build_body",
+    "with_ankles",
 ]
 
 Vec = tuple[float, float, float]
@@ -231,10 +232,7 @@ def build_body(angles: Mapping[str, float], root: Basis, origin: Vec = (0.0, 0.0
         knee = thigh.at(hip, u=-WINTER["thigh"])
         shank = thigh.turn("r", -a(f"knee_{side}.flexion"))
         ankle = shank.at(knee, u=-WINTER["shank"])
-        foot = shank.turn("r", a(f"ankle_{side}.dorsiflexion"))
-        sole = -WINTER["ankle_height"] + SEGMENT_RADIUS["foot"]
-        heel = foot.at(ankle, f=-0.04 + SEGMENT_RADIUS["foot"], u=sole)
-        toe = foot.at(ankle, f=WINTER["foot"] - 0.04 - SEGMENT_RADIUS["foot"], u=sole)
+        foot, heel, toe = _foot(shank, ankle, a(f"ankle_{side}.dorsiflexion"))
         hinge = _nearest_on_line(knee, hip, ankle)
         opening = a(f"hip_{side}.opening")
         if opening:
@@ -291,6 +289,39 @@ def build_body(angles: Mapping[str, float], root: Basis, origin: Vec = (0.0, 0.0
     order = ("shoulder_left", "waist_left", "hip_left", "hip_right", "waist_right")
     trunk = (*(corners[c] for c in order), corners["shoulder_right"])
     return Body(points, parts, trunk, bases)
+
+
+def _foot(shank: Basis, ankle: Vec, dorsiflexion: float) -> tuple[Basis, Vec, Vec]:
+    """The foot's frame, heel and toe."""
+    foot = shank.turn("r", dorsiflexion)
+    sole = -WINTER["ankle_height"] + SEGMENT_RADIUS["foot"]
+    heel = foot.at(ankle, f=-0.04 + SEGMENT_RADIUS["foot"], u=sole)
+    toe = foot.at(ankle, f=WINTER["foot"] - 0.04 - SEGMENT_RADIUS["foot"], u=sole)
+    return foot, heel, toe
+
+
+def with_ankles(body: Body, angles: Mapping[str, float], root: Basis, sides: Iterable[str]) -> Body:
+    """``body`` with the ankles of ``sides`` set to ``angles``'s: exactly what ``build_body``
+    would give, redoing only the feet (unless a hip's clamshell opening swings them)."""
+    if any(angles.get(f"hip_{side}.opening", 0.0) for side in ("left", "right")):
+        return build_body(angles, root)
+    points = dict(body.points)
+    parts = dict(body.parts)
+    bases = dict(body.bases)
+    for side in sides:
+        foot, heel, toe = _foot(
+            bases[f"shank_{side}"],
+            points[f"ankle_{side}"],
+            angles.get(f"ankle_{side}.dorsiflexion", 0.0),
+        )
+        points.update({f"heel_{side}": heel, f"toe_{side}": toe, f"foot_{side}": mid(heel, toe)})
+        parts.update({
+            f"foot_{side}": ((heel, toe), SEGMENT_RADIUS["foot"]),
+            f"sole_{side}": ((heel, toe), SEGMENT_RADIUS["foot"]),
+            f"toes_{side}": ((toe,), SEGMENT_RADIUS["foot"]),
+        })  # fmt: skip
+        bases[f"foot_{side}"] = foot
+    return Body(points, parts, body.trunk, bases)
 
 
 def _limb(parent: Basis, a: Callable[[str], float], joint: str, s: float) -> Basis:

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from site_plugins.figures.posing import Resolved, place
-from site_plugins.figures.skeleton import POSTURES, WINTER, build_body, dot, sub
+from site_plugins.figures.skeleton import POSTURES, WINTER, build_body, dot, sub, with_ankles
 
 
 def _length(body_points: dict[str, tuple[float, float, float]], a: str, b: str) -> float:
@@ -26,6 +26,15 @@ def _length(body_points: dict[str, tuple[float, float, float]], a: str, b: str) 
 def test_segments_are_winters_fractions_of_height(start: str, end: str, fraction: float) -> None:
     body = build_body({"hip_left.flexion": 40, "knee_right.flexion": 70}, POSTURES["standing"])
     assert _length(body.points, start, end) == pytest.approx(fraction)
+
+
+@pytest.mark.parametrize("opening", [0.0, 30.0])
+def test_setting_the_ankles_gives_exactly_the_body_built_with_them(opening: float) -> None:
+    before = {"hip_left.flexion": 40.0, "knee_left.flexion": 70.0, "hip_left.opening": opening}
+    after = {**before, "ankle_left.dorsiflexion": 12.5, "ankle_right.dorsiflexion": -20.0}
+    root = POSTURES["on_right_side"]
+    changed = with_ankles(build_body(before, root), after, root, ("left", "right"))
+    assert changed == build_body(after, root)
 
 
 def test_standing_on_the_floor_puts_hip_and_shoulder_at_winters_heights() -> None:
