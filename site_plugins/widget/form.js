@@ -1,22 +1,9 @@
 // The self-assessment form, built from the catalog, and the results document read back from it.
 // Field names are `<test>.<side>.<part>.<id>`; an untouched side is "not done", never guessed.
 
-const SIDES = { left: "Left", right: "Right", both: "" };
+import { h } from "./dom.js";
 
-/**
- * @param {string} tag
- * @param {Record<string, string | boolean>} [attrs]
- * @param {(Node | string)[]} [children]
- */
-function h(tag, attrs = {}, children = []) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === false) continue;
-    element.setAttribute(key, value === true ? "" : value);
-  }
-  element.append(...children);
-  return element;
-}
+const SIDES = { left: "Left", right: "Right", both: "" };
 
 let uid = 0;
 const nextId = (stem) => `${stem}-${++uid}`;

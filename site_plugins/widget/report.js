@@ -1,11 +1,6 @@
 // Renders hipcore's reply: a referral, or findings and an ordered program, or the input errors.
 
-function h(tag, attrs = {}, children = []) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
-  element.append(...children);
-  return element;
-}
+import { h } from "./dom.js";
 
 function dose(d) {
   const work = d.reps != null ? `${d.reps} reps` : `${d.hold_seconds} s hold`;

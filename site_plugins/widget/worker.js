@@ -2,8 +2,8 @@
 // answers requests as described in protocol.js. Loaded as a module worker.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { PROTOCOL_VERSION } from "./protocol.js";
 
-const PROTOCOL_VERSION = 1;
 const assetsURL = new URL("../", import.meta.url);
 
 // Pyodide logs a failed download or compile of its WebAssembly and then waits forever, so the

@@ -92,6 +92,7 @@ def test_the_built_site_ships_runtime_wheel_catalog_and_manifest(built_site: Pat
     for module in (
         "index.js",
         "define.js",
+        "dom.js",
         "hip-assessment-element.js",
         "protocol.js",
         "worker.js",
