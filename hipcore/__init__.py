@@ -27,6 +27,7 @@ from hipcore.catalog import (
 )
 from hipcore.engine import (
     evaluate,
+    headline,
 )
 from hipcore.errors import (
     HipcoreError,
@@ -45,11 +46,15 @@ from hipcore.model import (
     EvidenceNote,
     Exercise,
     Finding,
+    Headlines,
     Id,
     Ladder,
     Measure,
+    Movement,
     Norm,
     Origin,
+    PainRules,
+    PainSite,
     Policy,
     Quality,
     RedFlag,
@@ -61,7 +66,11 @@ from hipcore.model import (
     SourceRef,
     Text,
     Threshold,
+    Titles,
     Unit,
+    Upkeep,
+    UrgentPain,
+    Words,
 )
 from hipcore.prescription import (
     PRESCRIPTION_VERSION,
@@ -98,11 +107,17 @@ from hipcore.schema import (
     schema_for,
 )
 from hipcore.text import (
-    dose_text,
     render_text,
 )
 from hipcore.validate import (
     check_results,
+)
+from hipcore.words import (
+    TEMPLATE_NAMES,
+    dose_line,
+    fill,
+    series,
+    template_problems,
 )
 
 __all__ = [
@@ -110,6 +125,7 @@ __all__ = [
     "MAX_DEPTH",
     "PRESCRIPTION_VERSION",
     "RESULTS_VERSION",
+    "TEMPLATE_NAMES",
     "Assessment",
     "AssessmentResult",
     "Asymmetry",
@@ -123,6 +139,7 @@ __all__ = [
     "Exercise",
     "Finding",
     "FindingReport",
+    "Headlines",
     "HipcoreError",
     "Id",
     "Index",
@@ -133,10 +150,13 @@ __all__ = [
     "Later",
     "Measure",
     "Measurement",
+    "Movement",
     "Norm",
     "Origin",
     "Outcome",
     "Pain",
+    "PainRules",
+    "PainSite",
     "Path",
     "Policy",
     "Prescription",
@@ -162,22 +182,30 @@ __all__ = [
     "TestReport",
     "Text",
     "Threshold",
+    "Titles",
     "Unit",
+    "Upkeep",
+    "UrgentPain",
     "Why",
     "Withheld",
+    "Words",
     "assess",
     "assess_json",
     "check_references",
     "check_results",
     "default_catalog",
-    "dose_text",
+    "dose_line",
     "evaluate",
+    "fill",
     "format_path",
+    "headline",
     "index_for",
     "load_catalog",
     "parse_results",
     "render_text",
     "results_schema",
     "schema_for",
+    "series",
+    "template_problems",
 ]
 __version__ = "0.1.0"

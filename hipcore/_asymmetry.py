@@ -52,7 +52,7 @@ def find_asymmetries(tests: Sequence[JudgedTest], policy: Policy) -> tuple[Asymm
                 f"{name}, {measure.label.lower()}: left {show(lv, mark.unit)}, right "
                 f"{show(rv, mark.unit)}; symmetry index {index:g} % (below "
                 f"{policy.asymmetry_index_below:g} %). The {weaker} side is weaker: recheck it, "
-                "as healthy people vary by about 10-20 %."
+                "as healthy people vary by about 9-21 %."
             )
             found.append(Asymmetry(test.assessment.id, "measure", weaker, measure.id, index, text))
     return tuple(found)

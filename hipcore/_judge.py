@@ -4,6 +4,10 @@ A side fails on any criterion answered 'no', any measured value that misses its 
 (after unit conversion), any compensation seen (a fault fails the test even when the time is
 reached), or 'could not perform'. Pain stops the test: the side is ``pain``, not judged.
 A side with nothing failed but a required answer missing is ``incomplete``, never guessed.
+A criterion that stands in for a measure (``instead_of``) answers for it: either one will do.
+
+Values are told in the catalog's units, whatever unit the runner typed, so equal values give
+the same words: the measure's own unit, then its other units in brackets.
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hipcore._units import convert, show
-from hipcore.model import Assessment, Catalog, Comparator, Measure
+from hipcore.model import Assessment, Catalog, Comparator, Measure, Unit
 from hipcore.prescription import Outcome, SideKey, SideReport, TestReport
-from hipcore.results import AssessmentResult, Results, SideResult
+from hipcore.results import AssessmentResult, Pain, Results, SideResult
 
-__all__ = ["COULD_NOT_PERFORM", "Failure", "JudgedSide", "JudgedTest", "judge_all", "passes"]
+__all__ = ["COULD_NOT_PERFORM", "Failure", "JudgedSide", "JudgedTest", "judge_all", "meets"]
 
 COULD_NOT_PERFORM = "could_not_perform"
 
@@ -56,14 +60,19 @@ class JudgedSide:
     missing: tuple[str, ...] = ()
     values: dict[str, float] = field(default_factory=dict)
     """Measure id -> value in the unit of its pass mark (or the measure's unit)."""
+    met: tuple[str, ...] = ()
+    """Each part that passed, in plain words, with the mark it met."""
+    pain: Pain | None = None
+    """What the runner said of the pain, when the side hurt."""
 
     @property
     def could_not_perform(self) -> bool:
         return any(f.kind == COULD_NOT_PERFORM for f in self.failures)
 
     def report(self) -> SideReport:
+        seen = tuple(f.text for f in self.failures) if self.failures else self.met
         return SideReport(
-            self.side, self.outcome, tuple(f.part for f in self.failures), self.missing
+            self.side, self.outcome, tuple(f.part for f in self.failures), self.missing, seen
         )
 
 
@@ -96,13 +105,22 @@ def judge_all(results: Results, catalog: Catalog) -> tuple[JudgedTest, ...]:
     return tuple(_judge_test(a, given.get(a.id)) for a in catalog.assessments)
 
 
-def passes(measure: Measure, value: float) -> bool | None:
-    """Whether a value in the measure's unit meets its pass mark; None without a mark."""
+def meets(measure: Measure, value: float, unit: Unit) -> bool | None:
+    """Whether a value typed in ``unit`` meets the measure's pass mark; None without a mark."""
     mark = measure.pass_when
     if mark is None:
         return None
-    converted = convert(value, measure.unit, mark.unit)
+    converted = convert(value, unit, mark.unit)
     return converted is not None and _COMPARE[mark.comparator](converted, mark.value)
+
+
+def told(value: float, unit: Unit, measure: Measure) -> str:
+    """A value in the measure's unit, then in its other units: '20.32 cm (8 in)'."""
+    own = convert(value, unit, measure.unit)
+    if own is None:
+        return show(value, unit)
+    others = [show(v, u) for u in measure.units if (v := convert(own, measure.unit, u)) is not None]
+    return show(own, measure.unit) + (f" ({', '.join(others)})" if others else "")
 
 
 def _judge_test(assessment: Assessment, entry: AssessmentResult | None) -> JudgedTest:
@@ -118,22 +136,29 @@ def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None
     if result is None:
         return JudgedSide(side, "not_done")
     if result.pain is not None and result.pain.present:
-        return JudgedSide(side, "pain")
+        return JudgedSide(side, "pain", pain=result.pain)
     who = _SIDE_WORDS[side]
     failures: list[Failure] = []
+    met: list[str] = []
     missing: list[str] = []
     values: dict[str, float] = {}
+    stand_ins = {c.instead_of: c for c in assessment.criteria if c.instead_of}
     for criterion in assessment.criteria:
         answer = result.criteria.get(criterion.id)
         if answer is None:
-            missing.append(criterion.id)
+            if criterion.instead_of not in result.measures:
+                missing.append(criterion.id)
         elif not answer:
             text = f"{who}: answered no to '{criterion.label}'"
             failures.append(Failure(criterion.id, "criterion", text))
+        else:
+            met.append(f"{who}: answered yes to '{criterion.label}'")
     for measure in assessment.measures:
         measurement = result.measures.get(measure.id)
         if measurement is None:
-            if measure.required:
+            stand_in = stand_ins.get(measure.id)
+            answered = stand_in is not None and stand_in.id in result.criteria
+            if measure.required and not answered and not result.could_not_perform:
                 missing.append(measure.id)
             continue
         mark = measure.pass_when
@@ -143,12 +168,14 @@ def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None
             missing.append(measure.id)
             continue
         values[measure.id] = value
-        if mark is None or _COMPARE[mark.comparator](value, mark.value):
+        entered = told(measurement.value, measurement.unit, measure)
+        if mark is None:
+            met.append(f"{who}: {measure.label}: {entered}")
             continue
-        entered = show(measurement.value, measurement.unit)
-        if measurement.unit != unit:
-            entered += f" = {show(value, unit)}"
-        words = f"{_COMPARE_WORDS[mark.comparator]} {show(mark.value, mark.unit)}"
+        words = f"{_COMPARE_WORDS[mark.comparator]} {told(mark.value, mark.unit, measure)}"
+        if _COMPARE[mark.comparator](value, mark.value):
+            met.append(f"{who}: {measure.label}: {entered} (met the pass mark: {words})")
+            continue
         far = mark.value != 0 and abs(value - mark.value) > abs(mark.value) / 2
         text = f"{who}: {measure.label}: {entered} (pass mark: {words})"
         failures.append(Failure(measure.id, "measure", text, far))
@@ -157,10 +184,17 @@ def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None
         if compensation.id in seen:
             text = f"{who}: {compensation.label}"
             failures.append(Failure(compensation.id, "compensation", text))
+    if assessment.compensations and not seen:
+        met.append(f"{who}: none of the faults to watch for")
     if result.could_not_perform:
         text = f"{who}: could not perform the test"
         failures.append(Failure(COULD_NOT_PERFORM, COULD_NOT_PERFORM, text))
     outcome: Outcome = "fail" if failures else ("incomplete" if missing else "pass")
     return JudgedSide(
-        side, outcome, tuple(failures), tuple(missing) if not failures else (), values
+        side,
+        outcome,
+        tuple(failures),
+        tuple(missing) if not failures else (),
+        values,
+        tuple(met) if outcome == "pass" else (),
     )

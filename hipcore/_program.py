@@ -1,15 +1,17 @@
 """The session: which exercises, in which order, how many, and what waits for later.
 
 1. Each finding's exercises, in the catalog's order, are candidates, each at the starting rung
-   the finding names, or one rung lower when a side could not perform the test at all.
-2. Exercises that load a region whose test hurt are withheld (stretches never are).
+   the finding names, or one rung lower when a side could not perform the test at all. When a
+   finding has a worse side and its exercise works both legs together, the next rung up that
+   works one leg at a time is chosen, so the worse side can go first with an extra set.
+2. Exercises a test that hurt rules out are withheld, each with why (``_safety``).
 3. Movement-pattern exercises wait while any mobility finding is open (clear mobility first).
 4. The session takes every finding's first exercise before any finding's second, up to the
    policy's maximum; the rest wait for later ("session_full"), not dropped.
 5. The session is ordered by the corrective hierarchy (mobility, motor control, strength,
    pattern), then the more severe finding first, then a finding with a worse side first.
-6. A corrective session shorter than the policy's minimum is topped up with the maintenance
-   exercises that are not on a ladder already in play.
+6. A corrective session shorter than the policy's minimum is topped up with the upkeep
+   exercises of tests that passed, when they are safe and not on a ladder already in play.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from hipcore._findings import QUALITY_RANK, SEVERITY_RANK, merge_sources
-from hipcore._safety import REGION_WORDS, Blocked, withheld_regions
+from hipcore._judge import JudgedTest
+from hipcore._safety import Hurt, withheld_because
 from hipcore.catalog import Index
-from hipcore.model import Exercise, Ladder, Side
+from hipcore.model import Exercise, Ladder, Side, SourceRef
 from hipcore.prescription import (
     FindingReport,
     LadderStep,
@@ -31,35 +34,9 @@ from hipcore.prescription import (
     Why,
     Withheld,
 )
+from hipcore.words import dose_line, fill, series
 
-__all__ = [
-    "ADVANCE_AT_TOP",
-    "ADVANCE_STRETCH",
-    "REGRESS_AT_BOTTOM",
-    "REGRESS_STRETCH",
-    "Program",
-    "build_program",
-    "maintenance",
-]
-
-ADVANCE_AT_TOP = (
-    "This is the last rung of its ladder here: when the dose is met with no fault and any pain "
-    "stays at 3/10 or less and settles by the next morning, add a little (2-10 % more load, or "
-    "a few more reps)."
-)
-"""For an exercise with no harder rung; the pain-monitoring rule of the domain notes (Doses)."""
-ADVANCE_STRETCH = (
-    "A stretch has no harder rung: keep it up until the retest passes, then keep it as upkeep."
-)
-REGRESS_AT_BOTTOM = (
-    "Do less (fewer sets, fewer reps, a smaller range) if pain goes above 5/10, is worse the next "
-    "day, or a fault returns; stop and see a clinician if it keeps hurting."
-)
-"""For an exercise with no easier rung; the pain-monitoring rule of the domain notes (Doses)."""
-REGRESS_STRETCH = (
-    "Ease off to a mild pull if the stretch turns into pain (sharp, in the joint, the back or the "
-    "groin); stop and see a clinician if it keeps hurting."
-)
+__all__ = ["Program", "build_program", "upkeep"]
 
 
 @dataclass(frozen=True)
@@ -91,18 +68,30 @@ class _Candidate:
         )
 
 
-def build_program(findings: Sequence[FindingReport], blocked: Blocked, index: Index) -> Program:
+def build_program(
+    findings: Sequence[FindingReport],
+    tests: Sequence[JudgedTest],
+    found: Hurt,
+    index: Index,
+) -> Program:
     """The corrective session for these findings (empty when there are none)."""
     if not findings:
         return Program()
+    words = index.catalog.words
     rank = {f.id: i for i, f in enumerate(findings)}
     candidates: dict[str, _Candidate] = {}
+    one_sided: dict[str, Side] = {}
     for finding in findings:
         start_lower = any(e.part == "could_not_perform" for e in finding.evidence)
         for tier, exercise_id in enumerate(index.findings[finding.id].exercises):
             exercise = index.exercises[exercise_id]
             if start_lower and exercise.regression is not None:
                 exercise = index.exercises[exercise.regression.exercise]
+            elif finding.worse_side and not _one_leg(exercise):
+                single = _one_legged_rung(exercise, index)
+                if single is not None and withheld_because(single, found, index) is None:
+                    exercise = single
+                    one_sided[single.id] = finding.worse_side
             candidate = candidates.setdefault(exercise.id, _Candidate(exercise, tier))
             candidate.tier = min(candidate.tier, tier)
             if finding not in candidate.findings:
@@ -115,19 +104,17 @@ def build_program(findings: Sequence[FindingReport], blocked: Blocked, index: In
     for candidate in candidates.values():
         exercise = candidate.exercise
         addresses = tuple(f.id for f in candidate.findings)
-        regions = withheld_regions(exercise, blocked)
-        if regions:
-            tests = sorted({name for r in regions for name in blocked[r]})
-            where = " and ".join(REGION_WORDS[r] for r in regions)
-            text = (
-                f"Not prescribed: the {' and '.join(tests)} test hurt, and {exercise.name} "
-                f"loads {where}. See a clinician first."
-            )
-            withheld.append(Withheld(exercise.id, exercise.name, addresses, text))
+        reason = withheld_because(exercise, found, index)
+        if reason is not None:
+            withheld.append(Withheld(exercise.id, exercise.name, addresses, reason))
         elif exercise.quality == "pattern" and mobility_open:
-            names = " and ".join(_lower_first(f.name) for f in mobility_open)
-            verb = "are" if len(mobility_open) > 1 else "is"
-            text = f"Starts once {names} {verb} cleared at the retest: mobility comes first."
+            text = fill(
+                words.after_mobility,
+                findings=series(_lower_first(f.name) for f in mobility_open),
+                verb="are" if len(mobility_open) > 1 else "is",
+            )
+            if exercise.dose.note:
+                text += f" {exercise.dose.note}"
             waiting.append(
                 Later(
                     exercise.id, exercise.name, exercise.quality, addresses, "after_mobility", text
@@ -146,63 +133,111 @@ def build_program(findings: Sequence[FindingReport], blocked: Blocked, index: In
             c.exercise.quality,
             tuple(f.id for f in c.findings),
             "session_full",
-            "Add it when this session's exercises move up a rung, or after the rescreen.",
+            words.session_full,
         )
         for c in sorted(eligible[cap:], key=lambda c: c.key(rank))
     ]
-    items = [_item(c.exercise, c.findings, index) for c in chosen]
+    items = [
+        _item(c.exercise, c.findings, index, one_sided=c.exercise.id in one_sided) for c in chosen
+    ]
     if items and len(items) < index.catalog.policy.session_min_exercises:
         in_play = {rung for c in candidates.values() for rung in index.ladder(c.exercise.id)}
-        items += maintenance(
-            blocked,
+        more, left_out = upkeep(
+            tests,
+            found,
             index,
-            bool(mobility_open),
-            exclude=in_play,
+            mobility_open=bool(mobility_open),
+            exclude=in_play | {w.exercise for w in withheld},
             limit=index.catalog.policy.session_min_exercises - len(items),
         )
+        items += more
+        withheld += left_out
         items.sort(key=lambda i: (QUALITY_RANK[i.quality], i.role != "corrective"))
     return Program(tuple(items), (*full, *waiting), tuple(withheld))
 
 
-def maintenance(
-    blocked: Blocked,
+def upkeep(
+    tests: Sequence[JudgedTest],
+    found: Hurt,
     index: Index,
+    *,
     mobility_open: bool = False,
     exclude: set[str] | frozenset[str] = frozenset(),
     limit: int | None = None,
-) -> list[ProgramItem]:
-    """The policy's maintenance exercises that are safe to do, in hierarchy order."""
+) -> tuple[list[ProgramItem], list[Withheld]]:
+    """The policy's upkeep exercises for tests that were done and passed, when safe, in
+    hierarchy order; and those a test that hurt rules out, with why."""
     policy = index.catalog.policy
     limit = policy.session_max_exercises if limit is None else limit
-    chosen: list[Exercise] = []
-    for exercise_id in policy.maintenance:
-        exercise = index.exercises[exercise_id]
-        if exercise.id in exclude or withheld_regions(exercise, blocked):
+    passed = {t.assessment.id: t.assessment.name for t in tests if _passed(t)}
+    painful = {t.assessment.id for t in tests if t.painful}
+    chosen: list[tuple[Exercise, list[str], tuple[SourceRef, ...]]] = []
+    withheld: list[Withheld] = []
+    for entry in policy.maintenance:
+        exercise = index.exercises[entry.exercise]
+        kept = [passed[a] for a in entry.keeps if a in passed]
+        if exercise.id in exclude or not (kept or painful & set(entry.keeps)):
             continue
-        if mobility_open and exercise.quality == "pattern":
-            continue
-        chosen.append(exercise)
-    chosen.sort(key=lambda e: QUALITY_RANK[e.quality])  # stable: policy order within a quality
-    return [_item(e, [], index) for e in chosen[:limit]]
+        reason = withheld_because(exercise, found, index)
+        if reason is not None:
+            withheld.append(Withheld(exercise.id, exercise.name, (), reason))
+        elif kept and not (mobility_open and exercise.quality == "pattern"):
+            chosen.append((exercise, kept, entry.sources))
+    chosen.sort(key=lambda c: QUALITY_RANK[c[0].quality])  # stable: policy order within a quality
+    items = [
+        _item(exercise, [], index, upkeep=(kept, sources))
+        for exercise, kept, sources in chosen[:limit]
+    ]
+    return items, withheld
 
 
-def _item(exercise: Exercise, findings: Sequence[FindingReport], index: Index) -> ProgramItem:
+def _passed(test: JudgedTest) -> bool:
+    """Done and passed: a side passed, and no side failed or hurt."""
+    outcomes = {s.outcome for s in test.sides}
+    return "pass" in outcomes and not outcomes & {"fail", "pain"}
+
+
+def _one_leg(exercise: Exercise) -> bool:
+    return exercise.sided and exercise.dose.per_side
+
+
+def _one_legged_rung(exercise: Exercise, index: Index) -> Exercise | None:
+    """The next rung up that works one leg at a time, if the very next rung does."""
+    if exercise.progression is None:
+        return None
+    harder = index.exercises[exercise.progression.exercise]
+    return harder if _one_leg(harder) else None
+
+
+def _item(
+    exercise: Exercise,
+    findings: Sequence[FindingReport],
+    index: Index,
+    *,
+    one_sided: bool = False,
+    upkeep: tuple[list[str], tuple[SourceRef, ...]] | None = None,
+) -> ProgramItem:
+    words = index.catalog.words
     worse: Side | None = None
     role: Literal["corrective", "maintenance"]
-    if exercise.sided and exercise.dose.per_side:
+    if _one_leg(exercise):
         worse = next((f.worse_side for f in findings if f.worse_side), None)
+    side_line = ""
+    if worse:
+        sets = exercise.dose.sets
+        side_line = fill(words.worse_side, side=worse, sets=sets + 1, other_sets=sets)
+        if one_sided:
+            side_line = fill(words.one_sided, exercise=exercise.name, side=worse) + " " + side_line
     if findings:
         parts = [f"{_lower_first(f.name)} ({_sides(f.sides)}, {f.severity})" for f in findings]
         text = f"Works on {'; '.join(parts)}. {findings[0].why.text}"
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
     else:
-        text = (
-            "Upkeep: nothing to correct in the tests you did without pain. This keeps the "
-            "strength and control you have."
-        )
-        sources = index.catalog.policy.sources
+        kept, sources = upkeep if upkeep is not None else ([], ())
+        text = fill(words.upkeep[exercise.quality], tests=series(kept))
         role = "maintenance"
+    pain = index.catalog.pain
     return ProgramItem(
         exercise=exercise.id,
         name=exercise.name,
@@ -210,13 +245,27 @@ def _item(exercise: Exercise, findings: Sequence[FindingReport], index: Index) -
         load=exercise.load,
         role=role,
         dose=exercise.dose,
-        advance=exercise.progression.when if exercise.progression else _top(exercise),
-        regress=exercise.regression.when if exercise.regression else _bottom(exercise),
+        dose_line=dose_line(exercise.dose),
+        advance=exercise.progression.when
+        if exercise.progression
+        else (
+            words.advance_stretch
+            if exercise.load == "stretch"
+            else fill(words.advance_at_top, score=pain.progress_at_most)
+        ),
+        regress=exercise.regression.when
+        if exercise.regression
+        else (
+            words.regress_stretch
+            if exercise.load == "stretch"
+            else fill(words.regress_at_bottom, score=pain.ease_off_above)
+        ),
         progression=_step(exercise.progression, index),
         regression=_step(exercise.regression, index),
         addresses=tuple(f.id for f in findings),
         worse_side=worse,
         worse_side_sets=exercise.dose.sets + 1 if worse else None,
+        side_line=side_line,
         why=Why(text, sources),
     )
 
@@ -225,14 +274,6 @@ def _step(ladder: Ladder | None, index: Index) -> LadderStep | None:
     if ladder is None:
         return None
     return LadderStep(ladder.exercise, index.exercises[ladder.exercise].name, ladder.when)
-
-
-def _top(exercise: Exercise) -> str:
-    return ADVANCE_STRETCH if exercise.load == "stretch" else ADVANCE_AT_TOP
-
-
-def _bottom(exercise: Exercise) -> str:
-    return REGRESS_STRETCH if exercise.load == "stretch" else REGRESS_AT_BOTTOM
 
 
 def _lower_first(text: str) -> str:

@@ -9,6 +9,7 @@ that hurt are left to the clinician; skipped tests are asked for at the rescreen
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from hipcore._judge import JudgedTest
 from hipcore.model import Policy
@@ -22,6 +23,7 @@ def plan_reassessment(
     findings: Sequence[FindingReport],
     planned: Sequence[tuple[str, tuple[str, ...]]],
     policy: Policy,
+    recorded_at: str = "",
 ) -> Reassessment:
     """``planned``: (exercise id, finding ids it addresses) for the session and what waits."""
     checks: list[Recheck] = []
@@ -44,8 +46,25 @@ def plan_reassessment(
     weeks = f"{policy.rescreen_weeks_min}-{policy.rescreen_weeks_max}"
     if policy.rescreen_weeks_min == policy.rescreen_weeks_max:
         weeks = str(policy.rescreen_weeks_min)
-    text = f"Repeat every test in {weeks} weeks, and build the next session from the new results."
+    from_date = by_date = None
+    if recorded_at:
+        done = date.fromisoformat(recorded_at[:10])
+        from_date = (done + timedelta(weeks=policy.rescreen_weeks_min)).isoformat()
+        by_date = (done + timedelta(weeks=policy.rescreen_weeks_max)).isoformat()
+        when = f"in {weeks} weeks (between {from_date} and {by_date})"
+        if from_date == by_date:
+            when = f"in {weeks} weeks (on {from_date})"
+    else:
+        when = f"in {weeks} weeks"
+    text = f"Repeat every test {when}, and build the next session from the new results."
     skipped = [t.assessment.name for t in tests if not t.judged and not t.painful]
     if skipped:
         text += f" Do the tests you have not done yet as well: {', '.join(skipped)}."
-    return Reassessment(policy.rescreen_weeks_min, policy.rescreen_weeks_max, text, tuple(checks))
+    return Reassessment(
+        policy.rescreen_weeks_min,
+        policy.rescreen_weeks_max,
+        text,
+        tuple(checks),
+        from_date,
+        by_date,
+    )

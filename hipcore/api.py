@@ -81,8 +81,18 @@ def assess_json(text: str, catalog: Catalog | None = None) -> str:
 def _rejected(problems: list[Problem], catalog: Catalog) -> Prescription:
     """The answer to results that could not be read: the problems, and nothing else."""
     errors = tuple(InputProblem(format_path(p.path), p.message) for p in problems)
+    words = catalog.words
     return Prescription(
-        PRESCRIPTION_VERSION, "invalid", (), (), (), (), catalog.policy.disclaimer, errors=errors
+        PRESCRIPTION_VERSION,
+        "invalid",
+        words.headlines.invalid,
+        words.titles,
+        (),
+        (),
+        (),
+        (),
+        catalog.policy.disclaimer,
+        errors=errors,
     )
 
 

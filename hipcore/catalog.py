@@ -18,6 +18,8 @@ from typing import Any
 from hipcore._decode import decode
 from hipcore.errors import InvalidDocument, Path, Problem
 from hipcore.model import Assessment, Catalog, Exercise, Finding, Rule
+from hipcore.results import RESULTS_VERSION
+from hipcore.words import template_problems
 
 __all__ = [
     "CATALOG_VERSION",
@@ -28,7 +30,8 @@ __all__ = [
     "load_catalog",
 ]
 
-CATALOG_VERSION = 1
+CATALOG_VERSION = 2
+"""2: pain rules and words; upkeep entries; criteria that stand in for a measure."""
 
 
 def load_catalog(data: str | bytes | dict[str, object]) -> Catalog:
@@ -38,6 +41,15 @@ def load_catalog(data: str | bytes | dict[str, object]) -> Catalog:
     if catalog is None:
         raise InvalidDocument(problems)
     problems = check_references(catalog)
+    if catalog.version != CATALOG_VERSION:
+        message = f"is {catalog.version}, but this engine reads catalogs of {CATALOG_VERSION}"
+        problems.append(Problem(("version",), message))
+    if catalog.results_version != RESULTS_VERSION:
+        message = (
+            f"is {catalog.results_version}, but this engine reads results of version "
+            f"{RESULTS_VERSION}"
+        )
+        problems.append(Problem(("results_version",), message))
     if problems:
         raise InvalidDocument(problems)
     return catalog
@@ -154,8 +166,16 @@ def check_references(catalog: Catalog) -> list[Problem]:
         for i, ex_id in enumerate(finding.exercises):
             check.known(("findings", finding.id, "exercises", i), ex_id, exercises, "the exercise")
     policy = catalog.policy
-    for i, ex_id in enumerate(policy.maintenance):
-        check.known(("policy", "policy", "maintenance", i), ex_id, exercises, "the exercise")
+    for i, upkeep in enumerate(policy.maintenance):
+        at: Path = ("policy", "policy", "maintenance", i)
+        check.known((*at, "exercise"), upkeep.exercise, exercises, "the exercise")
+        for j, kept in enumerate(upkeep.keeps):
+            check.known((*at, "keeps", j), kept, assessments, "the assessment")
+        for j, cited in enumerate(upkeep.sources):
+            check.known((*at, "sources", j, "source"), cited.source, sources, "the source")
+    _check_pain(catalog, check)
+    for field, message in template_problems(catalog.words):
+        check.add(("words", "words", *field.split(".")), message)
     if policy.session_min_exercises > policy.session_max_exercises:
         check.add(("policy", "policy", "session_min_exercises"), "must not be more than the max")
     if policy.rescreen_weeks_min > policy.rescreen_weeks_max:
@@ -185,6 +205,20 @@ def check_references(catalog: Catalog) -> list[Problem]:
                     (*where, "pass_when", "unit"),
                     f"'{m.pass_when.unit}' is not a unit of this measure",
                 )
+        measure_ids = {m.id for m in a.measures}
+        for i, c in enumerate(a.criteria):
+            if c.instead_of is not None and c.instead_of not in measure_ids:
+                check.known(
+                    ("assessments", a.id, "criteria", i, "instead_of"),
+                    c.instead_of,
+                    measure_ids,
+                    f"a measure of '{a.id}'",
+                )
+        if a.sided and not a.side_convention:
+            check.add(
+                ("assessments", a.id, "side_convention"),
+                "is needed for a one-sided test: say which side is the left one",
+            )
         if not (a.criteria or a.measures or a.compensations):
             check.add(
                 ("assessments", a.id), "needs at least one criterion, measure or compensation"
@@ -206,6 +240,30 @@ class _Checker:
             self.add(path, f"{message}; did you mean '{guess[0]}'?" if guess else message)
 
 
+def _check_pain(catalog: Catalog, check: _Checker) -> None:
+    pain = catalog.pain
+    sites = {s.id for s in pain.sites}
+    movements = {m.id for m in pain.movements}
+    flags = {f.id for f in catalog.red_flags}
+    for a in catalog.assessments:
+        for i, site in enumerate(a.pain_sites):
+            check.known(("assessments", a.id, "pain_sites", i), site, sites, "the pain site")
+        for i, move in enumerate(a.movements):
+            check.known(("assessments", a.id, "movements", i), move, movements, "the movement")
+    for ex in catalog.exercises:
+        for i, move in enumerate(ex.movements):
+            check.known(("exercises", ex.id, "movements", i), move, movements, "the movement")
+    for i, rule in enumerate(pain.urgent):
+        where: Path = ("pain", "pain", "urgent", i)
+        for j, site in enumerate(rule.sites):
+            check.known((*where, "sites", j), site, sites, "the pain site")
+        for j, move in enumerate(rule.movements):
+            check.known((*where, "movements", j), move, movements, "the movement")
+        check.known((*where, "red_flag"), rule.red_flag, flags, "the pre-screen question")
+    if pain.progress_at_most > pain.ease_off_above:
+        check.add(("pain", "pain", "progress_at_most"), "must not be more than 'ease_off_above'")
+
+
 def _sourced(catalog: Catalog) -> Iterable[tuple[str, list[tuple[str, list[str]]]]]:
     def refs(items: Iterable[Any]) -> list[tuple[str, list[str]]]:
         return [(getattr(i, "id", "policy"), [r.source for r in i.sources]) for i in items]
@@ -217,6 +275,8 @@ def _sourced(catalog: Catalog) -> Iterable[tuple[str, list[tuple[str, list[str]]
     yield "rules", refs(catalog.rules)
     yield "exercises", refs(catalog.exercises)
     yield "policy", refs([catalog.policy])
+    yield "pain", [("pain", [r.source for r in catalog.pain.sources])]
+    yield "words", [("words", [r.source for r in catalog.words.sources])]
 
 
 def _duplicates(catalog: Catalog) -> list[Problem]:

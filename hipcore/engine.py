@@ -10,43 +10,59 @@ from __future__ import annotations
 
 from hipcore._asymmetry import find_asymmetries
 from hipcore._findings import find_findings
-from hipcore._judge import judge_all
-from hipcore._program import build_program, maintenance
+from hipcore._judge import JudgedTest, judge_all
+from hipcore._program import build_program, upkeep
 from hipcore._reassess import plan_reassessment
-from hipcore._safety import pain_referrals, red_flag_referrals
+from hipcore._safety import hurt, red_flag_referrals
 from hipcore.catalog import index_for
 from hipcore.model import Catalog
 from hipcore.prescription import PRESCRIPTION_VERSION, Prescription, Status
 from hipcore.results import Results
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "headline"]
 
 
 def evaluate(results: Results, catalog: Catalog) -> Prescription:
     """The prescription for results already checked against this catalog."""
+    words = catalog.words
     disclaimer = catalog.policy.disclaimer
-    red_flags = red_flag_referrals(results, catalog)
-    if red_flags:
-        return Prescription(PRESCRIPTION_VERSION, "refer", (), (), red_flags, (), disclaimer)
-
     index = index_for(catalog)
     tests = judge_all(results, catalog)
+    reports = tuple(t.report() for t in tests)
+    red_flags = red_flag_referrals(results, catalog)
+    found = hurt(tests, index)
+    if red_flags or found.urgent:
+        referrals = red_flags or tuple(found.referrals)
+        return Prescription(
+            PRESCRIPTION_VERSION,
+            "refer",
+            words.headlines.refer,
+            words.titles,
+            (),
+            (),
+            referrals,
+            (),
+            disclaimer,
+            tests=() if red_flags else reports,
+        )
+
     asymmetries = find_asymmetries(tests, catalog.policy)
     findings = find_findings(tests, asymmetries, index)
-    referrals, blocked = pain_referrals(tests)
-    program = build_program(findings, blocked, index)
-    items = program.items
+    program = build_program(findings, tests, found, index)
+    items, withheld = program.items, program.withheld
+    if not findings:
+        more, left_out = upkeep(tests, found, index)
+        items, withheld = tuple(more), tuple(left_out)
 
     status: Status
-    if program.corrective:
+    if found.any:
+        status = "pain"
+    elif findings:
         status = "program"
-    elif findings:  # every exercise for them is withheld because a test hurt
-        status = "refer"
     elif any(t.judged for t in tests):
-        items = tuple(maintenance(blocked, index))
-        status = "maintenance" if items or not referrals else "refer"
+        status = "maintenance"
     else:
-        status = "refer" if referrals else "not_assessed"
+        status = "not_assessed"
 
     planned = [(i.exercise, i.addresses) for i in items] + [
         (w.exercise, w.addresses) for w in program.later
@@ -54,14 +70,33 @@ def evaluate(results: Results, catalog: Catalog) -> Prescription:
     return Prescription(
         version=PRESCRIPTION_VERSION,
         status=status,
+        headline=headline(status, catalog, bool(items or program.later)),
+        titles=words.titles,
         findings=findings,
         program=items,
-        referrals=referrals,
-        not_done=tuple(t.assessment.id for t in tests if not t.judged and not t.painful),
+        referrals=tuple(found.referrals),
+        not_done=tuple(t.assessment.id for t in tests if _untouched(t)),
         disclaimer=disclaimer,
-        tests=tuple(t.report() for t in tests),
+        tests=reports,
         asymmetries=asymmetries,
         later=program.later,
-        withheld=program.withheld,
-        reassess=plan_reassessment(tests, findings, planned, catalog.policy),
+        withheld=withheld,
+        reassess=plan_reassessment(tests, findings, planned, catalog.policy, results.recorded_at),
+        incomplete=tuple(t.assessment.id for t in tests if _incomplete(t)),
     )
+
+
+def headline(status: Status, catalog: Catalog, has_program: bool = True) -> str:
+    """The first line the runner reads."""
+    headlines = catalog.words.headlines
+    if status == "pain" and not has_program:
+        return headlines.pain_nothing_safe
+    return str(getattr(headlines, status))
+
+
+def _untouched(test: JudgedTest) -> bool:
+    return all(s.outcome == "not_done" for s in test.sides)
+
+
+def _incomplete(test: JudgedTest) -> bool:
+    return not test.judged and not test.painful and not _untouched(test)

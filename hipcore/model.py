@@ -26,11 +26,15 @@ __all__ = [
     "EvidenceNote",
     "Exercise",
     "Finding",
+    "Headlines",
     "Id",
     "Ladder",
     "Measure",
+    "Movement",
     "Norm",
     "Origin",
+    "PainRules",
+    "PainSite",
     "Policy",
     "Quality",
     "RedFlag",
@@ -42,7 +46,11 @@ __all__ = [
     "SourceRef",
     "Text",
     "Threshold",
+    "Titles",
     "Unit",
+    "Upkeep",
+    "UrgentPain",
+    "Words",
 ]
 
 Id = Annotated[
@@ -159,6 +167,10 @@ class Criterion:
     """A lower-case id, unique within the assessment; rules name it in 'when'."""
     label: Text
     """The question as put to the runner, e.g. 'Did your back stay flat on the floor?'."""
+    instead_of: Id | None = None
+    """A measure of the same test this yes/no may stand in for, for a runner who cannot measure
+    it (e.g. 'Did your knee reach 45°?' for the knee-opening angle). A side needs one of the two;
+    when both are given they must agree."""
 
 
 @dataclass(frozen=True)
@@ -266,6 +278,15 @@ class Assessment:
     """How this test serves as a progress check, when it does."""
     norms: tuple[Norm, ...] = ()
     """Published norms, shown as context only."""
+    pain_sites: tuple[Id, ...] = ()
+    """Where pain during this test may be felt: ids of the pain policy's sites, offered to the
+    runner who says it hurt."""
+    movements: tuple[Id, ...] = ()
+    """The movements this test loads (ids of the pain policy's movements): when it hurts, every
+    exercise of the same movement is withheld."""
+    side_convention: str = ""
+    """Which side is which, for a one-sided test, e.g. 'The left test: lying on your right
+    side, lifting the left leg.'"""
 
 
 @dataclass(frozen=True)
@@ -372,6 +393,24 @@ class Exercise:
     """The easier exercise to fall back to, and when."""
     progression: Ladder | None = None
     """The harder exercise to move on to, and when."""
+    movements: tuple[Id, ...] = ()
+    """The movements it loads (ids of the pain policy's movements): withheld when a test of the
+    same movement hurt."""
+    side_convention: str = ""
+    """Which side is which, for a one-sided exercise, e.g. 'Your left side: lying on your right
+    side, lifting the left leg.'"""
+
+
+@dataclass(frozen=True)
+class Upkeep:
+    """A maintenance exercise, kept up while the test it rests on passes."""
+
+    exercise: Id
+    """The exercise's id."""
+    keeps: Annotated[tuple[Id, ...], Length(1)]
+    """The assessments whose pass it keeps: given only when one of them was done and passed."""
+    sources: Sources
+    """The sentence that supports this exercise as upkeep for those tests."""
 
 
 @dataclass(frozen=True)
@@ -388,12 +427,162 @@ class Policy:
     """Earliest full re-test, in weeks."""
     rescreen_weeks_max: Annotated[int, Range(ge=1, le=26)]
     """Latest full re-test, in weeks."""
-    maintenance: Annotated[tuple[Id, ...], Length(1)]
-    """Exercises for an all-pass result."""
+    maintenance: Annotated[tuple[Upkeep, ...], Length(1)]
+    """Upkeep exercises for tests that passed, in the order to give them."""
     disclaimer: Text
     """Shown with every result."""
     sources: Sources
     """What these numbers rest on."""
+
+
+@dataclass(frozen=True)
+class PainSite:
+    """A place a runner may say a test hurt."""
+
+    id: Id
+    """A lower-case id, e.g. 'groin'; saved with a runner's answers."""
+    label: Text
+    """As offered to the runner, e.g. 'Groin or deep in the hip'."""
+    region: Region
+    """The body region it belongs to: exercises loading it are withheld."""
+
+
+@dataclass(frozen=True)
+class Movement:
+    """A movement tests and exercises share: a test that hurt withholds its movement."""
+
+    id: Id
+    """A lower-case id, e.g. 'single_leg_load'."""
+    name: Text
+    """In the runner's words, e.g. 'loading one leg'."""
+
+
+@dataclass(frozen=True)
+class UrgentPain:
+    """Pain during a test that is as urgent as a pre-screen red flag: no program at all."""
+
+    sites: Annotated[tuple[Id, ...], Length(1)]
+    """Pain sites that make it urgent."""
+    movements: Annotated[tuple[Id, ...], Length(1)]
+    """In a test of one of these movements."""
+    red_flag: Id
+    """The pre-screen question whose reason the runner is told (the same words)."""
+    sources: Sources
+    """What the rule rests on."""
+
+
+@dataclass(frozen=True)
+class PainRules:
+    """The pain rules: what a test that hurt withholds, and when it is urgent."""
+
+    sites: Annotated[tuple[PainSite, ...], Length(1)]
+    """Where a test may hurt, in the order offered."""
+    movements: Annotated[tuple[Movement, ...], Length(1)]
+    """Movements shared by tests and exercises."""
+    withhold_all_loading_from: Annotated[int, Range(ge=1, le=10)]
+    """A pain score (0-10) at or above which every loading exercise is withheld, not only those
+    of the region that hurt."""
+    progress_at_most: Annotated[int, Range(ge=0, le=10)]
+    """The pain score (0-10) an exercise may reach and still move up."""
+    ease_off_above: Annotated[int, Range(ge=0, le=10)]
+    """Above this pain score (0-10) an exercise is eased off."""
+    urgent: tuple[UrgentPain, ...]
+    """Pain patterns that end the assessment like a red flag."""
+    sources: Sources
+    """What the numbers rest on."""
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Section titles and labels of a prescription, in the runner's words."""
+
+    referrals: Text
+    """Referrals to a clinician."""
+    findings: Text
+    """What the results show."""
+    asymmetries: Text
+    """Differences between left and right."""
+    program: Text
+    """The session's exercises, in order."""
+    later: Text
+    """Exercises kept for later."""
+    withheld: Text
+    """Exercises left out because a test hurt."""
+    reassess: Text
+    """When to test again."""
+    incomplete: Text
+    """Tests answered in part."""
+    not_done: Text
+    """Tests not done."""
+    advance: Text
+    """Before an exercise's criterion to move up."""
+    regress: Text
+    """Before an exercise's criterion to move down."""
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """The first line of a prescription, by its status."""
+
+    program: Text
+    """Corrective work."""
+    maintenance: Text
+    """Every test done passed and nothing hurt."""
+    pain: Text
+    """A test hurt; a program of what is safe."""
+    pain_nothing_safe: Text
+    """A test hurt and nothing safe is left to give."""
+    refer: Text
+    """A red flag, or pain as urgent as one: no program."""
+    not_assessed: Text
+    """No test was done."""
+    invalid: Text
+    """The answers have problems."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """The runner-facing sentences the engine puts together. ``{name}`` is filled in; each
+    field's docstring lists the names it may use."""
+
+    headlines: Headlines
+    """The first line of a prescription, by status."""
+    titles: Titles
+    """Section titles."""
+    urgent_label: Text
+    """Put before an urgent referral, e.g. 'URGENT'."""
+    pain_referral: Text
+    """{test}, {where} (' on the left side' or ''), {regions}: a test hurt."""
+    pain_sites: Text
+    """{sites}: where it hurt, added to the referral."""
+    pain_score: Text
+    """{score}, {limit}: a score at or above the limit, added to the referral."""
+    withheld_region: Text
+    """{tests}, {exercise}, {regions}: an exercise loads a region where a test hurt."""
+    withheld_movement: Text
+    """{tests}, {exercise}, {movement}: an exercise of the movement of a test that hurt."""
+    withheld_all: Text
+    """{tests}, {exercise}, {score}: every loading exercise is withheld after a high score."""
+    after_mobility: Text
+    """{findings}, {verb} ('is' or 'are'): a pattern exercise waits for mobility."""
+    session_full: Text
+    """No names: the session is full."""
+    upkeep: dict[Quality, str]
+    """Quality -> why an upkeep exercise of that quality; {tests}: the tests it keeps."""
+    one_sided: Text
+    """{exercise}, {side}: a one-legged rung chosen so the weaker side can go first."""
+    worse_side: Text
+    """{side}, {sets}, {other_sets}: start with the weaker side and do an extra set on it."""
+    advance_at_top: Text
+    """{score}: when to add load on the last rung of a ladder."""
+    regress_at_bottom: Text
+    """{score}: when to do less on the first rung of a ladder."""
+    advance_stretch: Text
+    """No names: a stretch has no harder rung."""
+    regress_stretch: Text
+    """No names: when a stretch turns into pain."""
+    sources: Sources
+    """What the progress rules rest on."""
 
 
 @dataclass(frozen=True)
@@ -403,6 +592,9 @@ class Catalog:
     version: int
     """The catalog format's version (``hipcore.catalog.CATALOG_VERSION``); bumped on a breaking
     change, so a widget or an embedding site can refuse a catalog it does not understand."""
+    results_version: int
+    """The version of the results document the engine built with this catalog reads
+    (``hipcore.results.RESULTS_VERSION``): the widget writes results of this version."""
     policy: Policy
     """Program-wide numbers: asymmetry threshold, session size, rescreen weeks, maintenance."""
     sources: tuple[Source, ...]
@@ -419,3 +611,7 @@ class Catalog:
     """Assessment outcome -> finding links."""
     exercises: tuple[Exercise, ...]
     """The corrective exercises, sorted by id."""
+    pain: PainRules
+    """The pain rules: sites, movements, thresholds and urgent patterns."""
+    words: Words
+    """The sentences the engine puts together for the runner."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from hipcore.model import Dose, Load, Quality, Side, SourceRef
+from hipcore.model import Dose, Load, Quality, Side, SourceRef, Titles
 
 __all__ = [
     "PRESCRIPTION_VERSION",
@@ -34,7 +34,9 @@ __all__ = [
     "Withheld",
 ]
 
-PRESCRIPTION_VERSION = 1
+PRESCRIPTION_VERSION = 2
+"""2: the runner-facing words (headline, titles, dose and side lines, labels) are in the
+document; status ``pain``; ``incomplete`` apart from ``not_done``; reassessment dates."""
 
 SideKey = Literal["left", "right", "both"]
 """A side of a one-sided test, or ``both`` for a test done once."""
@@ -45,10 +47,12 @@ missing, so the side is not judged (never guessed). ``pain``: the test hurt and 
 
 Severity = Literal["mild", "moderate", "marked"]
 
-Status = Literal["program", "maintenance", "refer", "not_assessed", "invalid"]
-"""``program``: corrective work; ``maintenance``: every judged test passed; ``refer``: see a
-clinician and no program (a pre-screen red flag, or pain left nothing safe to do);
-``not_assessed``: no test was done; ``invalid``: the results have problems (see ``errors``)."""
+Status = Literal["program", "maintenance", "pain", "refer", "not_assessed", "invalid"]
+"""``program``: corrective work; ``maintenance``: every judged test passed, nothing hurt;
+``pain``: a test hurt: see a clinician about it, and the program holds only what is safe (it may
+be empty); ``refer``: see a clinician and no program at all (a pre-screen red flag, or pain as
+urgent as one); ``not_assessed``: no test was done; ``invalid``: the results have problems (see
+``errors``)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,9 @@ class SideReport:
     """Ids of the criteria, measures and compensations that failed (and ``could_not_perform``)."""
     missing: tuple[str, ...] = ()
     """Required answers not given, when the outcome is ``incomplete``."""
+    text: tuple[str, ...] = ()
+    """What was seen, in plain words: each failed part, or each part that passed with the mark
+    it met."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,9 @@ class ProgramItem:
     load: Load
     role: Literal["corrective", "maintenance"]
     dose: Dose
+    dose_line: str
+    """The dose in the runner's words, e.g. '3 sets of 12 reps on each side. Rest 60 seconds
+    between sets. 3 sessions a week.'"""
     advance: str
     """The criterion to move up the ladder."""
     regress: str
@@ -165,6 +175,9 @@ class ProgramItem:
     """Start with this side and do one extra set on it."""
     worse_side_sets: int | None
     """Sets on the worse side (the dose's sets plus one), when there is one."""
+    side_line: str
+    """The worse side in the runner's words ('Start with the left side and do 4 sets on it...'),
+    and why a one-legged rung was chosen; empty when there is no worse side."""
     why: Why
 
 
@@ -196,6 +209,8 @@ class Referral:
 
     reason: str
     urgent: bool
+    label: str = ""
+    """Said before the reason: the content's urgent label (e.g. 'URGENT'), or empty."""
     kind: Literal["red_flag", "pain"] = "red_flag"
     source: str = ""
     """The red-flag id, or the assessment id whose test hurt."""
@@ -225,6 +240,10 @@ class Reassessment:
     rescreen_weeks_max: int
     text: str
     checks: tuple[Recheck, ...]
+    from_date: str | None = None
+    """The earliest rescreen date (ISO 8601), counted from the results' ``recorded_at``."""
+    by_date: str | None = None
+    """The latest rescreen date (ISO 8601)."""
 
 
 @dataclass(frozen=True)
@@ -233,17 +252,23 @@ class Prescription:
 
     version: int
     status: Status
+    headline: str
+    """The first line the runner reads, from the content's words for this status."""
+    titles: Titles
+    """Section titles, from the content's words."""
     findings: tuple[FindingReport, ...]
     program: tuple[ProgramItem, ...]
     """This session, ordered by the corrective hierarchy, within the policy's bounds."""
     referrals: tuple[Referral, ...]
     not_done: tuple[str, ...]
-    """Assessment ids with no side judged (skipped, or nothing recorded)."""
+    """Assessment ids with nothing recorded (skipped)."""
     disclaimer: str
     tests: tuple[TestReport, ...] = ()
     asymmetries: tuple[Asymmetry, ...] = ()
     later: tuple[Later, ...] = ()
     withheld: tuple[Withheld, ...] = ()
     reassess: Reassessment | None = None
+    incomplete: tuple[str, ...] = ()
+    """Assessment ids answered in part: no side judged, and some side is missing an answer."""
     errors: tuple[InputProblem, ...] = ()
     """Problems with the results; only with status ``invalid``."""

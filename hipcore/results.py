@@ -9,25 +9,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from hipcore._constraints import Length, Range
+from hipcore._constraints import Length, Pattern, Range
 from hipcore.model import Id, Unit
 
 __all__ = ["RESULTS_VERSION", "AssessmentResult", "Measurement", "Pain", "Results", "SideResult"]
 
-RESULTS_VERSION = 1
+_DATE = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ][0-9:.+\-Z]*)?)?$"
+
+RESULTS_VERSION = 2
+"""2: pain says where it hurt (``where``); the separate ``discomfort`` field is gone."""
 
 
 @dataclass(frozen=True)
 class Pain:
     """Pain felt during the test: sharp, joint, back or groin pain, or the runner's usual pain.
 
-    Stretch discomfort is not pain: record it as ``SideResult.discomfort``.
+    Stretch discomfort is not pain: where the article makes discomfort a fail, the test asks it
+    as one of its own criteria (the quad length test's "was the position comfortable?").
     """
 
     present: bool
     score: Annotated[int, Range(ge=0, le=10)] | None = None
     """0-10, where the runner gave one."""
-    location: str = ""
+    where: tuple[Id, ...] = ()
+    """Where it hurt: ids of the pain sites the test offers (``Assessment.pain_sites``)."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +54,9 @@ class SideResult:
     compensations: tuple[Id, ...] = ()
     """Compensation ids seen, from the protocol's list."""
     pain: Pain | None = None
-    discomfort: bool = False
-    """Stretch discomfort only (not pain)."""
     could_not_perform: bool = False
+    """The runner could not get into or hold the test position at all: no value may be given
+    with it."""
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,10 @@ class AssessmentResult:
 class Results:
     """A runner's self-assessment."""
 
-    version: Literal[1]
+    version: Literal[2]
     prescreen: dict[str, bool]
     """Red-flag question id -> answer; every question must be answered."""
     assessments: Annotated[tuple[AssessmentResult, ...], Length(0)] = ()
-    recorded_at: str = ""
-    """ISO 8601 date or time, as the device recorded it; informational only."""
+    recorded_at: Annotated[str, Pattern(_DATE, "a date such as '2026-12-02' (ISO 8601)")] = ""
+    """When the tests were done: an ISO 8601 date, or a date and time (only the date is read).
+    The reassessment dates count from it; without it, only weeks are given."""

@@ -8,6 +8,9 @@ Every problem is collected with its field path; nothing is raised.
 
 from __future__ import annotations
 
+from datetime import date
+
+from hipcore._judge import meets
 from hipcore._units import convert, show
 from hipcore.errors import Path, Problem
 from hipcore.model import Assessment, Catalog
@@ -28,6 +31,12 @@ def check_results(results: Results, catalog: Catalog) -> list[Problem]:
     for flag in catalog.red_flags:
         if flag.id not in results.prescreen:
             problems.append(Problem(("prescreen", flag.id), f"is not answered: {flag.question}"))
+
+    if results.recorded_at:
+        try:
+            date.fromisoformat(results.recorded_at[:10])
+        except ValueError:
+            problems.append(Problem(("recorded_at",), "is not a date on the calendar"))
 
     assessments = {a.id: a for a in catalog.assessments}
     first_at: dict[str, int] = {}
@@ -110,11 +119,66 @@ def _check_side(assessment: Assessment, result: SideResult, path: Path) -> list[
         elif compensation in seen:
             problems.append(Problem(where, f"'{compensation}' is listed twice"))
         seen.add(compensation)
+    problems += _check_pain(assessment, result, path)
+    problems += _check_contradictions(assessment, result, path)
+    return problems
+
+
+def _check_pain(assessment: Assessment, result: SideResult, path: Path) -> list[Problem]:
     pain = result.pain
-    if pain is not None and not pain.present and pain.score:
+    if pain is None:
+        return []
+    problems: list[Problem] = []
+    if not pain.present and pain.score:
         problems.append(
             Problem((*path, "pain", "score"), "is given but 'present' is false: did it hurt?")
         )
+    if not pain.present and pain.where:
+        problems.append(
+            Problem((*path, "pain", "where"), "is given but 'present' is false: did it hurt?")
+        )
+    seen: set[str] = set()
+    for j, site in enumerate(pain.where):
+        where = (*path, "pain", "where", j)
+        if site not in assessment.pain_sites:
+            choices = ", ".join(assessment.pain_sites) or "none"
+            problems.append(
+                Problem(where, f"'{site}' is not a place this test can hurt (known: {choices})")
+            )
+        elif site in seen:
+            problems.append(Problem(where, f"'{site}' is listed twice"))
+        seen.add(site)
+    return problems
+
+
+def _check_contradictions(assessment: Assessment, result: SideResult, path: Path) -> list[Problem]:
+    """Answers that cannot all be true: never judged on a guess."""
+    problems: list[Problem] = []
+    if result.could_not_perform:
+        for measure_id in result.measures:
+            problems.append(
+                Problem(
+                    (*path, "measures", measure_id),
+                    "is given, but 'could_not_perform' says the test could not be done: "
+                    "give one or the other",
+                )
+            )
+    measures = {m.id: m for m in assessment.measures}
+    for criterion in assessment.criteria:
+        answer = result.criteria.get(criterion.id)
+        measure = measures.get(criterion.instead_of or "")
+        measurement = result.measures.get(measure.id) if measure is not None else None
+        if answer is None or measure is None or measurement is None:
+            continue
+        if answer != meets(measure, measurement.value, measurement.unit):
+            problems.append(
+                Problem(
+                    (*path, "criteria", criterion.id),
+                    f"says {'yes' if answer else 'no'}, but '{measure.id}' "
+                    f"({show(measurement.value, measurement.unit)}) says "
+                    f"{'no' if answer else 'yes'}: give one or the other",
+                )
+            )
     return problems
 
 

@@ -105,6 +105,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("sections", model.Section, "article.yaml", True, "article"),
     Kind("red_flags", model.RedFlag, "prescreen.yaml", True, "prescreen"),
     Kind("policy", model.Policy, "policy.yaml", False, "policy"),
+    Kind("pain", model.PainRules, "pain.yaml", False, "pain"),
+    Kind("words", model.Words, "words.yaml", False, "words"),
     Kind("assessments", model.Assessment, "assessments/*.yaml", False, "assessment"),
     Kind("findings", model.Finding, "findings.yaml", True, "findings"),
     Kind("rules", model.Rule, "rules.yaml", True, "rules"),

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from hipcore.catalog import CATALOG_VERSION, check_references
 from hipcore.model import Catalog
+from hipcore.results import RESULTS_VERSION
 from site_plugins.content.errors import ContentError, ContentProblem
 from site_plugins.content.kinds import KINDS, Kind
 from site_plugins.content.messages import describe_all
@@ -80,6 +81,7 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
 
     catalog = Catalog(
         version=CATALOG_VERSION,
+        results_version=RESULTS_VERSION,
         policy=items["policy"][0],
         sources=tuple(items["sources"]),
         sections=tuple(sorted(items["sections"], key=lambda s: s.order)),
@@ -88,6 +90,8 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
         findings=tuple(items["findings"]),
         rules=tuple(items["rules"]),
         exercises=tuple(sorted(items["exercises"], key=lambda e: e.id)),
+        pain=items["pain"][0],
+        words=items["words"][0],
     )
     refs = check_references(catalog)
     if not refs:

@@ -12,6 +12,7 @@ import jinja2
 
 from hipcore.catalog import Index
 from hipcore.model import Catalog
+from hipcore.words import dose_line, series
 from site_plugins.render import paths, words
 from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
 from site_plugins.render.relations import Relations
@@ -52,11 +53,11 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     env.filters.update(
         slug=slug,
         cell=words.cell,
-        dose=words.dose_words,
+        dose=dose_line,
         threshold=words.threshold_words,
         quantity=words.quantity,
         number=words.number,
-        series=words.series,
+        series=series,
         quality=words.QUALITIES.__getitem__,
         region=words.REGIONS.__getitem__,
         unit=words.UNITS.__getitem__,

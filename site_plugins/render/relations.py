@@ -131,10 +131,10 @@ class Relations:
     @cached_property
     def maintenance(self) -> tuple[Exercise, ...]:
         """The program for an all-pass result."""
-        return tuple(self.index.exercises[e] for e in self.catalog.policy.maintenance)
+        return tuple(self.index.exercises[u.exercise] for u in self.catalog.policy.maintenance)
 
     def is_maintenance(self, exercise: Exercise) -> bool:
-        return exercise.id in self.catalog.policy.maintenance
+        return any(u.exercise == exercise.id for u in self.catalog.policy.maintenance)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.catalog.sources if s.id == source_id)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from hipcore.model import Dose, Threshold
+from hipcore.model import Threshold
+from hipcore.words import series
 from site_plugins.render.relations import Decision
 
 __all__ = [
@@ -14,11 +13,9 @@ __all__ = [
     "REGIONS",
     "UNITS",
     "cell",
-    "dose_words",
     "number",
     "origin_words",
     "quantity",
-    "series",
     "threshold_words",
     "when_words",
 ]
@@ -90,48 +87,6 @@ def quantity(value: float, unit: str) -> str:
 def threshold_words(threshold: Threshold) -> str:
     """'>=' 10 s -> 'at least 10 s'."""
     return _COMPARATORS[threshold.comparator].format(quantity(threshold.value, threshold.unit))
-
-
-def series(items: Iterable[str], last: str = "and") -> str:
-    """['a', 'b', 'c'] -> 'a, b and c'."""
-    words = list(items)
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
-
-
-def _seconds(value: int) -> str:
-    if value >= 120 and value % 60 == 0:
-        return f"{value // 60} minutes"
-    return "1 second" if value == 1 else f"{value} seconds"
-
-
-def _times(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def dose_words(dose: Dose, note: bool = True) -> str:
-    """'3 sets of 12 reps on each side. Rest 60 seconds between sets. 3 sessions a week.'"""
-    side = " on each side" if dose.per_side else ""
-    if dose.hold_seconds is not None:
-        work = (
-            f"Hold for {_seconds(dose.hold_seconds)}, {_times(dose.sets, 'time', 'times')}{side}."
-        )
-    else:
-        reps = _times(dose.reps or 0, "rep", "reps")
-        work = f"{_times(dose.sets, 'set', 'sets')} of {reps}{side}."
-    if dose.sets == 1:
-        rest = ""
-    elif dose.rest_seconds == 0:
-        rest = " No rest needed between sets." if dose.reps else " No rest needed between holds."
-    else:
-        between = "sets" if dose.reps else "holds"
-        rest = f" Rest {_seconds(dose.rest_seconds)} between {between}."
-    sessions = {7: "Every day.", 14: "Twice a day."}.get(
-        dose.sessions_per_week, f"{_times(dose.sessions_per_week, 'session', 'sessions')} a week."
-    )
-    extra = f" {dose.note}" if note and dose.note else ""
-    return f"{work}{rest} {sessions}{extra}"
 
 
 def when_words(decision: Decision) -> str:

@@ -17,7 +17,7 @@ export function selectedTests(catalog, tests) {
 export function renderForm(catalog, tests) {
   const form = /** @type {HTMLFormElement} */ (h("form", { class: "hip-form" }));
   form.append(renderPrescreen(catalog.red_flags));
-  for (const assessment of selectedTests(catalog, tests)) form.append(renderAssessment(assessment));
+  for (const assessment of selectedTests(catalog, tests)) form.append(renderAssessment(catalog, assessment));
   form.append(h("button", { type: "submit" }, ["Get my program"]));
   return form;
 }
@@ -38,13 +38,13 @@ function renderPrescreen(flags) {
   return box;
 }
 
-function renderAssessment(assessment) {
+function renderAssessment(catalog, assessment) {
   const box = h("fieldset", { class: "test", "data-test": assessment.id }, [
     h("legend", {}, [assessment.name]),
     h("p", { class: "pass" }, [`Pass: ${assessment.pass_summary}`]),
   ]);
   for (const side of assessment.sided ? ["left", "right"] : ["both"]) {
-    box.append(renderSide(assessment, side));
+    box.append(renderSide(catalog, assessment, side));
   }
   return box;
 }
@@ -55,7 +55,12 @@ function field(label, input) {
   return h("div", { class: "field" }, [h("label", { for: id }, [label]), input]);
 }
 
-function renderSide(assessment, side) {
+/** @param {any} catalog @returns {Map<string, any>} */
+function painSites(catalog) {
+  return new Map((catalog.pain?.sites ?? []).map((s) => [s.id, s]));
+}
+
+function renderSide(catalog, assessment, side) {
   const prefix = `${assessment.id}.${side}`;
   const title = SIDES[side] ? `${SIDES[side]} side` : "Result";
   const box = h("fieldset", { class: "side", "data-side": side }, [h("legend", {}, [title])]);
@@ -92,8 +97,13 @@ function renderSide(assessment, side) {
     checkbox(`${prefix}.could_not_perform`, "I could not do this test"),
     checkbox(`${prefix}.pain`, "It hurt (sharp, joint, back or groin pain, or my usual pain)"),
     field("Pain score, 0 to 10 (if it hurt)", h("input", { type: "number", name: `${prefix}.pain_score`, min: "0", max: "10", step: "1" })),
-    checkbox(`${prefix}.discomfort`, "Only a stretching feeling, no pain"),
   );
+  const sites = (assessment.pain_sites ?? []).map((id) => painSites(catalog).get(id)).filter(Boolean);
+  if (sites.length) {
+    const group = h("fieldset", { class: "pain-sites" }, [h("legend", {}, ["Where did it hurt?"])]);
+    for (const site of sites) group.append(checkbox(`${prefix}.pain_where.${site.id}`, site.label));
+    box.append(group);
+  }
   return box;
 }
 
@@ -116,7 +126,8 @@ export function readForm(form, catalog, tests) {
     }
     if (Object.keys(entry).length > 1) assessments.push(entry);
   }
-  return { version: 1, prescreen, assessments, recorded_at: new Date().toISOString().slice(0, 10) };
+  const version = catalog.results_version ?? 1;
+  return { version, prescreen, assessments, recorded_at: new Date().toISOString().slice(0, 10) };
 }
 
 function readSide(data, a, prefix) {
@@ -139,10 +150,11 @@ function readSide(data, a, prefix) {
     if (data.get(`${prefix}.compensation.${c.id}`)) result.compensations.push(c.id);
   }
   if (data.get(`${prefix}.could_not_perform`)) result.could_not_perform = true;
-  if (data.get(`${prefix}.discomfort`)) result.discomfort = true;
   if (data.get(`${prefix}.pain`)) {
     const score = String(data.get(`${prefix}.pain_score`) ?? "").trim();
-    result.pain = score === "" ? { present: true } : { present: true, score: Number(score) };
+    const where = (a.pain_sites ?? []).filter((id) => data.get(`${prefix}.pain_where.${id}`));
+    result.pain = { present: true, where };
+    if (score !== "") result.pain.score = Number(score);
   }
   touched ||= result.compensations.length > 0 || "could_not_perform" in result || "pain" in result;
   return touched ? result : null;

@@ -1,70 +1,67 @@
-// Renders hipcore's reply: a referral, or findings and an ordered program, or the input errors.
+// Renders hipcore's reply in the engine's own words: every heading, dose line and label below
+// comes from the reply (or, for a reply with errors, from the catalog's words). Nothing here is
+// worded twice; the text is set as text, never as markup.
 
 import { h } from "./dom.js";
 
-function dose(d) {
-  const work = d.reps != null ? `${d.reps} reps` : `${d.hold_seconds} s hold`;
-  const side = d.per_side ? " each side" : "";
-  return `${d.sets} × ${work}${side}, rest ${d.rest_seconds} s, ${d.sessions_per_week}× a week`;
+/** One exercise: name, dose, the worse side, why, and when to move up or down. @param {any} item @param {any} titles */
+function programItem(item, titles) {
+  const li = h("li", { "data-exercise": item.exercise }, [
+    h("strong", {}, [item.name]), " ", h("span", { class: "dose" }, [item.dose_line]),
+  ]);
+  if (item.side_line) li.append(h("p", { class: "worse-side" }, [item.side_line]));
+  li.append(h("p", { class: "why" }, [item.why.text]));
+  li.append(h("p", { class: "advance" }, [`${titles.advance}: ${item.advance}`]));
+  li.append(h("p", { class: "regress" }, [`${titles.regress}: ${item.regress}`]));
+  return li;
 }
 
-/** One exercise: name, dose, the worse side, why, and when to move up or down. @param {any} item */
-function programItem(item) {
-  const li = h("li", {}, [h("strong", {}, [item.name]), ` — ${dose(item.dose)}. `, item.why.text]);
-  if (item.worse_side) {
-    li.append(h("p", { class: "worse-side" },
-      [`Start with the ${item.worse_side} side and do ${item.worse_side_sets} sets on it.`]));
-  }
-  if (item.advance) li.append(h("p", { class: "advance" }, [`Move up: ${item.advance}`]));
-  if (item.regress) li.append(h("p", { class: "regress" }, [`Move down: ${item.regress}`]));
-  return li;
+/** @param {string} title @param {string} cls @param {Node[]} items @param {string} [tag] */
+function section(title, cls, items, tag = "ul") {
+  return [h("h3", {}, [title]), h(tag, { class: cls }, items)];
 }
 
 /** @param {any} reply @param {any} catalog */
 export function renderReply(reply, catalog) {
   const box = h("div", { class: "prescription" });
   if (!reply.ok) {
-    box.append(h("h3", {}, ["Some answers need another look"]),
+    box.append(h("h3", {}, [catalog.words.headlines.invalid]),
       h("ul", { class: "errors" }, reply.errors.map((e) => h("li", {}, [`${e.path}: ${e.message}`]))));
     return box;
   }
   const p = reply.prescription;
+  const t = p.titles;
   const names = Object.fromEntries(catalog.assessments.map((a) => [a.id, a.name]));
   box.dataset.status = p.status;
+  box.append(h("p", { class: "headline" }, [p.headline]));
   if (p.referrals.length) {
-    box.append(h("h3", {}, ["See a clinician"]),
-      h("ul", { class: "referrals" }, p.referrals.map((r) => h("li", {}, [r.reason]))));
+    box.append(...section(t.referrals, "referrals", p.referrals.map((r) =>
+      h("li", { class: r.urgent ? "urgent" : "" }, r.label ? [h("strong", {}, [r.label]), `: ${r.reason}`] : [r.reason]))));
   }
   if (p.findings.length) {
-    box.append(h("h3", {}, ["What your results show"]),
-      h("ul", { class: "findings" }, p.findings.map((f) =>
-        h("li", {}, [h("strong", {}, [f.name]), ` (${f.sides.join(" and ")}): ${f.why.text}`]))));
+    box.append(...section(t.findings, "findings", p.findings.map((f) =>
+      h("li", {}, [h("strong", {}, [f.name]), ` (${f.sides.join(", ")}; ${f.severity})`,
+        h("ul", { class: "evidence" }, f.evidence.map((e) => h("li", {}, [e.text])))]))));
   }
-  if (p.asymmetries?.length) {
-    box.append(h("h3", {}, ["Left and right differ (recheck, not a diagnosis)"]),
-      h("ul", { class: "asymmetries" }, p.asymmetries.map((a) => h("li", {}, [a.text]))));
+  if (p.asymmetries.length) {
+    box.append(...section(t.asymmetries, "asymmetries", p.asymmetries.map((a) => h("li", {}, [a.text]))));
   }
   if (p.program.length) {
-    box.append(h("h3", {}, [p.status === "maintenance" ? "Keep it up: a maintenance program" : "Your program"]),
-      h("ol", { class: "program" }, p.program.map(programItem)));
+    box.append(...section(t.program, "program", p.program.map((i) => programItem(i, t)), "ol"));
   }
-  if (p.later?.length) {
-    box.append(h("h3", {}, ["Later"]),
-      h("ul", { class: "later" }, p.later.map((l) => h("li", {}, [h("strong", {}, [l.name]), `: ${l.text}`]))));
+  if (p.later.length) {
+    box.append(...section(t.later, "later", p.later.map((l) => h("li", {}, [h("strong", {}, [l.name]), `: ${l.text}`]))));
   }
-  if (p.withheld?.length) {
-    box.append(h("h3", {}, ["Not prescribed because a test hurt"]),
-      h("ul", { class: "withheld" }, p.withheld.map((w) => h("li", {}, [w.text]))));
+  if (p.withheld.length) {
+    box.append(...section(t.withheld, "withheld", p.withheld.map((w) => h("li", {}, [w.text]))));
   }
   if (p.reassess) {
-    const when = { after_stretching: "right after stretching", rescreen: "at the rescreen" };
-    box.append(h("h3", {}, ["Test again"]),
-      h("ul", { class: "reassess" }, p.reassess.checks.map((c) =>
-        h("li", {}, [h("strong", {}, [c.name]), ` (${when[c.when] ?? c.when}): ${c.text}`]))),
+    box.append(...section(t.reassess, "reassess", p.reassess.checks.map((c) =>
+      h("li", {}, [h("strong", {}, [c.name]), `: ${c.text}`]))),
       h("p", { class: "rescreen" }, [p.reassess.text]));
   }
-  if (p.not_done.length) {
-    box.append(h("p", { class: "not-done" }, [`Not done: ${p.not_done.map((id) => names[id] ?? id).join(", ")}.`]));
+  for (const [title, ids, cls] of [[t.incomplete, p.incomplete, "incomplete"], [t.not_done, p.not_done, "not-done"]]) {
+    if (ids.length) box.append(h("p", { class: cls }, [`${title}: ${ids.map((id) => names[id] ?? id).join(", ")}.`]));
   }
   box.append(h("p", { class: "disclaimer" }, [p.disclaimer]));
   return box;

@@ -27,7 +27,7 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
     # The same results judged by hipcore in CPython, with the catalog the site ships
     catalog = json.loads((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
     results = {
-        "version": 1,
+        "version": 2,
         "prescreen": {flag["id"]: False for flag in catalog["red_flags"]},
         "assessments": [{
             "assessment": "single_leg_bridge",
@@ -39,7 +39,9 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
     finding = expected["findings"][0]
     assert finding["sides"] == ["left"]
     expect(report.locator(".findings")).to_contain_text(finding["name"])
-    expect(report.locator(".findings")).to_contain_text("(left)")
+    expect(report.locator(".findings")).to_contain_text(f"(left; {finding['severity']})")
+    expect(report.locator(".headline")).to_have_text(expected["headline"])
+    expect(report.locator(".program .dose").first).to_have_text(expected["program"][0]["dose_line"])
     expect(report.locator(".program li").first).to_contain_text(expected["program"][0]["name"])
     expect(report).to_have_attribute("data-status", expected["status"])
 

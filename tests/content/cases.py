@@ -50,6 +50,7 @@ category: Tests
 quality: strength
 region: hip_back
 sided: true
+side_convention: The left test is done on the left leg.
 purpose: A test written by the tests.
 setup:
   - Lie down.
@@ -260,7 +261,7 @@ CASES: tuple[Case, ...] = (
                 "difficulty",
                 "is not a known field; the fields here are: id, name, quality, load, regions,"
                 " purpose, steps, cues, faults, muscles, dose, origin, sources, equipment, sided,"
-                " regression, progression",
+                " regression, progression, movements, side_convention",
             ),
         ),
     ),

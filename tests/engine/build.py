@@ -17,7 +17,7 @@ def prescreen(**yes: bool) -> dict[str, bool]:
 
 
 def results(*tests: Doc, **yes: bool) -> Doc:
-    return {"version": 1, "prescreen": prescreen(**yes), "assessments": list(tests)}
+    return {"version": 2, "prescreen": prescreen(**yes), "assessments": list(tests)}
 
 
 def entry(assessment: str, left: Doc | None = None, right: Doc | None = None) -> Doc:

@@ -9,7 +9,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipcore import Prescription, assess, assess_json, default_catalog
+from hipcore import assess, assess_json, default_catalog
+from hipcore._judge import meets
 from hipcore.model import Assessment, Measure
 
 CATALOG = default_catalog()
@@ -53,11 +54,20 @@ def side(draw: st.DrawFn, assessment: Assessment) -> dict[str, Any]:
     faults = [c.id for c in assessment.compensations]
     doc["compensations"] = draw(st.lists(st.sampled_from(faults), unique=True)) if faults else []
     if draw(st.integers(0, 5)) == 0:
-        doc["pain"] = {"present": True, "score": draw(st.integers(0, 10))}
-    if draw(st.booleans()):
-        doc["discomfort"] = True
+        where = draw(st.lists(st.sampled_from(assessment.pain_sites), unique=True, max_size=2))
+        doc["pain"] = {"present": True, "score": draw(st.integers(0, 10)), "where": where}
     if draw(st.integers(0, 4)) == 0:
         doc["could_not_perform"] = True
+        doc.pop("measures", None)
+    stand_ins = [
+        c
+        for c in assessment.criteria
+        if c.instead_of in doc.get("measures", {}) and c.id in doc.get("criteria", {})
+    ]
+    for criterion in stand_ins:  # a stand-in answer must agree with its measure
+        value = doc["measures"][criterion.instead_of]
+        measure = next(m for m in assessment.measures if m.id == criterion.instead_of)
+        doc["criteria"][criterion.id] = meets(measure, value["value"], value["unit"])
     return doc
 
 
@@ -74,7 +84,7 @@ def valid_results(draw: st.DrawFn, red_flags: bool = True) -> dict[str, Any]:
                 entry[key] = draw(side(a))
         entries.append(entry)
     draw(st.randoms()).shuffle(entries)
-    return {"version": 1, "prescreen": prescreen, "assessments": entries}
+    return {"version": 2, "prescreen": prescreen, "assessments": entries}
 
 
 @st.composite
@@ -104,8 +114,37 @@ def damaged_results(draw: st.DrawFn) -> Any:
     return doc
 
 
-def painful(p: Prescription) -> set[str]:
-    return {ASSESSMENTS[r.source].region for r in p.referrals if r.kind == "pain"}
+def hurt_regions(doc: dict[str, Any]) -> set[str]:
+    """Every region where a test hurt: the test's own, and each place the runner named."""
+    sites = {s.id: s.region for s in CATALOG.pain.sites}
+    regions: set[str] = set()
+    for entry in doc["assessments"]:
+        for key in ("left", "right", "both"):
+            pain = entry.get(key, {}).get("pain")
+            if pain and pain["present"]:
+                regions.add(ASSESSMENTS[entry["assessment"]].region)
+                regions |= {sites[w] for w in pain.get("where", [])}
+    return regions
+
+
+def hurt_movements(doc: dict[str, Any]) -> set[str]:
+    return {
+        m
+        for entry in doc["assessments"]
+        for key in ("left", "right", "both")
+        if entry.get(key, {}).get("pain", {}).get("present")
+        for m in ASSESSMENTS[entry["assessment"]].movements
+    }
+
+
+def top_pain_score(doc: dict[str, Any]) -> int:
+    scores = [
+        entry.get(key, {}).get("pain", {}).get("score") or 0
+        for entry in doc["assessments"]
+        for key in ("left", "right", "both")
+        if entry.get(key, {}).get("pain", {}).get("present")
+    ]
+    return max(scores, default=0)
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -144,11 +183,25 @@ def test_valid_results_always_give_a_sound_prescription(doc: dict[str, Any]) -> 
     if any(doc["prescreen"].values()):
         assert (p.status, p.program, p.findings) == ("refer", (), ())
 
-    # pain: no loading exercise for that region, and the painful test gives no finding
-    blocked = painful(p)
+    # pain: never "passed"; no loading exercise for a region where it hurt, no exercise of the
+    # movement of a test that hurt, nothing loading at all from the score limit; the painful
+    # test gives no finding and no side of it passes
+    regions, movements = hurt_regions(doc), hurt_movements(doc)
+    if regions and p.status != "refer":
+        assert p.status == "pain"
+        assert p.headline in (
+            CATALOG.words.headlines.pain,
+            CATALOG.words.headlines.pain_nothing_safe,
+        )
     for item in items:
         exercise = EXERCISES[item.exercise]
-        assert exercise.load == "stretch" or not blocked & set(exercise.regions), item.exercise
+        loads = exercise.load != "stretch"
+        assert not (loads and regions & set(exercise.regions)), item.exercise
+        assert not movements & set(exercise.movements), item.exercise
+        assert not (loads and top_pain_score(doc) >= CATALOG.pain.withhold_all_loading_from)
+    for item in p.program:  # no pain score to reach on an exercise of a referred region
+        if regions & set(EXERCISES[item.exercise].regions):
+            assert "/10" not in item.advance + item.regress, item.exercise
     hurt = {r.source for r in p.referrals if r.kind == "pain"}
     assert not {e.assessment for f in p.findings for e in f.evidence} & hurt
 
@@ -183,6 +236,8 @@ def test_the_same_results_give_the_same_bytes_whatever_the_order(
 @given(valid_results(red_flags=False))
 def test_a_failed_side_without_pain_always_leads_to_a_finding(doc: dict[str, Any]) -> None:
     p = assess(doc)
+    if p.status == "refer":  # pain as urgent as a red flag: nothing is drawn from any test
+        return
     found = {(e.assessment, e.side) for f in p.findings for e in f.evidence}
     for test in p.tests:
         if any(s.outcome == "pain" for s in test.sides):
@@ -198,4 +253,39 @@ def test_nothing_failed_and_something_passed_is_maintenance(doc: dict[str, Any])
     outcomes = {s.outcome for t in p.tests for s in t.sides}
     if "fail" not in outcomes and "pain" not in outcomes and "pass" in outcomes:
         assert p.status == "maintenance"
-        assert {i.exercise for i in p.program} == set(CATALOG.policy.maintenance)
+        passed = {t.assessment for t in p.tests if "pass" in {s.outcome for s in t.sides}}
+        expected = {u.exercise for u in CATALOG.policy.maintenance if passed & set(u.keeps)}
+        assert {i.exercise for i in p.program} == expected
+        for item in p.program:  # upkeep covers only tests that were done and passed
+            entry = next(u for u in CATALOG.policy.maintenance if u.exercise == item.exercise)
+            assert passed & set(entry.keeps)
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_results(red_flags=False))
+def test_a_test_that_hurt_is_never_passed_and_never_says_passed(doc: dict[str, Any]) -> None:
+    p = assess(doc)
+    if not hurt_regions(doc):
+        return
+    assert p.status in ("pain", "refer")
+    assert "passed" not in p.headline
+    for test in p.tests:
+        sides = {s.side: s.outcome for s in test.sides}
+        entry = next((e for e in doc["assessments"] if e["assessment"] == test.assessment), {})
+        for side, outcome in sides.items():
+            if entry.get(side, {}).get("pain", {}).get("present"):
+                assert outcome == "pain"
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_results(red_flags=False))
+def test_equal_values_in_cm_and_in_inches_give_the_same_bytes(doc: dict[str, Any]) -> None:
+    converted = json.loads(json.dumps(doc))
+    for entry in converted["assessments"]:
+        for key in ("left", "right", "both"):
+            for m in entry.get(key, {}).get("measures", {}).values():
+                if m["unit"] == "cm" and (m["value"] / CM_PER_IN * CM_PER_IN) == m["value"]:
+                    inches = round(m["value"] / CM_PER_IN, 6)
+                    if round(inches * CM_PER_IN, 6) == m["value"]:
+                        m.update(value=inches, unit="in")
+    assert assess_json(json.dumps(doc)) == assess_json(json.dumps(converted))

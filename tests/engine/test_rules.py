@@ -19,10 +19,13 @@ from tests.engine.build import (
     heel,
     held,
     hurt,
+    knee_opening,
     results,
+    split_squat,
 )
 
 CATALOG = default_catalog()
+ASSESSMENTS = {a.id: a for a in CATALOG.assessments}
 PASSING = {e["assessment"]: e["left"] for e in ALL_PASS}
 """A passing side of every test."""
 
@@ -66,12 +69,15 @@ CRITERIA = [(a.id, c.id) for a in CATALOG.assessments for c in a.criteria]
 @pytest.mark.parametrize(("assessment", "criterion"), CRITERIA)
 def test_a_criterion_answered_no_fails_the_test(assessment: str, criterion: str) -> None:
     criteria = {**PASSING[assessment].get("criteria", {}), criterion: False}
-    assert outcome(with_side(assessment, criteria=criteria), assessment) == "fail"
+    stands_for = next(c.instead_of for c in ASSESSMENTS[assessment].criteria if c.id == criterion)
+    measures = {k: v for k, v in PASSING[assessment].get("measures", {}).items() if k != stands_for}
+    p = with_side(assessment, criteria=criteria, measures=measures)
+    assert outcome(p, assessment) == "fail"
 
 
 @pytest.mark.parametrize("assessment", [a.id for a in CATALOG.assessments])
 def test_could_not_perform_fails_the_test_and_gives_a_finding(assessment: str) -> None:
-    p = with_side(assessment, could_not_perform=True)
+    p = with_side(assessment, could_not_perform=True, measures={})
     assert outcome(p, assessment) == "fail"
     assert any(e.part == "could_not_perform" for f in p.findings for e in f.evidence)
 
@@ -104,7 +110,8 @@ def test_a_side_with_a_required_answer_missing_is_incomplete_never_guessed() -> 
     test = next(t for t in p.tests if t.assessment == "quad_length")
     assert test.sides[0].outcome == "incomplete"
     assert test.sides[0].missing == ("heel_to_buttock",)
-    assert "quad_length" in p.not_done
+    assert "quad_length" in p.incomplete
+    assert "quad_length" not in p.not_done
 
 
 def test_an_optional_measure_may_be_left_out() -> None:
@@ -112,10 +119,35 @@ def test_an_optional_measure_may_be_left_out() -> None:
     assert outcome(p, "hip_flexor_length") == "pass"
 
 
-def test_stretch_discomfort_is_not_pain() -> None:
-    p = with_side("quad_length", discomfort=True)
-    assert outcome(p, "quad_length") == "pass"
-    assert p.referrals == ()
+def test_stretch_discomfort_is_asked_once_as_the_test_s_own_criterion_not_as_pain() -> None:
+    uncomfortable = with_side("quad_length", criteria={"comfortable": False})
+    assert outcome(uncomfortable, "quad_length") == "fail"
+    assert uncomfortable.referrals == ()
+    assert "quad_tightness" in findings(uncomfortable)
+    assert assess(results(entry("quad_length", {**heel(10), "discomfort": True}))).errors
+
+
+def test_a_yes_no_answer_stands_in_for_a_measure_the_runner_cannot_take() -> None:
+    reached = assess(results(entry("hip_rotation_control", {"criteria": {"reached_45": True}})))
+    short = assess(results(entry("hip_rotation_control", {"criteria": {"reached_45": False}})))
+    assert outcome(reached, "hip_rotation_control") == "pass"
+    assert outcome(short, "hip_rotation_control") == "fail"
+    assert "poor_hip_rotation_control" in findings(short)
+
+
+def test_a_pass_names_the_mark_it_met() -> None:
+    p = assess(results(entry("single_leg_bridge", held(12))))
+    test = next(t for t in p.tests if t.assessment == "single_leg_bridge")
+    assert test.sides[0].text == (
+        "Left: Seconds held with the pelvis level: 12 s (met the pass mark: at least 10 s)",
+        "Left: none of the faults to watch for",
+    )
+
+
+def test_equal_values_in_centimetres_and_inches_give_the_same_bytes() -> None:
+    inches = assess_json(json.dumps(results(entry("quad_length", heel(8, "in"), heel(6, "in")))))
+    cm = assess_json(json.dumps(results(entry("quad_length", heel(20.32), heel(15.24)))))
+    assert inches == cm
 
 
 # --- findings, severity, sides ----------------------------------------------------------------
@@ -144,7 +176,7 @@ def test_a_finding_names_its_evidence_in_plain_words() -> None:
     p = assess(results(entry("quad_length", heel(8, "in"), heel(10))))
     (finding,) = p.findings
     assert [e.text for e in finding.evidence] == [
-        "Left: Heel-to-buttock distance: 8 in (pass mark: at most 6 in)"
+        "Left: Heel-to-buttock distance: 20.32 cm (8 in) (pass mark: at most 15.24 cm (6 in))"
     ]
     assert finding.why.sources[0].quote
 
@@ -252,9 +284,142 @@ def test_pain_in_a_test_refers_stops_its_line_and_withholds_loading_its_region(
         assert exercise.load == "stretch" or assessment.region not in exercise.regions
 
 
-def test_pain_with_nothing_else_to_do_is_a_referral() -> None:
+def test_pain_with_nothing_else_to_do_says_so_and_gives_nothing() -> None:
     p = assess(results(entry("single_leg_bridge", hurt())))
-    assert (p.status, p.program) == ("refer", ())
+    assert (p.status, p.program) == ("pain", ())
+    assert p.headline == CATALOG.words.headlines.pain_nothing_safe
+
+
+SINGLE_LEG = {e.id for e in CATALOG.exercises if "single_leg_load" in e.movements}
+
+
+def test_a_painful_split_squat_is_never_passed_and_withholds_single_leg_loading() -> None:
+    p = assess(results(*all_pass_but(entry("split_squat_test", split_squat(), hurt(2)))))
+    assert p.status == "pain"
+    assert "passed" not in p.headline
+    assert outcome(p, "split_squat_test", "right") == "pain"
+    assert not SINGLE_LEG & {*program(p), *(w.exercise for w in p.later)}
+    withheld = {w.exercise: w.text for w in p.withheld}
+    assert "single_leg_rdl" in withheld
+    assert "same movement (taking your weight on one leg)" in withheld["single_leg_rdl"]
+
+
+def test_a_painful_hip_flexor_test_withholds_its_stretch_whatever_else_asks_for_it() -> None:
+    back_hip = both_sides("split_squat_test", split_squat("back_hip_flexed"))
+    p = assess(results(*all_pass_but(entry("hip_flexor_length", hurt(2)), back_hip)))
+    assert "hip_flexor_tightness" in findings(p)
+    assert "hip_flexor_stretch" not in program(p)
+    assert "hip_flexor_stretch" in [w.exercise for w in p.withheld]
+
+
+def test_groin_pain_under_single_leg_load_is_urgent_in_the_pre_screen_s_words() -> None:
+    groin = {"pain": {"present": True, "score": 8, "where": ["groin"]}}
+    p = assess(results(*all_pass_but(entry("split_squat_test", groin, split_squat()))))
+    flag = next(f for f in CATALOG.red_flags if f.id == "hip_groin_pain_running")
+    assert (p.status, p.program, p.findings) == ("refer", (), ())
+    assert [(r.reason, r.urgent, r.label) for r in p.referrals] == [
+        (flag.reason, True, CATALOG.words.urgent_label)
+    ]
+
+
+def test_a_mild_knee_ache_in_the_split_squat_is_not_urgent() -> None:
+    knee = {"pain": {"present": True, "score": 2, "where": ["knee"]}}
+    p = assess(results(*all_pass_but(entry("split_squat_test", knee, split_squat()))))
+    assert p.status == "pain"
+    assert not any(r.urgent for r in p.referrals)
+    assert "You felt it in: the knee." in p.referrals[0].reason
+
+
+def test_a_pain_score_at_the_limit_withholds_every_loading_exercise() -> None:
+    limit = CATALOG.pain.withhold_all_loading_from
+    for score, loads in ((limit - 1, True), (limit, False)):
+        p = assess(results(*all_pass_but(entry("quad_length", hurt(score)))))
+        loading = [i.exercise for i in p.program if i.load != "stretch"]
+        assert bool(loading) == loads, score
+
+
+def test_where_it_hurt_withholds_that_region_too() -> None:
+    back = {"pain": {"present": True, "score": 2, "where": ["lower_back"]}}
+    p = assess(results(*all_pass_but(entry("hip_flexor_length", back))))
+    lumbar = {e.id for e in CATALOG.exercises if "lumbar" in e.regions and e.load != "stretch"}
+    assert not lumbar & set(program(p))
+    assert lumbar & {w.exercise for w in p.withheld}
+
+
+# --- one side, and the article's whole advice -----------------------------------------------
+
+
+def test_one_sided_weakness_gets_work_one_leg_at_a_time_worse_side_first() -> None:
+    p = assess(results(*all_pass_but(entry("single_leg_bridge", held(6), held(12)))))
+    (item,) = [i for i in p.program if i.exercise == "single_leg_hip_bridge"]
+    assert (item.worse_side, item.worse_side_sets) == ("left", item.dose.sets + 1)
+    assert "one leg at a time" in item.side_line
+    assert "hip_bridge" not in program(p)
+
+
+def test_a_split_squat_with_the_trunk_pitching_forward_gets_both_stretches() -> None:
+    p = assess(results(both_sides("split_squat_test", split_squat("trunk_pitch"))))
+    assert {"hip_flexor_tightness", "quad_tightness"} <= set(findings(p))
+    assert {"hip_flexor_stretch", "quad_stretch"} <= set(program(p))
+    (later,) = [w for w in p.later if w.exercise == "split_squat"]
+    assert "limited depth" in later.text
+
+
+# --- words that are true ----------------------------------------------------------------------
+
+
+def test_upkeep_covers_only_tests_done_and_passed_each_with_its_own_sentence() -> None:
+    p = assess(results(both_sides("single_leg_bridge", held(12))))
+    assert program(p) == ["hip_bridge", "single_leg_rdl"]
+    quotes = {i.exercise: [r.quote for r in i.why.sources] for i in p.program}
+    assert not any("favorite" in q for q in quotes["hip_bridge"])
+    assert any("favorite" in q for q in quotes["single_leg_rdl"])
+
+
+def test_a_stretch_kept_as_upkeep_keeps_range_not_strength() -> None:
+    p = assess(results(*ALL_PASS))
+    for item in p.program:
+        kind = "range" if item.load == "stretch" else "strength"
+        if item.quality in ("mobility", "strength"):
+            assert kind in item.why.text, item.exercise
+
+
+def test_the_rescreen_is_dated_from_when_the_tests_were_done() -> None:
+    doc = {**results(entry("single_leg_bridge", held(5))), "recorded_at": "2026-12-02T08:30"}
+    reassess = assess(doc).reassess
+    assert reassess is not None
+    assert (reassess.from_date, reassess.by_date) == ("2026-12-30", "2027-01-13")
+    assert "between 2026-12-30 and 2027-01-13" in reassess.text
+
+
+# --- answers that cannot all be true ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("side", "path"),
+    [
+        ({**held(30), "could_not_perform": True}, "assessments[0].left.measures.hold_time"),
+        (
+            {"pain": {"present": True, "where": ["side_of_hip"]}},
+            "assessments[0].left.pain.where[0]",
+        ),
+        ({"pain": {"present": False, "where": ["buttock"]}}, "assessments[0].left.pain.where"),
+    ],
+)
+def test_answers_that_contradict_each_other_are_refused(side: dict[str, Any], path: str) -> None:
+    p = assess(results(entry("single_leg_bridge", side)))
+    assert path in [e.path for e in p.errors]
+
+
+def test_a_stand_in_answer_that_disagrees_with_its_measure_is_refused() -> None:
+    side = {**knee_opening(30), "criteria": {"reached_45": True}}
+    p = assess(results(entry("hip_rotation_control", side)))
+    assert [e.path for e in p.errors] == ["assessments[0].left.criteria.reached_45"]
+
+
+def test_a_date_that_is_not_on_the_calendar_is_refused() -> None:
+    p = assess({**results(), "recorded_at": "2026-02-30"})
+    assert [e.path for e in p.errors] == ["recorded_at"]
 
 
 # --- the program ------------------------------------------------------------------------------
@@ -282,10 +447,16 @@ def test_the_session_is_capped_and_the_rest_waits_for_later() -> None:
 
 
 def test_a_short_corrective_session_is_topped_up_to_the_minimum() -> None:
-    opening = {"measures": {"knee_opening": {"value": 20, "unit": "deg"}}}
-    p = assess(results(entry("hip_rotation_control", opening)))
+    opening = both_sides("hip_rotation_control", knee_opening(20))
+    p = assess(results(*all_pass_but(opening)))
     assert len(p.program) == CATALOG.policy.session_min_exercises
     assert [i.role for i in p.program].count("corrective") == 1
+
+
+def test_a_session_is_topped_up_only_with_upkeep_of_tests_that_passed() -> None:
+    opening = {"measures": {"knee_opening": {"value": 20, "unit": "deg"}}}
+    p = assess(results(entry("hip_rotation_control", opening)))
+    assert [i.role for i in p.program] == ["corrective"]
 
 
 def test_could_not_perform_starts_one_rung_lower() -> None:
@@ -308,7 +479,7 @@ def test_every_item_says_how_to_move_up_and_down_and_why() -> None:
 def test_all_pass_gives_the_maintenance_program() -> None:
     p = assess(results(*ALL_PASS))
     assert p.status == "maintenance"
-    assert sorted(program(p)) == sorted(CATALOG.policy.maintenance)
+    assert sorted(program(p)) == sorted(u.exercise for u in CATALOG.policy.maintenance)
     assert all(i.role == "maintenance" for i in p.program)
 
 
@@ -337,7 +508,7 @@ def test_a_failed_strength_test_is_the_progress_check_at_the_rescreen() -> None:
     assert p.reassess is not None
     (check,) = p.reassess.checks
     assert (check.when, check.progress_check) == ("rescreen", True)
-    assert "hip_bridge" in check.exercises
+    assert "single_leg_hip_bridge" in check.exercises
     assert (p.reassess.rescreen_weeks_min, p.reassess.rescreen_weeks_max) == (4, 6)
 
 

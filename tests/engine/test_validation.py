@@ -36,7 +36,7 @@ def measured(measure: str, value: Any, unit: str) -> dict[str, Any]:
 
 def without(question: str) -> dict[str, Any]:
     answers = {k: v for k, v in prescreen().items() if k != question}
-    return {"version": 1, "prescreen": answers}
+    return {"version": 2, "prescreen": answers}
 
 
 def case(name: str, doc: Any, path: str, message: str) -> Any:
@@ -118,7 +118,7 @@ CASES = [
     ),
     case(
         "an unknown pre-screen question",
-        {"version": 1, "prescreen": {**prescreen(), "dizzy": False}},
+        {"version": 2, "prescreen": {**prescreen(), "dizzy": False}},
         "prescreen.dizzy",
         "is not a pre-screen question",
     ),
@@ -148,9 +148,9 @@ CASES = [
     ),
     case(
         "another version",
-        {"version": 2, "prescreen": prescreen()},
+        {"version": 1, "prescreen": prescreen()},
         "version",
-        "must be one of 1, got int 2",
+        "must be one of 2, got int 1",
     ),
 ]
 
@@ -182,7 +182,7 @@ def test_parse_results_returns_typed_results_or_the_problems() -> None:
     typed, none = parse_results(results(*ALL_PASS))
     assert isinstance(typed, Results)
     assert none == []
-    missing, found = parse_results({"version": 1})
+    missing, found = parse_results({"version": 2})
     assert missing is None
     assert [str(p) for p in found] == ["prescreen: is required"]
 
@@ -196,7 +196,7 @@ def test_typed_results_are_checked_against_the_catalog_too() -> None:
 
 
 def test_the_json_bridge_answers_problems_as_ok_false() -> None:
-    reply = assess_json('{"version": 1, "prescreen": {}, "assessments": [{"assessment": "x"}]}')
+    reply = assess_json('{"version": 2, "prescreen": {}, "assessments": [{"assessment": "x"}]}')
     assert reply.startswith('{"errors":[{"message":')
     assert '"ok":false' in reply
     assert '"path":"assessments[0].assessment"' in reply
@@ -206,7 +206,7 @@ def test_the_json_bridge_answers_problems_as_ok_false() -> None:
     ("text", "message"),
     [
         ("", "is not valid JSON (line 1, column 1)"),
-        ('{"version": 1,\n  oops}', "is not valid JSON (line 2, column 3)"),
+        ('{"version": 2,\n  oops}', "is not valid JSON (line 2, column 3)"),
         ("[" * 40, "is nested more than 32 levels deep"),
         ("null", "must be an object, got null"),
     ],

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hipcore.catalog import CATALOG_VERSION, default_catalog
 from hipcore.model import (
     Assessment,
     Catalog,
@@ -23,11 +24,13 @@ from hipcore.model import (
     Source,
     SourceRef,
     Threshold,
+    Upkeep,
 )
 from site_plugins.render import environment, navigation, render_pages
 from site_plugins.render.paths import relative
 from site_plugins.render.relations import Relations
-from site_plugins.render.words import cell, dose_words, threshold_words, when_words
+from hipcore.words import dose_line as dose_words
+from site_plugins.render.words import cell, threshold_words, when_words
 
 REF = (SourceRef("article", "Hip Extension Strength"),)
 
@@ -71,9 +74,12 @@ BRIDGE_TEST = Assessment(
     compensations=(Compensation("drops", "Pelvis drops", "The hip sinks."),),
 )
 
+REAL = default_catalog()
+
 CATALOG = Catalog(
-    version=1,
-    policy=Policy(90, 4, 6, 4, 6, ("bridge",), "Education, not diagnosis.", REF),
+    version=CATALOG_VERSION,
+    results_version=REAL.results_version,
+    policy=Policy(90, 4, 6, 4, 6, (Upkeep("bridge", ("bridge_test",), REF),), "Education.", REF),
     sources=(Source("article", "The article", "article"),),
     sections=(),
     red_flags=(),
@@ -92,6 +98,8 @@ CATALOG = Catalog(
         exercise("bridge", regression=Ladder("prone", "pain"), progression=Ladder("thrust", "ok")),
         exercise("thrust"),
     ),
+    pain=REAL.pain,
+    words=REAL.words,
 )
 
 

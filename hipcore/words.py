@@ -1,0 +1,99 @@
+"""The runner's words, made once: the content's sentences filled in, and the dose line.
+
+Every sentence a runner reads about a prescription is put together here or in the engine's
+steps, from the catalog's ``Words`` and items. The command line, the widget and the site render
+these strings as they are and word nothing of their own.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+
+from hipcore.model import Dose, Words
+
+__all__ = ["TEMPLATE_NAMES", "dose_line", "fill", "series", "template_problems"]
+
+TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
+    "pain_referral": frozenset({"test", "where", "regions"}),
+    "pain_sites": frozenset({"sites"}),
+    "pain_score": frozenset({"score", "limit"}),
+    "withheld_region": frozenset({"tests", "exercise", "regions"}),
+    "withheld_movement": frozenset({"tests", "exercise", "movement"}),
+    "withheld_all": frozenset({"tests", "exercise", "score"}),
+    "after_mobility": frozenset({"findings", "verb"}),
+    "upkeep": frozenset({"tests"}),
+    "one_sided": frozenset({"exercise", "side"}),
+    "worse_side": frozenset({"side", "sets", "other_sets"}),
+    "advance_at_top": frozenset({"score"}),
+    "regress_at_bottom": frozenset({"score"}),
+}
+"""The names each ``Words`` sentence may fill in; the other sentences fill in none."""
+
+
+def fill(template: str, **names: object) -> str:
+    """``template`` with each ``{name}`` replaced (the catalog check has vetted the names)."""
+    return template.format_map(names)
+
+
+def template_problems(words: Words) -> list[tuple[str, str]]:
+    """(field, message) for each sentence naming what it may not fill in, or badly braced."""
+    problems: list[tuple[str, str]] = []
+    sentences: list[tuple[str, str, frozenset[str]]] = []
+    for field, value in vars(words).items():
+        if isinstance(value, str):
+            sentences.append((field, value, TEMPLATE_NAMES.get(field, frozenset())))
+    for quality, value in words.upkeep.items():
+        sentences.append((f"upkeep.{quality}", value, TEMPLATE_NAMES["upkeep"]))
+    for field, text, allowed in sentences:
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as error:
+            problems.append((field, f"has a stray brace ({error}); write names as {{name}}"))
+            continue
+        for name in sorted(used - allowed):
+            can = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "no names"
+            problems.append((field, f"names {{{name}}}, which it cannot fill in (it can: {can})"))
+    return problems
+
+
+def series(items: Iterable[str], last: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def dose_line(dose: Dose, note: bool = True) -> str:
+    """'3 sets of 12 reps on each side. Rest 60 seconds between sets. 3 sessions a week.'"""
+    side = " on each side" if dose.per_side else ""
+    if dose.hold_seconds is not None:
+        work = (
+            f"Hold for {_seconds(dose.hold_seconds)}, {_times(dose.sets, 'time', 'times')}{side}."
+        )
+    else:
+        reps = _times(dose.reps or 0, "rep", "reps")
+        work = f"{_times(dose.sets, 'set', 'sets')} of {reps}{side}."
+    if dose.sets == 1:
+        rest = ""
+    elif dose.rest_seconds == 0:
+        rest = " No rest needed between sets." if dose.reps else " No rest needed between holds."
+    else:
+        between = "sets" if dose.reps else "holds"
+        rest = f" Rest {_seconds(dose.rest_seconds)} between {between}."
+    sessions = {7: "Every day.", 14: "Twice a day."}.get(
+        dose.sessions_per_week, f"{_times(dose.sessions_per_week, 'session', 'sessions')} a week."
+    )
+    extra = f" {dose.note}" if note and dose.note else ""
+    return f"{work}{rest} {sessions}{extra}"
+
+
+def _seconds(value: int) -> str:
+    if value >= 120 and value % 60 == 0:
+        return f"{value // 60} minutes"
+    return "1 second" if value == 1 else f"{value} seconds"
+
+
+def _times(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
