@@ -81,6 +81,7 @@ def build_program(
     rank = {f.id: i for i, f in enumerate(findings)}
     candidates: dict[str, _Candidate] = {}
     one_sided: dict[str, Side] = {}
+    withheld: list[Withheld] = []
     for finding in findings:
         start_lower = any(e.part == "could_not_perform" for e in finding.evidence)
         for tier, exercise_id in enumerate(index.findings[finding.id].exercises):
@@ -89,16 +90,22 @@ def build_program(
                 exercise = index.exercises[exercise.regression.exercise]
             elif finding.worse_side and not _one_leg(exercise):
                 single = _one_legged_rung(exercise, index)
-                if single is not None and withheld_because(single, found, index) is None:
+                reason = None if single is None else withheld_because(single, found, index)
+                if single is not None and reason is None:
                     exercise = single
                     one_sided[single.id] = finding.worse_side
+                elif (
+                    single is not None
+                    and reason
+                    and single.id not in {w.exercise for w in withheld}
+                ):
+                    withheld.append(Withheld(single.id, single.name, (finding.id,), reason))
             candidate = candidates.setdefault(exercise.id, _Candidate(exercise, tier))
             candidate.tier = min(candidate.tier, tier)
             if finding not in candidate.findings:
                 candidate.findings.append(finding)
 
     mobility_open = [f for f in findings if f.quality == "mobility"]
-    withheld: list[Withheld] = []
     waiting: list[Later] = []
     eligible: list[_Candidate] = []
     for candidate in candidates.values():

@@ -96,7 +96,9 @@ def _add(found: Hurt, assessment: Assessment, side: JudgedSide, index: Index) ->
             if not any(r.urgent and r.source == assessment.id for r in found.referrals):
                 flag = next(f for f in catalog.red_flags if f.id == rule.red_flag)
                 label = words.urgent_label
-                found.referrals.append(Referral(flag.reason, True, label, "pain", assessment.id))
+                found.referrals.append(
+                    Referral(flag.reason, True, label, "pain", assessment.id, side.side)
+                )
             return
 
     side_words = "" if side.side == "both" else f" on the {side.side} side"

@@ -57,8 +57,8 @@ def hip_flexor(leg_stays_down: bool = True, *faults: str) -> Doc:
     return {"criteria": {"leg_stays_down": leg_stays_down}, "compensations": [*faults]}
 
 
-def split_squat(*faults: str) -> Doc:
-    return {"compensations": [*faults]}
+def split_squat(*faults: str, manageable: bool = True) -> Doc:
+    return {"criteria": {"position_manageable": manageable}, "compensations": [*faults]}
 
 
 def hurt(score: int = 6, **rest: Any) -> Doc:
