@@ -8,9 +8,12 @@ import pytest
 
 from site_plugins.content import ContentError, load_content
 from tests.conftest import ROOT, build_site
-from tests.content.cases import CASES
+from tests.content.cases import CASES as BASIC_CASES
+from tests.content.cases_safety import FILE_CASES, NUMBER_CASES, YAML_CASES
 from tests.content.conftest import site_config
 from tests.content.edits import Case
+
+CASES = (*BASIC_CASES, *NUMBER_CASES, *YAML_CASES, *FILE_CASES)
 
 
 def test_the_real_content_loads() -> None:

@@ -1,0 +1,241 @@
+"""Malformed-content fixtures for issue 13: numbers that are not numbers, YAML that could hurt
+the build, files in the wrong place or missing, and ids used by two kinds. Same form as
+``tests.content.cases``."""
+
+from __future__ import annotations
+
+from tests.content.cases import DRILL, DRILL_FILE, HOLD_FILE, drill, hold
+from tests.content.edits import Case, Delete, Expect, Link, Write
+
+__all__ = ["FILE_CASES", "NUMBER_CASES", "YAML_CASES"]
+
+BOMB = (
+    "bomb_a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    "bomb_b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    "bomb_c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    "bomb_d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+)
+NEEDS = "the guide cannot give a safe program without at least one (see docs/content.md)"
+FINITE = "must be a finite number, got .inf (YAML reads a number beyond 1e308 as .inf)"
+
+NUMBER_CASES: tuple[Case, ...] = (
+    Case(
+        ".nan as a measure's minimum",
+        (hold(minimum="    minimum: .nan"),),
+        (
+            Expect(
+                HOLD_FILE,
+                r"^    minimum:",
+                "measures[0].minimum",
+                "must be a finite number, got .nan",
+            ),
+        ),
+    ),
+    Case(
+        ".inf as a measure's maximum",
+        (hold(maximum="    maximum: .inf"),),
+        (Expect(HOLD_FILE, r"^    maximum:", "measures[0].maximum", FINITE),),
+    ),
+    Case(
+        "1e400 as a pass mark",
+        (hold(value="      value: 1.0e+400"),),
+        (Expect(HOLD_FILE, r"^      value:", "measures[0].pass_when.value", FINITE),),
+    ),
+    Case(
+        "a measure's maximum beyond any plausible amount",
+        (hold(maximum="    maximum: 100000"),),
+        (
+            Expect(
+                HOLD_FILE,
+                r"^    maximum:",
+                "measures[0].maximum",
+                "must be at most 3600, got 100000",
+            ),
+        ),
+    ),
+    Case(
+        "a name of only spaces",
+        (drill(name='name: "   "'),),
+        (Expect(DRILL_FILE, r"^name:", "name", "must be text, not only spaces, got '   '"),),
+    ),
+)
+
+YAML_CASES: tuple[Case, ...] = (
+    Case(
+        "nesting 500 deep",
+        (Write(DRILL_FILE, DRILL.format(id="test_drill") + "deep: " + "[" * 500 + "]" * 500),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^deep:",
+                "",
+                "nests groups and lists more than 32 deep; content never needs that:"
+                " check the indentation",
+            ),
+        ),
+    ),
+    Case(
+        "an alias bomb",
+        (Write(DRILL_FILE, DRILL.format(id="test_drill") + BOMB),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^bomb_d:",
+                "",
+                "its aliases ('*name') expand to more than 10000 values;"
+                " write the values out instead",
+            ),
+        ),
+    ),
+    Case(
+        "a custom tag",
+        (drill(name="name: !bold Test Drill"),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^name:",
+                "",
+                "uses the tag '!bold', which content files do not use; remove it",
+            ),
+        ),
+    ),
+    Case(
+        "a Python tag",
+        (drill(extra="run: !!python/object/apply:os.system [ls]\n"),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^run:",
+                "",
+                "uses the tag '!!python/object/apply:os.system', which content files do not use;"
+                " remove it",
+            ),
+        ),
+    ),
+    Case(
+        "a NUL byte",
+        (Write(DRILL_FILE, DRILL.format(id="test_drill").replace("Test Drill", "Test\0Drill")),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^name:",
+                "",
+                "holds a NUL character (U+0000) on this line, which a text file never has;"
+                " delete it",
+            ),
+        ),
+    ),
+    Case(
+        "a whole number too long to be one",
+        (drill(sets="  sets: " + "9" * 5000),),
+        (
+            Expect(
+                DRILL_FILE, r"^  sets:", "", "holds a number 5000 digits long; no field takes one"
+            ),
+        ),
+    ),
+    Case(
+        "a file too large",
+        (Write(DRILL_FILE, DRILL.format(id="test_drill") + "# " + "x" * 1_200_000 + "\n"),),
+        (
+            Expect(
+                DRILL_FILE,
+                None,
+                "",
+                "is 1200 kB, more than the 1000 kB a content file may be; is it the right file?",
+            ),
+        ),
+    ),
+)
+
+FILE_CASES: tuple[Case, ...] = (
+    Case(
+        "rules.yaml missing",
+        (Delete("rules.yaml"),),
+        (Expect("rules.yaml", None, "", f"is missing; {NEEDS}"),),
+    ),
+    Case(
+        "prescreen.yaml missing",
+        (Delete("prescreen.yaml"),),
+        (Expect("prescreen.yaml", None, "", f"is missing; {NEEDS}"),),
+    ),
+    Case(
+        "article.yaml missing",
+        (Delete("article.yaml"),),
+        (Expect("article.yaml", None, "", f"is missing; {NEEDS}"),),
+    ),
+    Case(
+        "an empty pre-screen",
+        (Write("prescreen.yaml", "[]\n"),),
+        (Expect("prescreen.yaml", None, "", f"holds no red-flag questions; {NEEDS}"),),
+    ),
+    Case(
+        "no rules at all",
+        (Write("rules.yaml", "# yaml-language-server: $schema=schema/rules.schema.json\n[]\n"),),
+        (Expect("rules.yaml", None, "", f"holds no rules; {NEEDS}"),),
+    ),
+    Case(
+        "an upper-case .YAML extension",
+        (Write("exercises/Hip_Drill.YAML", DRILL.format(id="hip_drill")),),
+        (
+            Expect(
+                "exercises/Hip_Drill.YAML",
+                None,
+                "",
+                "ends in '.YAML'; content files end in '.yaml' (lower case):"
+                " rename it to 'Hip_Drill.yaml'",
+            ),
+        ),
+    ),
+    Case(
+        "a .Yml extension",
+        (Write("exercises/hip_drill.Yml", DRILL.format(id="hip_drill")),),
+        (
+            Expect(
+                "exercises/hip_drill.Yml",
+                None,
+                "",
+                "ends in '.Yml'; content files end in '.yaml' (lower case):"
+                " rename it to 'hip_drill.yaml'",
+            ),
+        ),
+    ),
+    Case(
+        "a dangling symlink",
+        (Link("exercises/gone.yaml", "../elsewhere/gone.yaml"),),
+        (
+            Expect(
+                "exercises/gone.yaml",
+                None,
+                "",
+                "is a link to '../elsewhere/gone.yaml', which does not exist; remove the link",
+            ),
+        ),
+    ),
+    Case(
+        "a file that is not content",
+        (Write("exercises/notes.txt", "Ideas for new drills.\n"),),
+        (
+            Expect(
+                "exercises/notes.txt",
+                None,
+                "",
+                "is not a content file; the content folder holds only '.yaml' files"
+                " (see docs/content.md)",
+            ),
+        ),
+    ),
+    Case(
+        "an exercise with an assessment's id",
+        (drill("single_leg_bridge"),),
+        (
+            Expect(
+                "exercises/single_leg_bridge.yaml",
+                r"^id:",
+                "id",
+                "the id 'single_leg_bridge' is already used by an assessment"
+                " (at content/assessments/single_leg_bridge.yaml:2); ids must be unique",
+            ),
+        ),
+    ),
+)
