@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from hipcore.catalog import CATALOG_VERSION, check_references
 from hipcore.model import Catalog
+from site_plugins.content.completeness import check_completeness
 from site_plugins.content.errors import ContentError, ContentProblem
 from site_plugins.content.kinds import KINDS, Kind
 from site_plugins.content.messages import describe_all
@@ -91,8 +92,9 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
     )
     refs = check_references(catalog)
     if not refs:
-        # Kinds the catalog does not hold (figures) are checked against a sound catalog.
-        refs = [p for k in kinds if k.check for p in k.check(catalog, tuple(items[k.name]))]
+        # Completeness, and kinds the catalog does not hold (figures), need a sound catalog.
+        refs = check_completeness(catalog)
+        refs += [p for k in kinds if k.check for p in k.check(catalog, tuple(items[k.name]))]
     for ref in refs:
         kind_name, item_id, *rest = ref.path
         found_at = origins.get((str(kind_name), str(item_id)))

@@ -4,10 +4,10 @@ the build, files in the wrong place or missing, and ids used by two kinds. Same 
 
 from __future__ import annotations
 
-from tests.content.cases import DRILL, DRILL_FILE, HOLD_FILE, drill, hold
-from tests.content.edits import Case, Delete, Expect, Link, Write
+from tests.content.cases import DRILL, DRILL_FILE, HOLD_FILE, TEST, drill, hold, rule
+from tests.content.edits import Case, Delete, Expect, Link, Remove, Replace, Write
 
-__all__ = ["FILE_CASES", "NUMBER_CASES", "YAML_CASES"]
+__all__ = ["COMPLETENESS_CASES", "FILE_CASES", "NUMBER_CASES", "YAML_CASES"]
 
 BOMB = (
     "bomb_a: &a [x, x, x, x, x, x, x, x, x, x]\n"
@@ -235,6 +235,120 @@ FILE_CASES: tuple[Case, ...] = (
                 "id",
                 "the id 'single_leg_bridge' is already used by an assessment"
                 " (at content/assessments/single_leg_bridge.yaml:2); ids must be unique",
+            ),
+        ),
+    ),
+)
+
+QUAD = "assessments/quad_length.yaml"
+ROTATION = "assessments/hip_rotation_control.yaml"
+
+COMPLETENESS_CASES: tuple[Case, ...] = (
+    Case(
+        "a test's only rule removed",
+        (Remove("rules.yaml", r"^- id: quad_length_fails$"),),
+        (
+            Expect(
+                QUAD,
+                r"^id:",
+                "id",
+                "no rule in rules.yaml reads this test, so a runner who fails it would be told"
+                " nothing; add a rule for it",
+            ),
+        ),
+    ),
+    Case(
+        "a fault that no rule reads",
+        (
+            Replace(
+                "rules.yaml",
+                r"^- id: bridge_fails$",
+                rule(
+                    "bridge_fails",
+                    "single_leg_bridge",
+                    "weak_hip_extension",
+                    extra="  when: [hold_time]\n",
+                ),
+            ),
+        ),
+        (
+            Expect(
+                TEST,
+                r"^  - id: hamstring_cramp",
+                "compensations[1].id",
+                "failing 'hamstring_cramp' leads to no rule: name it in a rule's 'when' in"
+                " rules.yaml, or give the test a rule with no 'when'",
+            ),
+        ),
+    ),
+    Case(
+        "a pass mark no one can reach",
+        (
+            Replace(
+                TEST, r"^    pass_when:", '    pass_when: {comparator: ">=", value: 700, unit: s}'
+            ),
+        ),
+        (
+            Expect(
+                TEST,
+                r"^    pass_when:",
+                "measures[0].pass_when.value",
+                "no value in the measure's range (0 s to 600 s) is at least 700 s,"
+                " so no one could pass the test",
+            ),
+        ),
+    ),
+    Case(
+        "a pass mark every value meets",
+        (
+            Replace(
+                QUAD, r"^    pass_when:", '    pass_when: {comparator: "<=", value: 100, unit: in}'
+            ),
+        ),
+        (
+            Expect(
+                QUAD,
+                r"^    pass_when:",
+                "measures[0].pass_when.value",
+                "every value in the measure's range (0 cm to 60 cm) is at most 100 in,"
+                " so no one could fail on it",
+            ),
+        ),
+    ),
+    Case(
+        "a negative minimum for seconds",
+        (Replace(TEST, r"^    minimum:", "    minimum: -5"),),
+        (
+            Expect(
+                TEST,
+                r"^    minimum:",
+                "measures[0].minimum",
+                "must be at least 0 for an amount in seconds, got -5 s",
+            ),
+        ),
+    ),
+    Case(
+        "an angle beyond a full turn",
+        (Replace(ROTATION, r"^    maximum:", "    maximum: 400"),),
+        (
+            Expect(
+                ROTATION,
+                r"^    maximum:",
+                "measures[0].maximum",
+                "must be at most 360 for an amount in degrees, got 400°",
+            ),
+        ),
+    ),
+    Case(
+        "two article sections in the same place",
+        (Replace("article.yaml", r"^  order: 2$", "  order: 1"),),
+        (
+            Expect(
+                "article.yaml",
+                r"^  order: 1$",
+                "why_the_hip.order",
+                "is 1, as is the section 'intro'; give each section its own place",
+                nth=2,
             ),
         ),
     ),
