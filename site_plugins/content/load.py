@@ -21,6 +21,7 @@ from hipcore.model import Catalog
 from site_plugins.content.completeness import check_completeness
 from site_plugins.content.errors import ContentError, ContentProblem
 from site_plugins.content.kinds import KINDS, Kind
+from site_plugins.content.markup import markup_problems
 from site_plugins.content.messages import describe_all
 from site_plugins.content.yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -144,6 +145,12 @@ def _read(
                 ContentProblem(rel, document.line_of(loc), _field(loc, document.data), message)
             )
         return None
+    if len(problems) > found:
+        return None
+    for loc, message in markup_problems(value):
+        problems.append(
+            ContentProblem(rel, document.line_of(loc), _field(loc, document.data), message)
+        )
     if len(problems) > found:
         return None
     if kind.many and not value:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.content.cases import DRILL, DRILL_FILE, HOLD_FILE, TEST, drill, hold, rule
 from tests.content.edits import Case, Delete, Expect, Link, Remove, Replace, Write
 
-__all__ = ["COMPLETENESS_CASES", "FILE_CASES", "NUMBER_CASES", "YAML_CASES"]
+__all__ = ["COMPLETENESS_CASES", "FILE_CASES", "MARKUP_CASES", "NUMBER_CASES", "YAML_CASES"]
 
 BOMB = (
     "bomb_a: &a [x, x, x, x, x, x, x, x, x, x]\n"
@@ -349,6 +349,104 @@ COMPLETENESS_CASES: tuple[Case, ...] = (
                 "why_the_hip.order",
                 "is 1, as is the section 'intro'; give each section its own place",
                 nth=2,
+            ),
+        ),
+    ),
+)
+
+HTML = "holds HTML ('{}'); content is plain text: write it without '<...>' tags"
+ADDRESS = (
+    "holds a 'javascript:' address; links may go only to pages of this guide and to https://"
+    " sources"
+)
+BRIDGE_FILE = "exercises/hip_bridge.yaml"
+
+MARKUP_CASES: tuple[Case, ...] = (
+    Case(
+        "a script in an exercise's cue",
+        (Replace(BRIDGE_FILE, r"^cues:", "cues:\n  - \"<script>alert('cue')</script>\""),),
+        (Expect(BRIDGE_FILE, r"^  - \"<script>", "cues[0]", HTML.format("<script")),),
+    ),
+    Case(
+        "a script in a red-flag question",
+        (Replace("prescreen.yaml", r"^  question:", '  question: "Pain? <script>x()</script>"'),),
+        (
+            Expect(
+                "prescreen.yaml",
+                r"^  question:",
+                "heart_or_pregnancy.question",
+                HTML.format("<script"),
+            ),
+        ),
+    ),
+    Case(
+        "an image with onerror in a name",
+        (Replace(BRIDGE_FILE, r"^name:", 'name: "Hip Bridge <img src=x onerror=alert(1)>"'),),
+        (Expect(BRIDGE_FILE, r"^name:", "name", HTML.format("<img")),),
+    ),
+    Case(
+        "a javascript: link in the article",
+        (
+            Replace(
+                "article.yaml",
+                r"^  paragraphs:",
+                '  paragraphs:\n    - "See [this](javascript:alert(1))."',
+            ),
+        ),
+        (Expect("article.yaml", r"^    - \"See \[this\]", "intro.paragraphs[0]", ADDRESS),),
+    ),
+    Case(
+        "a javascript: address in plain text",
+        (Replace(BRIDGE_FILE, r"^purpose:", "purpose: Go to JavaScript:alert(1) now."),),
+        (Expect(BRIDGE_FILE, r"^purpose:", "purpose", ADDRESS),),
+    ),
+    Case(
+        "an attribute list in a name",
+        (Replace("exercises/hip_thrust.yaml", r"^name:", 'name: "Hip Thrust {: onclick=x() }"'),),
+        (
+            Expect(
+                "exercises/hip_thrust.yaml",
+                r"^name:",
+                "name",
+                "holds '{: onclick=x() }', which Markdown would read as HTML attributes;"
+                " write it without curly brackets",
+            ),
+        ),
+    ),
+    Case(
+        "a link to a plain http address in the article",
+        (
+            Replace(
+                "article.yaml",
+                r"^  paragraphs:",
+                '  paragraphs:\n    - "See [the study](http://example.org/study)."',
+            ),
+        ),
+        (
+            Expect(
+                "article.yaml",
+                r"^    - \"See \[the study\]",
+                "intro.paragraphs[0]",
+                "links to 'http://example.org/study'; links may go only to pages of this guide"
+                " ('../exercises/hip-bridge.md') and to https:// sources",
+            ),
+        ),
+    ),
+    Case(
+        "an image in the article",
+        (
+            Replace(
+                "article.yaml",
+                r"^  paragraphs:",
+                '  paragraphs:\n    - "Look: ![a hip](https://example.org/hip.png)"',
+            ),
+        ),
+        (
+            Expect(
+                "article.yaml",
+                r"^    - \"Look:",
+                "intro.paragraphs[0]",
+                "holds an image ('![...](...)'); text fields do not carry images",
             ),
         ),
     ),

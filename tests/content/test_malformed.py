@@ -12,13 +12,14 @@ from tests.content.cases import CASES as BASIC_CASES
 from tests.content.cases_safety import (
     COMPLETENESS_CASES,
     FILE_CASES,
+    MARKUP_CASES,
     NUMBER_CASES,
     YAML_CASES,
 )
 from tests.content.conftest import site_config
 from tests.content.edits import Case
 
-CASES = (*BASIC_CASES, *NUMBER_CASES, *YAML_CASES, *FILE_CASES, *COMPLETENESS_CASES)
+CASES = (*BASIC_CASES, *NUMBER_CASES, *YAML_CASES, *FILE_CASES, *COMPLETENESS_CASES, *MARKUP_CASES)
 
 
 def test_the_real_content_loads() -> None:
