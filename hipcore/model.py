@@ -17,7 +17,6 @@ from typing import Annotated, Literal
 from hipcore._constraints import Length, Pattern, Range
 
 __all__ = [
-    "Amount",
     "Assessment",
     "Catalog",
     "Compensation",
