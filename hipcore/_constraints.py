@@ -8,6 +8,7 @@ readers understand them: ``hipcore._decode`` (which validates JSON in the engine
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,12 +18,14 @@ __all__ = ["Length", "Pattern", "Range"]
 
 @dataclass(frozen=True)
 class Range:
-    """An inclusive numeric range."""
+    """An inclusive numeric range; a float in it is also finite (never nan or infinite)."""
 
     ge: float | None = None
     le: float | None = None
 
     def check(self, value: float) -> str | None:
+        if not math.isfinite(value):
+            return "must be a finite number"
         if self.ge is not None and value < self.ge:
             return f"must be at least {_num(self.ge)}, got {_num(value)}"
         if self.le is not None and value > self.le:
@@ -31,6 +34,8 @@ class Range:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         schema = handler(source)
+        if schema.get("type") == "float":
+            schema["allow_inf_nan"] = False
         if self.ge is not None:
             schema["ge"] = self.ge
         if self.le is not None:

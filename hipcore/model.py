@@ -58,8 +58,11 @@ Id = Annotated[
 ]
 """A stable identifier, used in file names, URLs, rules and saved results."""
 
-Text = Annotated[str, Length(1)]
+Text = Annotated[str, Length(1), Pattern(r"(?s)\s*\S.*", "text, not only spaces")]
 """Non-empty text. Markdown is allowed where a field says so."""
+
+Amount = Annotated[float, Range(ge=-360, le=3600)]
+"""A measured amount in its unit: finite, from -360 (degrees) to 3600 (an hour, in seconds)."""
 
 Side = Literal["left", "right"]
 Quality = Literal["mobility", "motor_control", "strength", "pattern"]
@@ -179,7 +182,7 @@ class Threshold:
 
     comparator: Comparator
     """How a value passes: '>=', '<=', '>' or '<' the pass mark."""
-    value: float
+    value: Amount
     """The pass mark, in 'unit'."""
     unit: Unit
     """'s' (seconds), 'deg' (degrees), 'cm' or 'in' (inches)."""
@@ -195,9 +198,9 @@ class Measure:
     """What the runner measures, e.g. 'Seconds held with the pelvis level'."""
     unit: Unit
     """The unit the range and the pass mark are stated in."""
-    minimum: float
+    minimum: Amount
     """The smallest plausible value, in 'unit'."""
-    maximum: float
+    maximum: Amount
     """Values outside [minimum, maximum] (after unit conversion) are rejected as implausible."""
     units: tuple[Unit, ...] = ()
     """Other units a runner may enter (e.g. 'in' beside 'cm'); converted before judging."""

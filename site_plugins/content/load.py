@@ -19,8 +19,10 @@ from pydantic import ValidationError
 from hipcore.catalog import CATALOG_VERSION, check_references
 from hipcore.model import Catalog
 from hipcore.results import RESULTS_VERSION
+from site_plugins.content.completeness import check_completeness
 from site_plugins.content.errors import ContentError, ContentProblem
 from site_plugins.content.kinds import KINDS, Kind
+from site_plugins.content.markup import markup_problems
 from site_plugins.content.messages import describe_all
 from site_plugins.content.yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -62,8 +64,8 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
     for kind in kinds:
         paths = sorted(p for p in root.glob(kind.glob) if p.is_file())
         known.update(paths)
-        if not paths and not kind.many and "*" not in kind.glob:
-            problems.append(ContentProblem(_rel(root / kind.glob, root), None, "", "is missing"))
+        if not paths and kind.in_catalog:
+            problems.append(_missing(kind, root))
         for path in paths:
             rel = _rel(path, root)
             read = _read(kind, path, rel, problems)
@@ -95,8 +97,9 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
     )
     refs = check_references(catalog)
     if not refs:
-        # Kinds the catalog does not hold (figures) are checked against a sound catalog.
-        refs = [p for k in kinds if k.check for p in k.check(catalog, tuple(items[k.name]))]
+        # Completeness, and kinds the catalog does not hold (figures), need a sound catalog.
+        refs = check_completeness(catalog)
+        refs += [p for k in kinds if k.check for p in k.check(catalog, tuple(items[k.name]))]
     for ref in refs:
         kind_name, item_id, *rest = ref.path
         found_at = origins.get((str(kind_name), str(item_id)))
@@ -148,6 +151,15 @@ def _read(
         return None
     if len(problems) > found:
         return None
+    for loc, message in markup_problems(value):
+        problems.append(
+            ContentProblem(rel, document.line_of(loc), _field(loc, document.data), message)
+        )
+    if len(problems) > found:
+        return None
+    if kind.many and not value:
+        problems.append(ContentProblem(rel, None, "", f"holds no {_NOUNS[kind.name]}; {_NEEDS}"))
+        return None
     if not kind.many:
         if hasattr(value, "id") and value.id != path.stem:
             message = f"is '{value.id}' but the file is named '{path.name}'; they must match"
@@ -179,22 +191,63 @@ def _field(loc: Location, data: Any) -> str:
 
 
 def _duplicate_ids(origins: dict[tuple[str, str], list[_Origin]]) -> list[ContentProblem]:
-    """An id used twice makes every reference to it ambiguous, so it is reported on its own."""
+    """An id used twice makes every reference to it ambiguous, so it is reported on its own.
+    Ids are unique across kinds too: pages, rules and saved results name items by id alone."""
     problems = []
-    for (_, item_id), found_at in origins.items():
-        first = found_at[0]
-        first_line = first.document.line_of((*first.prefix, "id"))
-        for again in found_at[1:]:
-            loc = (*again.prefix, "id")
-            where = (
-                f"line {first_line}" if again.file == first.file else f"{first.file}:{first_line}"
-            )
-            message = f"the id '{item_id}' is already used (at {where}); ids must be unique"
-            field_name = _field(loc, again.document.data)
+    first_of: dict[str, tuple[str, _Origin]] = {}
+    for (kind, item_id), found_at in origins.items():
+        if kind not in _ONE_NAMESPACE:
+            continue
+        if item_id in first_of:
+            other_kind, other = first_of[item_id]
             problems.append(
-                ContentProblem(again.file, again.document.line_of(loc), field_name, message)
+                _clash(item_id, other, found_at[0], f" by {_ONE_NAMESPACE[other_kind]}")
             )
+        else:
+            first_of[item_id] = (kind, found_at[0])
+        for again in found_at[1:]:
+            problems.append(_clash(item_id, found_at[0], again, ""))
     return problems
+
+
+def _clash(item_id: str, first: _Origin, again: _Origin, by: str) -> ContentProblem:
+    first_line = first.document.line_of((*first.prefix, "id"))
+    where = f"line {first_line}" if again.file == first.file else f"{first.file}:{first_line}"
+    message = f"the id '{item_id}' is already used{by} (at {where}); ids must be unique"
+    loc = (*again.prefix, "id")
+    field_name = _field(loc, again.document.data)
+    return ContentProblem(again.file, again.document.line_of(loc), field_name, message)
+
+
+_ONE_NAMESPACE = {
+    "sources": "a source",
+    "sections": "an article section",
+    "red_flags": "a red-flag question",
+    "assessments": "an assessment",
+    "findings": "a finding",
+    "rules": "a rule",
+    "exercises": "an exercise",
+}
+"""The kinds whose ids share one namespace, and how each is named in messages."""
+
+_NOUNS = {
+    "sources": "sources",
+    "sections": "article sections",
+    "red_flags": "red-flag questions",
+    "findings": "findings",
+    "rules": "rules",
+    "assessments": "assessments",
+    "exercises": "exercises",
+}
+_NEEDS = "the guide cannot give a safe program without at least one (see docs/content.md)"
+
+
+def _missing(kind: Kind, root: Path) -> ContentProblem:
+    if "*" not in kind.glob:
+        return ContentProblem(_rel(root / kind.glob, root), None, "", f"is missing; {_NEEDS}")
+    folder = _rel(root / kind.glob, root).parent
+    noun = _NOUNS.get(kind.name, kind.name)
+    return ContentProblem(folder, None, "", f"holds no {noun}; {_NEEDS}")
 
 
 def _in_file_order(problems: list[ContentProblem]) -> list[ContentProblem]:
@@ -202,12 +255,40 @@ def _in_file_order(problems: list[ContentProblem]) -> list[ContentProblem]:
 
 
 def _strays(root: Path, known: set[Path]) -> list[ContentProblem]:
+    """Every file in the content folder is read, or reported: nothing is skipped silently."""
     problems = []
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".yaml", ".yml") and path not in known:
-            message = "is not in a place content is read from (see docs/content.md)"
-            problems.append(ContentProblem(_rel(path, root), None, "", message))
+        inside = path.relative_to(root)
+        if path in known or _ignored(inside) or (path.is_dir() and not path.is_symlink()):
+            continue
+        message = _stray_message(path, inside)
+        problems.append(ContentProblem(_rel(path, root), None, "", message))
     return problems
+
+
+def _ignored(inside: Path) -> bool:
+    """Hidden files (.git, editors' swap files), editors' backups, and the generated schemas."""
+    name = inside.name
+    hidden = any(part.startswith(".") for part in inside.parts)
+    backup = name.endswith("~") or (name.startswith("#") and name.endswith("#"))
+    schema = inside.parts[0] == "schema" and name.endswith(".schema.json")
+    return hidden or backup or schema
+
+
+def _stray_message(path: Path, inside: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return f"is a link to '{path.readlink()}', which does not exist; remove the link"
+    if path.is_dir():
+        return "is a link to a folder; content is read only from the folders docs/content.md lists"
+    suffix = path.suffix
+    if suffix.lower() in (".yaml", ".yml") and suffix != ".yaml":
+        rename = f"rename it to '{path.stem}.yaml'"
+        return f"ends in '{suffix}'; content files end in '.yaml' (lower case): {rename}"
+    if suffix == ".yaml":
+        return "is not in a place content is read from (see docs/content.md)"
+    return (
+        "is not a content file; the content folder holds only '.yaml' files (see docs/content.md)"
+    )
 
 
 def _rel(path: Path, root: Path) -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import math
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,9 @@ def describe(error: Any, root: Any) -> str:
     if kind == "literal_error":
         allowed = _literal_values(_type_at(root, loc))
         return _not_one_of(got, allowed) if allowed else _fallback(error)
+    if kind == "finite_number":
+        hint = "" if isinstance(got, float) and math.isnan(got) else _INFINITE_HINT
+        return f"must be a finite number, got {quote(got)}{hint}"
     if kind in _WANTED:
         return f"{_WANTED[kind]}, {_got(got)}"
     if kind in _BOUNDS:
@@ -113,8 +117,12 @@ def quote(value: object) -> str:
         return "a group of fields"
     if isinstance(value, list | tuple):
         return "a list"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
     return json.dumps(value)
 
+
+_INFINITE_HINT = " (YAML reads a number beyond 1e308 as .inf)"
 
 _UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
 

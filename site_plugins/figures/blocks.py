@@ -17,6 +17,7 @@ from site_plugins.figures.checks import panels_of, subjects
 from site_plugins.figures.model import Figure
 from site_plugins.figures.panels import Panel, Subject
 from site_plugins.figures.svg import render_svg, scene_of
+from site_plugins.render.escape import text as markdown_text
 
 __all__ = ["CONTACT_SHEET_MARKER", "STYLE", "FigureError", "contact_sheet", "figure_blocks"]
 
@@ -121,6 +122,6 @@ def contact_sheet(
     for title, items in groups:
         out.append(f"## {title}\n")
         for item in items:
-            out.append(f"### [{item.name}]({page_of(item.id)})\n")
+            out.append(f"### [{markdown_text(item.name)}]({page_of(item.id)})\n")
             out.append(blocks.get(item.id, "*No figure yet.*") + "\n")
     return "\n".join(out)

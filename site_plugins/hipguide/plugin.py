@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
+import logging
 import mimetypes
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,9 @@ from site_plugins.render.paths import assessment_page, exercise_page, relative
 __all__ = ["HipguidePlugin"]
 
 WIDGET = Path(__file__).parent.parent / "widget"
+# Outside MkDocs' own loggers: in strict mode, MkDocs would count the problems as build errors
+# and abort the rebuild that keeps the last good site.
+log = logging.getLogger("hipguide.serve")
 
 
 class HipguidePlugin(BasePlugin[HipguideConfig]):
@@ -32,6 +38,14 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.content: Content | None = None
         self.root = Path.cwd()
         self.nav_from_content = False
+        self.serving = False
+        self.last_good: Content | None = None
+        self.content_error: str | None = None
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
+    # last good content.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -98,10 +112,24 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/hipguide-site.js"
 
     def _load_content(self) -> Content:
+        """The content; while serving, broken content keeps the last good one (a rebuild that
+        raised would leave every request waiting), and its problems are shown on every page."""
         try:
-            return load_content(self.root / self.config.content_dir)
+            content = load_content(self.root / self.config.content_dir)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            if not self.serving or self.last_good is None:
+                raise PluginError(str(error)) from None
+            log.warning("ERROR   -  %s", error)
+            self.content_error = str(error)
+            return self.last_good
+        self.content_error = None
+        self.last_good = content
+        return content
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
+        if self.content_error is None:
+            return output
+        return _BODY.sub(lambda m: m[0] + _error_banner(self.content_error or ""), output, 1)
 
     def _render_figures(self) -> dict[str, str]:
         assert self.content is not None
@@ -138,6 +166,19 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         (target / "catalog.json").write_text(catalog_json, encoding="utf-8")
         manifest = {"wheel": wheel.name, "pyodide": version, "catalog": "catalog.json"}
         (target / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+_BODY = re.compile(r"<body[^>]*>")
+
+
+def _error_banner(error: str) -> str:
+    return (
+        '<div class="hip-content-errors" role="alert" style="margin:0;padding:1em;'
+        'background:#fff3cd;color:#3d2e00;border-bottom:2px solid #b58900">'
+        "<p><strong>This page shows the last good content.</strong> Fix these problems and"
+        " save: the page reloads.</p>"
+        f'<pre style="white-space:pre-wrap">{html.escape(error)}</pre></div>'
+    )
 
 
 def _module_script(path: str) -> ExtraScriptValue:

@@ -7,6 +7,7 @@ The guide's own pages come first in reading order; hand-written pages follow und
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 from typing import Any
 
 from hipcore.model import Catalog
@@ -30,10 +31,10 @@ def navigation(catalog: Catalog, hand_written: Iterable[str]) -> list[NavItem]:
     # Index pages are the first child of their section, not the section's own link: with
     # Material's navigation.indexes the section nav loses its accessible name (axe).
     assessments: list[NavItem] = [{"All assessments": paths.ASSESSMENTS}]
-    assessments += [{a.name: paths.assessment_page(a.id)} for a in catalog.assessments]
+    assessments += [{escape(a.name): paths.assessment_page(a.id)} for a in catalog.assessments]
     exercises: list[NavItem] = [{"All exercises": paths.EXERCISES}]
     by_name = sorted(catalog.exercises, key=lambda e: e.name.casefold())
-    exercises += [{e.name: paths.exercise_page(e.id)} for e in by_name]
+    exercises += [{escape(e.name): paths.exercise_page(e.id)} for e in by_name]
     nav += [
         {"Why the hip matters": paths.ARTICLE},
         {"Self-assessment": paths.SELF_ASSESSMENT},

@@ -13,7 +13,7 @@ import jinja2
 from hipcore.catalog import Index
 from hipcore.model import Catalog
 from hipcore.words import dose_line, series
-from site_plugins.render import paths, words
+from site_plugins.render import escape, paths, words
 from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
 from site_plugins.render.relations import Relations
 from site_plugins.render.template_cache import bytecode_cache
@@ -65,6 +65,8 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         origin=words.origin_words,
         anchor=paths.source_anchor,
         when=words.when_words,
+        text=escape.text,
+        markdown=escape.markdown,
     )
     env.globals.update(
         assessment_page=assessment_page,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from site_plugins.content import ContentProblem
 
-__all__ = ["Append", "Case", "Edit", "Expect", "Remove", "Replace", "Write"]
+__all__ = ["Append", "Case", "Delete", "Edit", "Expect", "Link", "Remove", "Replace", "Write"]
 
 
 class Edit:
@@ -36,6 +36,27 @@ class Write(Edit):
         path.parent.mkdir(parents=True, exist_ok=True)
         data = self.text.encode("utf-8") if isinstance(self.text, str) else self.text
         path.write_bytes(data)
+
+
+@dataclass(frozen=True)
+class Delete(Edit):
+    """Delete a whole file."""
+
+    file: str
+
+    def apply(self, content: Path) -> None:
+        (content / self.file).unlink()
+
+
+@dataclass(frozen=True)
+class Link(Edit):
+    """Create a symbolic link to ``target`` (relative to the link's folder; may not exist)."""
+
+    file: str
+    target: str
+
+    def apply(self, content: Path) -> None:
+        (content / self.file).symlink_to(self.target)
 
 
 @dataclass(frozen=True)
@@ -124,10 +145,9 @@ class Expect:
     """Which matching line ``at`` means, counting from 1."""
 
     def resolve(self, content: Path) -> ContentProblem:
-        text = (content / self.file).read_bytes().decode("utf-8", errors="replace")
-        lines = text.split("\n")
-
         def line_of(pattern: str, nth: int = 1) -> int:
+            text = (content / self.file).read_bytes().decode("utf-8", errors="replace")
+            lines = text.split("\n")
             found = [n for n, line in enumerate(lines, 1) if re.search(pattern, line)]
             assert len(found) >= nth, f"no line {nth} of {self.file} matches {pattern!r}"
             return found[nth - 1]

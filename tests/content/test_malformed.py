@@ -8,9 +8,18 @@ import pytest
 
 from site_plugins.content import ContentError, load_content
 from tests.conftest import ROOT, build_site
-from tests.content.cases import CASES
+from tests.content.cases import CASES as BASIC_CASES
+from tests.content.cases_safety import (
+    COMPLETENESS_CASES,
+    FILE_CASES,
+    MARKUP_CASES,
+    NUMBER_CASES,
+    YAML_CASES,
+)
 from tests.content.conftest import site_config
 from tests.content.edits import Case
+
+CASES = (*BASIC_CASES, *NUMBER_CASES, *YAML_CASES, *FILE_CASES, *COMPLETENESS_CASES, *MARKUP_CASES)
 
 
 def test_the_real_content_loads() -> None:
@@ -39,6 +48,11 @@ BUILT = (
     "rule naming an assessment that does not exist",
     "progressions that loop",
     "every problem in every file is reported",
+    ".inf as a measure's maximum",
+    "nesting 500 deep",
+    "an alias bomb",
+    "rules.yaml missing",
+    "a test's only rule removed",
 )
 
 
