@@ -37,6 +37,8 @@ from hipcore.errors import (
     format_path,
 )
 from hipcore.model import (
+    COULD_NOT_PERFORM,
+    SIDES,
     Assessment,
     Catalog,
     Compensation,
@@ -74,6 +76,7 @@ from hipcore.model import (
 )
 from hipcore.prescription import (
     PRESCRIPTION_VERSION,
+    SIDE_KEYS,
     Asymmetry,
     Evidence,
     FindingReport,
@@ -122,9 +125,12 @@ from hipcore.words import (
 
 __all__ = [
     "CATALOG_VERSION",
+    "COULD_NOT_PERFORM",
     "MAX_DEPTH",
     "PRESCRIPTION_VERSION",
     "RESULTS_VERSION",
+    "SIDES",
+    "SIDE_KEYS",
     "TEMPLATE_NAMES",
     "Assessment",
     "AssessmentResult",

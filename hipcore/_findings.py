@@ -12,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hipcore._judge import COULD_NOT_PERFORM, Failure, JudgedSide, JudgedTest
+from hipcore._judge import Failure, JudgedSide, JudgedTest
 from hipcore.catalog import Index
-from hipcore.model import Assessment, Quality, Rule, Side, SourceRef
-from hipcore.prescription import Asymmetry, Evidence, FindingReport, Severity, SideKey, Why
+from hipcore.model import COULD_NOT_PERFORM, Assessment, Quality, Rule, Side, SourceRef
+from hipcore.prescription import (
+    SIDE_KEYS,
+    Asymmetry,
+    Evidence,
+    FindingReport,
+    Severity,
+    SideKey,
+    Why,
+)
 
 __all__ = ["QUALITY_RANK", "SEVERITY_RANK", "find_findings", "merge_sources"]
 
@@ -24,7 +32,6 @@ QUALITY_RANK: dict[Quality, int] = {"mobility": 0, "motor_control": 1, "strength
 
 SEVERITY_RANK: dict[Severity, int] = {"mild": 0, "moderate": 1, "marked": 2}
 _SEVERITIES: tuple[Severity, ...] = ("mild", "moderate", "marked")
-_SIDE_ORDER: tuple[SideKey, ...] = ("left", "right", "both")
 
 
 @dataclass
@@ -86,13 +93,13 @@ def _report(
     finding = index.findings[finding_id]
     ordered = sorted(
         hit.failures.items(),
-        key=lambda kv: (index.assessment_position[kv[0][0]], _SIDE_ORDER.index(kv[0][1])),
+        key=lambda kv: (index.assessment_position[kv[0][0]], SIDE_KEYS.index(kv[0][1])),
     )
     evidence = tuple(
         Evidence(assessment, side, part, failure.text)
         for (assessment, side, part), failure in ordered
     )
-    sides = tuple(s for s in _SIDE_ORDER if any(e.side == s for e in evidence))
+    sides = tuple(s for s in SIDE_KEYS if any(e.side == s for e in evidence))
     both = "left" in sides and "right" in sides
     cannot = {e.side for e in evidence if e.part == COULD_NOT_PERFORM}
     far = any(f.far for f in hit.failures.values())

@@ -17,13 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hipcore._units import convert, show
-from hipcore.model import Assessment, Catalog, Comparator, Measure, Unit
+from hipcore.model import COULD_NOT_PERFORM, SIDES, Assessment, Catalog, Comparator, Measure, Unit
 from hipcore.prescription import Outcome, SideKey, SideReport, TestReport
 from hipcore.results import AssessmentResult, Pain, Results, SideResult
 
-__all__ = ["COULD_NOT_PERFORM", "Failure", "JudgedSide", "JudgedTest", "judge_all", "meets"]
+__all__ = ["Failure", "JudgedSide", "JudgedTest", "judge_all", "meets"]
 
-COULD_NOT_PERFORM = "could_not_perform"
 
 _COMPARE: dict[Comparator, Callable[[float, float], bool]] = {
     ">=": operator.ge,
@@ -124,7 +123,7 @@ def told(value: float, unit: Unit, measure: Measure) -> str:
 
 
 def _judge_test(assessment: Assessment, entry: AssessmentResult | None) -> JudgedTest:
-    keys: tuple[SideKey, ...] = ("left", "right") if assessment.sided else ("both",)
+    keys: tuple[SideKey, ...] = SIDES if assessment.sided else ("both",)
     sides = []
     for key in keys:
         result: SideResult | None = getattr(entry, key) if entry is not None else None

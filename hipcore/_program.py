@@ -24,7 +24,7 @@ from hipcore._findings import QUALITY_RANK, SEVERITY_RANK, merge_sources
 from hipcore._judge import JudgedTest
 from hipcore._safety import Hurt, withheld_because
 from hipcore.catalog import Index
-from hipcore.model import Exercise, Ladder, Side, SourceRef
+from hipcore.model import COULD_NOT_PERFORM, Exercise, Ladder, Side, SourceRef
 from hipcore.prescription import (
     FindingReport,
     LadderStep,
@@ -83,7 +83,7 @@ def build_program(
     one_sided: dict[str, Side] = {}
     withheld: list[Withheld] = []
     for finding in findings:
-        start_lower = any(e.part == "could_not_perform" for e in finding.evidence)
+        start_lower = any(e.part == COULD_NOT_PERFORM for e in finding.evidence)
         for tier, exercise_id in enumerate(index.findings[finding.id].exercises):
             exercise = index.exercises[exercise_id]
             if start_lower and exercise.regression is not None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from hipcore._decode import decode
 from hipcore.errors import InvalidDocument, Path, Problem
-from hipcore.model import Assessment, Catalog, Exercise, Finding, Rule
+from hipcore.model import COULD_NOT_PERFORM, Assessment, Catalog, Exercise, Finding, Rule
 from hipcore.results import RESULTS_VERSION
 from hipcore.words import template_problems
 
@@ -157,7 +157,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
             check.known(path, rule.assessment, assessments, "the assessment")
             continue
         parts = {c.id for c in assessment.criteria} | {m.id for m in assessment.measures}
-        parts |= {c.id for c in assessment.compensations} | {"could_not_perform"}
+        parts |= {c.id for c in assessment.compensations} | {COULD_NOT_PERFORM}
         what = f"the criterion, measure or compensation (or could_not_perform) of '{assessment.id}'"
         for i, part in enumerate(rule.when):
             check.known(("rules", rule.id, "when", i), part, parts, what)

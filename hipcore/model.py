@@ -11,12 +11,15 @@ from these classes.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from hipcore._constraints import Length, Pattern, Range
 
 __all__ = [
+    "COULD_NOT_PERFORM",
+    "SIDES",
     "Assessment",
     "Catalog",
     "Compensation",
@@ -65,6 +68,8 @@ Amount = Annotated[float, Range(ge=-360, le=3600)]
 """A measured amount in its unit: finite, from -360 (degrees) to 3600 (an hour, in seconds)."""
 
 Side = Literal["left", "right"]
+SIDES: tuple[Side, ...] = typing.get_args(Side)
+"""The sides, in the order they are tested and reported."""
 Quality = Literal["mobility", "motor_control", "strength", "pattern"]
 """The corrective hierarchy, in the order a program works through it."""
 
@@ -73,6 +78,10 @@ Region = Literal["lumbar", "hip_front", "hip_back", "hip_side", "thigh_front", "
 
 Origin = Literal["article", "domain_notes"]
 """Where the words come from: the article verbatim, or written from the domain notes."""
+
+COULD_NOT_PERFORM = "could_not_perform"
+"""The part of a side that fails when the runner could not perform the test; rules may name it
+in ``when`` beside criterion, measure and compensation ids."""
 
 Unit = Literal["s", "deg", "cm", "in"]
 Comparator = Literal[">=", "<=", ">", "<"]

@@ -6,6 +6,7 @@ results always give the same bytes. Field documentation is the string under each
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,6 +14,7 @@ from hipcore.model import Dose, Load, Quality, Side, SourceRef, Titles
 
 __all__ = [
     "PRESCRIPTION_VERSION",
+    "SIDE_KEYS",
     "Asymmetry",
     "Evidence",
     "FindingReport",
@@ -40,6 +42,8 @@ document; status ``pain``; ``incomplete`` apart from ``not_done``; reassessment 
 
 SideKey = Literal["left", "right", "both"]
 """A side of a one-sided test, or ``both`` for a test done once."""
+SIDE_KEYS: tuple[SideKey, ...] = typing.get_args(SideKey)
+"""In the order sides are reported."""
 
 Outcome = Literal["pass", "fail", "pain", "incomplete", "not_done"]
 """How one side of a test came out. ``incomplete``: nothing failed but a required answer is

@@ -14,11 +14,10 @@ from hipcore._judge import meets
 from hipcore._units import convert, show
 from hipcore.errors import Path, Problem
 from hipcore.model import Assessment, Catalog
+from hipcore.prescription import SIDE_KEYS
 from hipcore.results import Results, SideResult
 
 __all__ = ["check_results"]
-
-_SIDES = ("left", "right", "both")
 
 
 def check_results(results: Results, catalog: Catalog) -> list[Problem]:
@@ -58,7 +57,7 @@ def check_results(results: Results, catalog: Catalog) -> list[Problem]:
             )
             continue
         first_at[entry.assessment] = i
-        for side in _SIDES:
+        for side in SIDE_KEYS:
             result: SideResult | None = getattr(entry, side)
             if result is None:
                 continue

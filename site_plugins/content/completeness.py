@@ -20,7 +20,6 @@ __all__ = ["UNIT_BOUNDS", "check_completeness"]
 FAILING_PARTS = ("criteria", "measures", "compensations")
 """The parts of an assessment a runner can fail; a rule's 'when' names them by id."""
 
-COULD_NOT_PERFORM = "could_not_perform"
 
 UNIT_BOUNDS: dict[Unit, tuple[float, float]] = {
     "s": (0, 3600),

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from hipcore.catalog import Index
 from hipcore.model import (
+    COULD_NOT_PERFORM,
     Assessment,
     Catalog,
     Exercise,
@@ -38,7 +39,7 @@ class Trigger:
 
 
 _OUTCOMES = {
-    "could_not_perform": Trigger("could_not_perform", "outcome", "Could not do the test"),
+    COULD_NOT_PERFORM: Trigger(COULD_NOT_PERFORM, "outcome", "Could not do the test"),
 }
 """Outcomes every test has, beside its own criteria, measures and compensations."""
 
