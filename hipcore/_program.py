@@ -235,6 +235,8 @@ def _item(
         side_line = fill(words.worse_side, side=worse, sets=sets + 1, other_sets=sets)
         if one_sided:
             side_line = fill(words.one_sided, exercise=exercise.name, side=worse) + " " + side_line
+        if exercise.side_convention:
+            side_line += " " + exercise.side_convention
     if findings:
         parts = [f"{_lower_first(f.name)} ({_sides(f.sides)}, {f.severity})" for f in findings]
         text = f"Works on {'; '.join(parts)}. {findings[0].why.text}"
