@@ -26,8 +26,17 @@ MAX_DEPTH = 32
 """Deeper JSON is refused before parsing: a results document is about 7 levels deep, and very
 deep nesting overflows the JavaScript stack under Pyodide, which no Python code can catch."""
 
-_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+def _group(depth: int) -> bytes:
+    """A regular expression for one bracketed group nested at most ``depth`` deep. Possessive
+    repeats never backtrack, so matching is linear in the text."""
+    inner = b"" if depth == 1 else b"(?:" + _group(depth - 1) + b")*+"
+    return rb"\[" + inner + rb"\]"
+
+
+_WITHIN_DEPTH = re.compile(rb"(?:\]|" + _group(MAX_DEPTH) + rb")*+")
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_ONE_BRACKET = bytes.maketrans(b"{}", b"[]")
 
 
 def parse_results(
@@ -63,7 +72,7 @@ def assess(results: Results | object, catalog: Catalog | None = None) -> Prescri
 def assess_json(text: str, catalog: Catalog | None = None) -> str:
     """JSON in, canonical JSON out: ``{"ok": true, "prescription": {...}}`` or
     ``{"ok": false, "errors": [{"path": ..., "message": ...}]}``."""
-    if isinstance(text, str) and _depth(text) > MAX_DEPTH:
+    if isinstance(text, str) and _too_deep(text):
         problem = Problem(
             (), f"is nested more than {MAX_DEPTH} levels deep: not a results document"
         )
@@ -96,13 +105,15 @@ def _not_json(error: Exception) -> Problem:
     return Problem((), "is not valid JSON text")
 
 
-def _depth(text: str) -> int:
-    """The deepest nesting of brackets outside strings."""
-    depth = deepest = 0
-    for bracket in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
-        if bracket in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+def _too_deep(text: str) -> bool:
+    """Whether brackets outside strings nest deeper than ``MAX_DEPTH``, in time linear in the
+    text: every step is one pass of a C loop, whatever the text."""
+    data = text.encode("utf-8", "surrogatepass")
+    # Runs of backslashes only occur inside strings in valid JSON, and pair up from the left:
+    # once the escapes are gone, every quote left opens or closes a string.
+    data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    data = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    brackets = b"".join(data.split(b'"')[::2]).translate(_ONE_BRACKET)
+    # Closing every bracket at the end keeps the depth reached and leaves only whole groups.
+    closed = brackets + b"]" * brackets.count(b"[")
+    return _WITHIN_DEPTH.fullmatch(closed) is None
