@@ -15,6 +15,7 @@ from hipcore.api import (
     MAX_DEPTH,
     assess,
     assess_json,
+    parse_json,
     parse_results,
 )
 from hipcore.catalog import (
@@ -29,11 +30,14 @@ from hipcore.engine import (
     evaluate,
 )
 from hipcore.errors import (
+    MAX_PROBLEMS,
     HipcoreError,
     InvalidDocument,
     Path,
     Problem,
+    format_message,
     format_path,
+    limit_problems,
 )
 from hipcore.model import (
     Assessment,
@@ -108,6 +112,7 @@ from hipcore.validate import (
 __all__ = [
     "CATALOG_VERSION",
     "MAX_DEPTH",
+    "MAX_PROBLEMS",
     "PRESCRIPTION_VERSION",
     "RESULTS_VERSION",
     "Assessment",
@@ -172,9 +177,12 @@ __all__ = [
     "default_catalog",
     "dose_text",
     "evaluate",
+    "format_message",
     "format_path",
     "index_for",
+    "limit_problems",
     "load_catalog",
+    "parse_json",
     "parse_results",
     "render_text",
     "results_schema",

@@ -3,6 +3,9 @@
 Neither raises for bad input. ``assess`` answers a prescription whose status is ``invalid`` and
 whose ``errors`` list every problem with its field path; ``assess_json`` answers
 ``{"ok": false, "errors": [...]}`` for the same, and for text that is not JSON at all.
+
+Every problem of a document comes back at once (types, ranges, ids and keys given twice), in
+document order, at most ``MAX_PROBLEMS`` of them and then one counting the rest.
 """
 
 from __future__ import annotations
@@ -10,17 +13,17 @@ from __future__ import annotations
 import json
 import re
 
-from hipcore._decode import decode
+from hipcore._decode import document_order, loads, salvage
 from hipcore._json import dumps
 from hipcore.catalog import default_catalog
 from hipcore.engine import evaluate
-from hipcore.errors import Problem, format_path
+from hipcore.errors import Problem, format_message, format_path, limit_problems
 from hipcore.model import Catalog
 from hipcore.prescription import PRESCRIPTION_VERSION, InputProblem, Prescription
 from hipcore.results import Results
 from hipcore.validate import check_results
 
-__all__ = ["MAX_DEPTH", "assess", "assess_json", "parse_results"]
+__all__ = ["MAX_DEPTH", "assess", "assess_json", "parse_json", "parse_results"]
 
 MAX_DEPTH = 32
 """Deeper JSON is refused before parsing: a results document is about 7 levels deep, and very
@@ -44,13 +47,17 @@ def parse_results(
 ) -> tuple[Results | None, list[Problem]]:
     """Read a results document (already parsed from JSON) and check it against the catalog.
 
-    Returns the results, or None with every problem found.
+    Returns the results, or None with every problem found: what is wrong in one part does not
+    hide what is wrong in another (see ``hipcore._decode``).
     """
-    results, problems = decode(Results, data)
-    if results is None:
-        return None, problems
-    problems = check_results(results, catalog or default_catalog())
-    return (None, problems) if problems else (results, [])
+    salvaged = salvage(Results, data)
+    problems = salvaged.problems
+    if salvaged.value is not None:
+        checked = check_results(salvaged.value, catalog or default_catalog())
+        problems = problems + [p for p in checked if not salvaged.covers(p.path)]
+    if not problems:
+        return salvaged.value, []
+    return None, limit_problems(document_order(Results, data, problems))
 
 
 def assess(results: Results | object, catalog: Catalog | None = None) -> Prescription:
@@ -60,7 +67,7 @@ def assess(results: Results | object, catalog: Catalog | None = None) -> Prescri
     """
     catalog = catalog or default_catalog()
     if isinstance(results, Results):
-        problems = check_results(results, catalog)
+        problems = limit_problems(check_results(results, catalog))
         checked: Results | None = None if problems else results
     else:
         checked, problems = parse_results(results, catalog)
@@ -72,24 +79,37 @@ def assess(results: Results | object, catalog: Catalog | None = None) -> Prescri
 def assess_json(text: str, catalog: Catalog | None = None) -> str:
     """JSON in, canonical JSON out: ``{"ok": true, "prescription": {...}}`` or
     ``{"ok": false, "errors": [{"path": ..., "message": ...}]}``."""
-    if isinstance(text, str) and _too_deep(text):
-        problem = Problem(
-            (), f"is nested more than {MAX_DEPTH} levels deep: not a results document"
-        )
-        return dumps({"ok": False, "errors": [problem.to_json()]})
-    try:
-        data = json.loads(text)
-    except (ValueError, TypeError, RecursionError) as error:
-        return dumps({"ok": False, "errors": [_not_json(error).to_json()]})
+    data, problems = parse_json(text)
+    if problems:
+        return dumps({"ok": False, "errors": [p.to_json() for p in problems]})
     prescription = assess(data, catalog)
     if prescription.status == "invalid":
         return dumps({"ok": False, "errors": prescription.errors})
     return dumps({"ok": True, "prescription": prescription})
 
 
+def parse_json(text: str) -> tuple[object, list[Problem]]:
+    """The data of a JSON document, or None with the reason it cannot be read: not JSON, or
+    nested more than ``MAX_DEPTH`` levels deep (checked first, in time linear in the text).
+
+    Keys an object gives twice are remembered, so that ``parse_results`` refuses them."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return None, [Problem((), f"is not UTF-8 text (byte {error.start + 1})")]
+    if isinstance(text, str) and _too_deep(text):
+        message = f"is nested more than {MAX_DEPTH} levels deep: not a results document"
+        return None, [Problem((), message)]
+    try:
+        return loads(text), []
+    except (ValueError, TypeError, RecursionError) as error:
+        return None, [_not_json(error)]
+
+
 def _rejected(problems: list[Problem], catalog: Catalog) -> Prescription:
     """The answer to results that could not be read: the problems, and nothing else."""
-    errors = tuple(InputProblem(format_path(p.path), p.message) for p in problems)
+    errors = tuple(InputProblem(format_path(p.path), format_message(p.message)) for p in problems)
     return Prescription(
         PRESCRIPTION_VERSION, "invalid", (), (), (), (), catalog.policy.disclaimer, errors=errors
     )
