@@ -10,6 +10,7 @@ import pytest
 
 from hipcore import MAX_DEPTH, assess_json
 from hipcore.api import _too_deep
+from tests.engine.build import entry, heel, held, results
 
 MB = 1_000_000
 
@@ -75,3 +76,83 @@ DEPTHS = [
 @pytest.mark.parametrize(("text", "too_deep"), DEPTHS)
 def test_only_brackets_outside_strings_count_towards_the_depth(text: str, too_deep: bool) -> None:
     assert _too_deep(text) is too_deep
+
+
+# --- text that is not Unicode -----------------------------------------------------------------
+
+SURROGATES = [
+    pytest.param(
+        '{"version": 1, "prescreen": {"\\ud800": true}}',
+        "prescreen.\\ud800",
+        "is not valid Unicode text: it holds a lone surrogate (\\ud800)",
+        id="in a key",
+    ),
+    pytest.param(
+        '{"version": 1, "prescreen": {}, "\\udfff": 1}',
+        "\\udfff",
+        "is not a known field",
+        id="in an unknown field",
+    ),
+    pytest.param(
+        '{"version": 1, "prescreen": {}, "assessments": [{"assessment": "a\\ud800"}]}',
+        "assessments[0].assessment",
+        "is not valid Unicode text: it holds a lone surrogate (\\ud800)",
+        id="in a value",
+    ),
+    pytest.param(
+        '{"version": 1, "prescreen": {}, "assessments": [{"assessment": "single_leg_bridge", '
+        '"left": {"pain": {"present": true, "location": "groin \\udc00"}}}]}',
+        "assessments[0].left.pain.location",
+        "is not valid Unicode text: it holds a lone surrogate (\\udc00)",
+        id="in free text",
+    ),
+    pytest.param(
+        '{"version": 1, "prescreen": {}, "version": "\ud83d"}',
+        "version",
+        "must be one of 1, got text '\\ud83d'",
+        id="typed as such, not escaped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "path", "message"), SURROGATES)
+def test_a_lone_surrogate_is_a_problem_and_the_reply_is_valid_utf8(
+    text: str, path: str, message: str
+) -> None:
+    reply = assess_json(text)
+    reply.encode("utf-8")
+    found = [(e["path"], e["message"]) for e in json.loads(reply)["errors"]]
+    assert (path, message) in found
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+RANGES = [
+    (600.0001, "s", "600.0001 s is outside the plausible range 0 s to 600 s"),
+    (-0.0000001, "s", "-0.0000001 s is outside the plausible range 0 s to 600 s"),
+    (1e300, "s", "1e+300 s is outside the plausible range 0 s to 600 s"),
+    (60.000001, "cm", "60.000001 cm is outside the plausible range 0 cm to 60 cm"),
+    (23.7, "in", "23.7 in (60.198 cm) is outside the plausible range 0 cm to 60 cm"),
+]
+
+
+@pytest.mark.parametrize(("value", "unit", "message"), RANGES)
+def test_a_range_message_prints_the_typed_value_and_the_bounds_exactly(
+    value: float, unit: str, message: str
+) -> None:
+    done = (
+        entry("single_leg_bridge", held(value))
+        if unit == "s"
+        else entry("quad_length", heel(value, unit))
+    )
+    reply = json.loads(assess_json(json.dumps(results(done))))
+    assert [e["message"] for e in reply["errors"]] == [message]
+
+
+@pytest.mark.parametrize("negative_zero", ["-0", "-0.0", "-0e5", "-0.0000"])
+def test_minus_zero_is_read_as_zero(negative_zero: str) -> None:
+    zero = json.dumps(results(entry("single_leg_bridge", held(0), held(12))))
+    typed = zero.replace('"value": 0,', f'"value": {negative_zero},', 1)
+    assert typed != zero
+    assert assess_json(typed) == assess_json(zero)
+    assert "-0" not in assess_json(typed)
