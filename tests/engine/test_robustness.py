@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import random
+import shlex
+import subprocess
+import sys
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from hipcore import MAX_DEPTH, assess_json
+from hipcore import MAX_DEPTH, MAX_PROBLEMS, assess_json, cli
 from hipcore.api import _too_deep
 from tests.engine.build import entry, heel, held, results
 
@@ -156,3 +161,99 @@ def test_minus_zero_is_read_as_zero(negative_zero: str) -> None:
     assert typed != zero
     assert assess_json(typed) == assess_json(zero)
     assert "-0" not in assess_json(typed)
+
+
+# --- the command line never ends in a traceback -----------------------------------------------
+
+
+def run_cli(tmp_path: Path, content: str | bytes, *args: str) -> tuple[int, str, str]:
+    source = tmp_path / "input.json"
+    source.write_bytes(
+        content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "hipcore", "assess", *args, "-"],
+        input=source.read_bytes(), capture_output=True, check=False, timeout=120,
+    )  # fmt: skip
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+
+def catalog_file(tmp_path: Path, content: str | bytes) -> str:
+    path = tmp_path / "catalog.json"
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return str(path)
+
+
+VALID = json.dumps(results(entry("single_leg_bridge", held(12), held(12))))
+
+BAD_RUNS = {
+    "results nested too deeply": (lambda tmp: ("[" * 100_000, [])),
+    "results that are not UTF-8": (lambda tmp: (b'{"version": 1, "\xff": 1}', [])),
+    "results with a lone surrogate": (lambda tmp: ('{"version": 1, "\\ud800": 1}', ["--json"])),
+    "a key given twice": (lambda tmp: ('{"version": 1, "version": 1, "prescreen": {}}', [])),
+    "a catalog nested too deeply": (
+        lambda tmp: (VALID, ["--catalog", catalog_file(tmp, "[" * 100_000 + "]" * 100_000)])
+    ),
+    "a huge catalog": (
+        lambda tmp: (VALID, ["--catalog", catalog_file(tmp, json.dumps(
+            {f"field_{i}": i for i in range(200_000)}))])
+    ),
+    "a catalog that is a directory": (lambda tmp: (VALID, ["--catalog", str(tmp)])),
+    "a catalog that is not JSON": (lambda tmp: (VALID, ["--catalog", catalog_file(tmp, "{")])),
+    "a catalog that is not UTF-8": (lambda tmp: (VALID, ["--catalog", catalog_file(tmp, b"\xff")])),
+    "a catalog with a lone surrogate": (
+        lambda tmp: (VALID, ["--json", "--catalog", catalog_file(tmp, '{"version": "\\udc00"}')])
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("make", BAD_RUNS.values(), ids=BAD_RUNS.keys())
+def test_the_command_line_answers_bad_input_in_words(tmp_path: Path, make: Any) -> None:
+    content, args = make(tmp_path)
+    status, out, err = run_cli(tmp_path, content, *args)
+    assert status == 2, err
+    assert "Traceback" not in out + err
+    shown = out if "--json" in args else err
+    assert len(shown.splitlines()) <= 2 + 4 * (MAX_PROBLEMS + 1)
+    if "--json" in args:
+        assert json.loads(out)["ok"] is False
+
+
+def test_a_reader_that_stops_reading_ends_the_command_line_quietly(tmp_path: Path) -> None:
+    # Standard output is closed before the results arrive on standard input, so the program
+    # always meets a closed pipe (``... | head -1`` meets one only when the output is long).
+    child = subprocess.Popen(
+        [sys.executable, "-m", "hipcore", "assess", "--json", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert child.stdin is not None
+    assert child.stdout is not None
+    assert child.stderr is not None
+    child.stdout.close()
+    child.stdin.write(VALID.encode("utf-8"))
+    child.stdin.close()
+    assert child.wait(timeout=120) == 1
+    assert child.stderr.read() == b""
+    child.stderr.close()
+
+
+def test_a_pipe_into_head_gives_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "results.json"
+    path.write_text(VALID, encoding="utf-8")
+    command = f"{shlex.quote(sys.executable)} -m hipcore assess --json {path} | head -1"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=False)
+    assert done.stdout == "{\n"
+    assert done.stderr == ""
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    def broken(*_: object) -> str:
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "render_text", broken)
+    path = tmp_path / "results.json"
+    path.write_text(VALID, encoding="utf-8")
+    assert cli.main(["assess", str(path)]) == 1
+    assert capsys.readouterr().err == "hipcore: stopped by an unexpected error: MemoryError()\n"
