@@ -3,12 +3,14 @@ replies must be the very same bytes as CPython's. One Pyodide start serves them 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hipcore import assess_json
+from tests.engine.build import entry, heel, held, results
 from tests.engine.golden import load_scenarios
 from tests.engine.node_pyodide import run_in_pyodide
 
@@ -21,6 +23,18 @@ ODD_INPUTS = {
     "nested too deeply": "[" * 100_000,
     "a huge number": '{"version": 1e400, "prescreen": {}}',
     "wrong types everywhere": '{"version": "1", "prescreen": [], "assessments": {}}',
+    "a key given twice": '{"version": 1, "prescreen": {"nerve_symptoms": true, '
+    '"nerve_symptoms": false}, "assessments": [{"assessment": "x", "assessment": "y"}]}',
+    "a lone surrogate": '{"version": 1, "prescreen": {"\\ud800": true}, "\\udfff": "\\udc00"}',
+    "more problems than the cap": json.dumps(
+        {"version": 1, "prescreen": dict.fromkeys((f"q{i}" for i in range(200)), True)}
+    ),
+    "an unterminated string of escaped quotes": '"' + '\\"' * 50_000,
+    "minus zero": json.dumps(
+        results(
+            entry("single_leg_bridge", held(-0.0), held(-0.0)), entry("quad_length", heel(-0.0))
+        )
+    ),
 }
 """Error paths: their messages must not depend on the Python version either."""
 
