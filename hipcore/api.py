@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
 from hipcore._decode import document_order, loads, salvage
 from hipcore._json import dumps
@@ -37,9 +38,15 @@ def _group(depth: int) -> bytes:
     return rb"\[" + inner + rb"\]"
 
 
-_WITHIN_DEPTH = re.compile(rb"(?:\]|" + _group(MAX_DEPTH) + rb")*+")
+@cache
+def _within(depth: int) -> re.Pattern[bytes]:
+    """Closing brackets and groups nested at most ``depth`` deep."""
+    return re.compile(rb"(?:\]++|" + _group(depth) + rb")*+")
+
+
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
 _ONE_BRACKET = bytes.maketrans(b"{}", b"[]")
+_TOO_MANY_OPEN = b"[" * (MAX_DEPTH + 1)
 
 
 def parse_results(
@@ -134,6 +141,18 @@ def _too_deep(text: str) -> bool:
     data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     data = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
     brackets = b"".join(data.split(b'"')[::2]).translate(_ONE_BRACKET)
-    # Closing every bracket at the end keeps the depth reached and leaves only whole groups.
+    # Closed at the end, every group is whole and the depth reached is the same. Then each
+    # removal of the innermost pairs ("[]") takes exactly one level off every group: cheap
+    # passes while they halve the text, and the regular expression for what is left.
+    if _TOO_MANY_OPEN in brackets:
+        return True
     closed = brackets + b"]" * brackets.count(b"[")
-    return _WITHIN_DEPTH.fullmatch(closed) is None
+    budget = MAX_DEPTH
+    while budget and b"[" in closed:
+        fewer = closed.replace(b"[]", b"")
+        if len(fewer) * 2 > len(closed):
+            break
+        closed, budget = fewer, budget - 1
+    if b"[" not in closed:
+        return False
+    return budget == 0 or _within(budget).fullmatch(closed) is None

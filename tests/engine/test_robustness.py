@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import shlex
 import subprocess
 import sys
@@ -12,34 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hipcore import MAX_DEPTH, MAX_PROBLEMS, assess_json, cli
 from hipcore.api import _too_deep
+from tests.engine.adversarial import ADVERSARIAL
 from tests.engine.build import entry, heel, held, results
-
-MB = 1_000_000
-
-
-def _random_mix(size: int) -> str:
-    rng = random.Random(12)
-    pieces = ['"', '\\"', "\\\\", "\\", "[", "]", "{", "}", "[]", "{}", '"a"', ",", ":", "é"]
-    return "".join(rng.choice(pieces) for _ in range(size // 2))[:size]
-
-
-ADVERSARIAL = {
-    "an unterminated string of escaped quotes": '"' + '\\"' * (MB // 2),
-    "opening brackets": "[" * MB,
-    "empty lists side by side": "[]" * (MB // 2),
-    "quotes": '"' * MB,
-    "backslashes": "\\" * MB,
-    "brackets inside an unterminated string": '"' + "{[" * (MB // 2),
-    "closing brackets": "]}" * (MB // 2),
-    "nested exactly to the limit, again and again": ("[" * 32 + "]" * 32) * (MB // 64),
-    "one level short of the limit, then many siblings": "[" * 31 + "[]" * (MB // 2),
-    "strings of brackets": '"[{",' * (MB // 5),
-    "escapes and brackets": ('[{"\\\\\\"' + "]}[") * (MB // 10),
-    "a random mix": _random_mix(MB),
-}
 
 
 @pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
@@ -81,6 +59,46 @@ DEPTHS = [
 @pytest.mark.parametrize(("text", "too_deep"), DEPTHS)
 def test_only_brackets_outside_strings_count_towards_the_depth(text: str, too_deep: bool) -> None:
     assert _too_deep(text) is too_deep
+
+
+def deepest(text: str) -> int:
+    """The depth the check measures, one character at a time: brackets outside strings, a
+    closing bracket at the top level ignored; a backslash escapes the next character (outside
+    a string too, where only a backslash or a quote can follow it in text that parses)."""
+    depth = most = 0
+    in_string = escaped = False
+    for char in text:
+        if escaped:
+            escaped = False
+            if in_string or char in '\\"':
+                continue
+        if char == "\\":
+            escaped = True
+        elif char == '"':
+            in_string = not in_string
+        elif in_string:
+            continue
+        elif char in "[{":
+            depth += 1
+            most = max(most, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return most
+
+
+near_the_limit = st.lists(
+    st.sampled_from(["[", "]", "{", "}", '"', "\\", "a"])
+    | st.integers(1, MAX_DEPTH + 2).flatmap(
+        lambda n: st.sampled_from(["[" * n, "]" * n, "[]" * n, "{" * n + "}" * n])
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(near_the_limit)
+def test_the_depth_check_agrees_with_a_character_by_character_count(text: str) -> None:
+    assert _too_deep(text) is (deepest(text) > MAX_DEPTH)
 
 
 # --- text that is not Unicode -----------------------------------------------------------------
