@@ -250,7 +250,8 @@ def _dict(tp: Any) -> Decoder:
         if type(data) is _Duplicated:
             _given_twice(data, path, found)
         out = {}
-        for key, value in data.items():
+        for raw_key, value in data.items():
+            key = str(raw_key)
             where = (*path, key)
             surrogate = None if key.isascii() else _lone_surrogate(key)
             if surrogate:
@@ -287,7 +288,7 @@ def _dataclass(cls: type) -> Decoder:
             _given_twice(data, path, found)
         for key in data:
             if key not in known:
-                found.fail((*path, key), "is not a known field")
+                found.fail((*path, str(key)), "is not a known field")
         kwargs: dict[str, Any] = {}
         for name, default, tp in fields:
             if name in data:
