@@ -93,7 +93,7 @@ class Salvaged(Generic[T]):
     """The document, with holes where a part could not be read; None when the document itself
     is unusable (not an object, or a required value of its own is wrong). For checking only."""
     problems: list[Problem]
-    """Every problem found, in document order."""
+    """Every problem found, in the order found (``document_order`` sorts them)."""
     holes: frozenset[Path]
     """Where the value was filled in or left out."""
 

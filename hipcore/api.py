@@ -141,11 +141,11 @@ def _too_deep(text: str) -> bool:
     data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     data = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
     brackets = b"".join(data.split(b'"')[::2]).translate(_ONE_BRACKET)
+    if _TOO_MANY_OPEN in brackets:
+        return True
     # Closed at the end, every group is whole and the depth reached is the same. Then each
     # removal of the innermost pairs ("[]") takes exactly one level off every group: cheap
     # passes while they halve the text, and the regular expression for what is left.
-    if _TOO_MANY_OPEN in brackets:
-        return True
     closed = brackets + b"]" * brackets.count(b"[")
     budget = MAX_DEPTH
     while budget and b"[" in closed:
