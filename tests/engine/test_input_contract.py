@@ -242,6 +242,31 @@ def test_every_problem_is_reported_in_one_reply(text: str, expected: Errors) -> 
         assert message.startswith(start)
 
 
+def leaves(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The path of every value in ``value`` that is not an object or a list."""
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in leaves(item, (*path, key))]
+    if isinstance(value, list):
+        return [p for i, item in enumerate(value) for p in leaves(item, (*path, i))]
+    return [path]
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_results(), st.data())
+def test_a_wrong_type_anywhere_does_not_hide_an_unknown_test(
+    doc: dict[str, Any], data: Any
+) -> None:
+    # The version is the one exception: a document whose version cannot be read is not checked
+    # against this catalog.
+    where = data.draw(st.sampled_from([p for p in leaves(doc) if p != ("version",)]))
+    at(doc, where[:-1])[where[-1]] = {}
+    doc["assessments"].append({"assessment": "no_such_test"})
+    found = errors(json.dumps(doc))
+    assert any(path == format_path(where) and m.startswith("must be") for path, m in found)
+    unknown = f"assessments[{len(doc['assessments']) - 1}].assessment"
+    assert (unknown, "'no_such_test' is not an assessment") in found
+
+
 def test_problems_come_in_document_order_whatever_finds_them() -> None:
     # The order of an object's fields is the order its type declares them (the schema's), not
     # the order they are typed in, so that the same document always gives the same reply.
