@@ -181,6 +181,20 @@ def test_minus_zero_is_read_as_zero(negative_zero: str) -> None:
     assert "-0" not in assess_json(typed)
 
 
+def test_minus_zero_is_never_printed_by_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "results.json"
+    doc = results(
+        entry("single_leg_bridge", held(12), held(-0.0)), entry("quad_length", heel(-0.0))
+    )
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert '"value": -0.0' in path.read_text("utf-8")
+    assert cli.main(["assess", str(path)]) == 0
+    assert cli.main(["assess", "--json", str(path)]) == 0
+    assert "-0" not in capsys.readouterr().out
+
+
 # --- the command line never ends in a traceback -----------------------------------------------
 
 
