@@ -148,6 +148,15 @@ def test_a_lone_surrogate_is_a_problem_and_the_reply_is_valid_utf8(
     assert (path, message) in found
 
 
+def test_a_long_key_or_id_is_cut_in_the_reply() -> None:
+    long = "x" * 1_000_000
+    doc = {"version": 1, "prescreen": {long: True}, "assessments": [{"assessment": long}]}
+    reply = json.loads(assess_json(json.dumps(doc)))
+    assert len(json.dumps(reply)) < 5_000
+    assert reply["errors"][0]["path"] == "prescreen." + "x" * 79 + "…"
+    assert reply["errors"][-1]["message"].endswith("x…")
+
+
 # --- numbers ----------------------------------------------------------------------------------
 
 RANGES = [
