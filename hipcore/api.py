@@ -18,7 +18,7 @@ from hipcore._decode import document_order, loads, salvage
 from hipcore._json import dumps
 from hipcore.catalog import default_catalog
 from hipcore.engine import evaluate
-from hipcore.errors import Problem, format_message, format_path, limit_problems
+from hipcore.errors import Problem, format_path, limit_problems
 from hipcore.model import Catalog
 from hipcore.prescription import PRESCRIPTION_VERSION, InputProblem, Prescription
 from hipcore.results import Results
@@ -116,7 +116,7 @@ def parse_json(text: str) -> tuple[object, list[Problem]]:
 
 def _rejected(problems: list[Problem], catalog: Catalog) -> Prescription:
     """The answer to results that could not be read: the problems, and nothing else."""
-    errors = tuple(InputProblem(format_path(p.path), format_message(p.message)) for p in problems)
+    errors = tuple(InputProblem(format_path(p.path), p.message) for p in problems)
     return Prescription(
         PRESCRIPTION_VERSION, "invalid", (), (), (), (), catalog.policy.disclaimer, errors=errors
     )

@@ -41,12 +41,17 @@ class Problem:
     path: Path
     """Where: keys and list indexes from the document's root."""
     message: str
+    """What is wrong, kept printable whatever the input held (see ``format_message``)."""
+
+    def __post_init__(self) -> None:
+        if len(self.message) > _LONGEST_MESSAGE or not self.message.isascii():
+            object.__setattr__(self, "message", format_message(self.message))
 
     def __str__(self) -> str:
-        return f"{format_path(self.path)}: {format_message(self.message)}"
+        return f"{format_path(self.path)}: {self.message}"
 
     def to_json(self) -> dict[str, object]:
-        return {"path": format_path(self.path), "message": format_message(self.message)}
+        return {"path": format_path(self.path), "message": self.message}
 
 
 def format_path(path: Path) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from hipcore import assess_json
+from hipcore import RESULTS_VERSION, assess_json
 from tests.engine.build import entry, heel, held, results
 from tests.engine.golden import load_scenarios
 from tests.engine.node_pyodide import run_in_pyodide
@@ -23,11 +23,25 @@ ODD_INPUTS = {
     "nested too deeply": "[" * 100_000,
     "a huge number": '{"version": 1e400, "prescreen": {}}',
     "wrong types everywhere": '{"version": "1", "prescreen": [], "assessments": {}}',
-    "a key given twice": '{"version": 1, "prescreen": {"nerve_symptoms": true, '
-    '"nerve_symptoms": false}, "assessments": [{"assessment": "x", "assessment": "y"}]}',
-    "a lone surrogate": '{"version": 1, "prescreen": {"\\ud800": true}, "\\udfff": "\\udc00"}',
+    "a key given twice": json.dumps({"version": RESULTS_VERSION, "prescreen": {}}).replace(
+        '"prescreen": {}', '"prescreen": {"nerve_symptoms": true, "nerve_symptoms": false}'
+    ),
+    "a lone surrogate": '{"prescreen": {"\\ud800": true}, "\\udfff": "\\udc00"}',
     "more problems than the cap": json.dumps(
-        {"version": 1, "prescreen": dict.fromkeys((f"q{i}" for i in range(200)), True)}
+        {"version": RESULTS_VERSION, "prescreen": dict.fromkeys((f"q{i}" for i in range(200)), 1)}
+    ),
+    "every problem at once": json.dumps(
+        results(
+            {"assessment": "hip_flexor_lenght", "left": {}},
+            entry(
+                "single_leg_bridge",
+                {"measures": {"hold_time": {"value": "12", "unit": "s"}}, "compensations": [3]},
+                held(600.5, "wobbles"),
+            ),
+            7,
+            {"assessment": "quad_length", "both": heel(10)},
+            nerve_symptoms="no",  # type: ignore[arg-type]
+        )
     ),
     "an unterminated string of escaped quotes": '"' + '\\"' * 50_000,
     "minus zero": json.dumps(

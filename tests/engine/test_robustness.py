@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipcore import MAX_DEPTH, MAX_PROBLEMS, assess_json, cli
+from hipcore import MAX_DEPTH, MAX_PROBLEMS, RESULTS_VERSION, assess_json, cli
 from hipcore.api import _too_deep
 from tests.engine.adversarial import ADVERSARIAL
 from tests.engine.build import entry, heel, held, results
@@ -123,16 +123,15 @@ SURROGATES = [
         id="in a value",
     ),
     pytest.param(
-        '{"version": 1, "prescreen": {}, "assessments": [{"assessment": "single_leg_bridge", '
-        '"left": {"pain": {"present": true, "location": "groin \\udc00"}}}]}',
-        "assessments[0].left.pain.location",
+        '{"version": 1, "prescreen": {}, "recorded_at": "2026-12-02 \\udc00"}',
+        "recorded_at",
         "is not valid Unicode text: it holds a lone surrogate (\\udc00)",
         id="in free text",
     ),
     pytest.param(
         '{"version": 1, "prescreen": {}, "version": "\ud83d"}',
         "version",
-        "must be one of 1, got text '\\ud83d'",
+        f"must be one of {RESULTS_VERSION}, got text '\\ud83d'",
         id="typed as such, not escaped",
     ),
 ]
@@ -150,7 +149,11 @@ def test_a_lone_surrogate_is_a_problem_and_the_reply_is_valid_utf8(
 
 def test_a_long_key_or_id_is_cut_in_the_reply() -> None:
     long = "x" * 1_000_000
-    doc = {"version": 1, "prescreen": {long: True}, "assessments": [{"assessment": long}]}
+    doc = {
+        "version": RESULTS_VERSION,
+        "prescreen": {long: True},
+        "assessments": [{"assessment": long}],
+    }
     reply = json.loads(assess_json(json.dumps(doc)))
     assert len(json.dumps(reply)) < 5_000
     assert reply["errors"][0]["path"] == "prescreen." + "x" * 79 + "…"
