@@ -6,10 +6,12 @@ way in CPython and in Pyodide. It understands exactly the types the models use: 
 constraints of ``hipcore._constraints``, and ``str``/``int``/``float``/``bool``.
 
 Decoding never stops at the first problem. What cannot be read is *salvaged* so that the rest
-of the document can still be checked: a field falls back to its default (or to an empty value
-when it has none), a dictionary entry is left out, and a list item is kept as an empty value so
-that later indexes still point at the right item. Each such place is a *hole*: checks made on
-the salvaged value say nothing reliable under a hole, and the salvaged value is never used for
+of the document can still be checked: a field falls back to its default (or to an empty list,
+dictionary or object when it has none); an object lacking a required answer (text, a number,
+a choice) cannot be read as a whole, so its own container falls back in turn; a dictionary
+entry that cannot be read is left out; a list item is kept as an empty value so that later
+indexes still point at the right item. Each such place is a *hole*: checks made on the
+salvaged value say nothing reliable under a hole, and the salvaged value is never used for
 anything but checking.
 
 JSON text is read with ``loads``, which keeps track of keys given twice in an object; the
@@ -107,7 +109,7 @@ def salvage(cls: type[T], data: object) -> Salvaged[T]:
     """Decode ``data`` into ``cls``, reading all of it whatever is wrong (see the module)."""
     found = _Found()
     value = _compile(typing.cast(Any, cls))(data, (), found)
-    if value is _BAD or () in found.holes:
+    if value is _BAD:
         return Salvaged(None, found.problems, frozenset(found.holes))
     return Salvaged(typing.cast(T, value), found.problems, frozenset(found.holes))
 
@@ -290,6 +292,7 @@ def _dataclass(cls: type) -> Decoder:
             if key not in known:
                 found.fail((*path, str(key)), "is not a known field")
         kwargs: dict[str, Any] = {}
+        unreadable = False
         for name, default, tp in fields:
             if name in data:
                 value = field_decoder(name, tp)(data[name], (*path, name), found)
@@ -300,10 +303,15 @@ def _dataclass(cls: type) -> Decoder:
                 continue
             else:
                 found.fail((*path, name), "is required")
+            if default is None and not _is_container(tp):
+                # Nothing can stand in for a required answer: the object is unreadable, and
+                # is left out or replaced by its container (its problems are recorded).
+                unreadable = True
+                continue
             kwargs[name] = default() if default is not None else _empty(tp)
-            # A required scalar filled in makes its whole object a stand-in.
-            hole = default is not None or _is_container(tp)
-            found.holes.add((*path, name) if hole else path)
+            found.holes.add((*path, name))
+        if unreadable:
+            return _BAD
         if len(found.problems) == problems_before:
             try:
                 return cls(**kwargs)

@@ -20,6 +20,8 @@ from hipcore import (
     parse_json,
     parse_results,
 )
+from hipcore._decode import salvage
+from hipcore.results import AssessmentResult, Results
 from tests.engine.build import entry, held, prescreen, results
 from tests.engine.test_properties import json_values, valid_results
 
@@ -276,6 +278,25 @@ def test_a_wrong_type_anywhere_does_not_hide_an_unknown_test(
     assert any(path == format_path(where) and m.startswith("must be") for path, m in found)
     unknown = f"assessments[{len(doc['assessments']) - 1}].assessment"
     assert (unknown, "'no_such_test' is not an assessment") in found
+
+
+def test_what_cannot_be_read_is_left_out_of_the_checks_not_guessed() -> None:
+    side = {"measures": {"hold_time": {"value": "12", "unit": "s"}, "other": {"value": 3,
+            "unit": "s"}}, "pain": {"present": "yes"}, "could_not_perform": "no"}  # fmt: skip
+    doc = results(entry("single_leg_bridge", side), 7, entry("quad_length"))
+    doc["prescreen"]["nerve_symptoms"] = None
+    salvaged = salvage(Results, doc)
+    assert salvaged.value is not None
+    first, second, third = salvaged.value.assessments
+    assert first.left is not None
+    assert list(first.left.measures) == ["other"]
+    assert (first.left.pain, first.left.could_not_perform) == (None, False)
+    assert second == AssessmentResult("")
+    assert third.assessment == "quad_length"
+    assert "nerve_symptoms" not in salvaged.value.prescreen
+    assert salvaged.covers(("assessments", 1, "assessment"))
+    assert salvaged.covers(("prescreen", "nerve_symptoms"))
+    assert not salvaged.covers(("assessments", 0, "left", "measures", "other"))
 
 
 def test_problems_come_in_document_order_whatever_finds_them() -> None:
