@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from hipcore import (
     parse_results,
 )
 from hipcore._decode import salvage
+from hipcore.cli import main
 from hipcore.results import AssessmentResult, Results
 from tests.engine.build import entry, held, prescreen, results
 from tests.engine.test_properties import json_values, valid_results
@@ -53,11 +55,19 @@ def doc(assessments: str) -> str:
 
 # --- keys given twice -------------------------------------------------------------------------
 
+YES_THEN_NO = (
+    HEAD
+    + '"prescreen": {'
+    + ANSWERS.replace(
+        '"heart_or_pregnancy": false', '"heart_or_pregnancy": true, "heart_or_pregnancy": false'
+    )
+    + "}}"
+)
+"""A red flag answered yes, then no: read last-wins, the flag would be lost."""
+
 TWICE = [
     pytest.param(
-        HEAD + '"prescreen": {' + ANSWERS.replace(
-            '"heart_or_pregnancy": false', '"heart_or_pregnancy": true, "heart_or_pregnancy": false'
-        ) + "}}",
+        YES_THEN_NO,
         "prescreen.heart_or_pregnancy",
         "is given twice",
         id="a red flag answered yes, then no",
@@ -110,6 +120,15 @@ def test_a_key_given_twice_is_refused_at_its_path(text: str, path: str, message:
 def test_a_key_given_twice_is_refused_even_with_the_same_value() -> None:
     text = HEAD + '"prescreen": {' + ANSWERS + ', "heart_or_pregnancy": false}}'
     assert errors(text) == [("prescreen.heart_or_pregnancy", "is given twice")]
+
+
+def test_the_command_line_refuses_a_key_given_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "results.json"
+    path.write_text(YES_THEN_NO, encoding="utf-8")
+    assert main(["assess", str(path)]) == 2
+    assert "  prescreen.heart_or_pregnancy: is given twice\n" in capsys.readouterr().err
 
 
 def test_parse_json_keeps_the_last_value_but_remembers_the_key() -> None:
