@@ -32,7 +32,7 @@ from tests.engine.node_pyodide import run_in_pyodide  # noqa: E402
 
 TARGET_MS = {"CPython": 1.0, "Pyodide": 10.0}
 ADVERSARIAL_TARGET_MS = 50.0
-ADVERSARIAL_CALLS = 5
+ADVERSARIAL_CALLS = 9
 
 
 def cpython_samples(inputs: list[str], calls: int, warm_up: int = 20) -> list[float]:
