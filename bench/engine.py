@@ -7,6 +7,10 @@ from results text to prescription text (parse, check against the catalog, judge,
 serialise). The inputs are the golden scenarios (tests/engine/golden/), each called ``--calls``
 times after a warm-up; the figure is the median of every call. Targets: 1 ms in CPython,
 10 ms in Pyodide.
+
+Then the same bridge on a megabyte of adversarial text each (tests/engine/adversarial.py: the
+texts that made the nesting check quadratic), where the time is the check that refuses them
+before parsing: the median of each text, and the slowest text's. Target: 50 ms.
 """
 
 from __future__ import annotations
@@ -22,16 +26,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hipcore import assess_json  # noqa: E402
+from tests.engine.adversarial import ADVERSARIAL  # noqa: E402
 from tests.engine.golden import load_scenarios  # noqa: E402
 from tests.engine.node_pyodide import run_in_pyodide  # noqa: E402
 
 TARGET_MS = {"CPython": 1.0, "Pyodide": 10.0}
+ADVERSARIAL_TARGET_MS = 50.0
+ADVERSARIAL_CALLS = 9
 
 
-def cpython_samples(inputs: list[str], calls: int) -> list[float]:
+def cpython_samples(inputs: list[str], calls: int, warm_up: int = 20) -> list[float]:
     samples = []
     for text in inputs:
-        for _ in range(20):
+        for _ in range(warm_up):
             assess_json(text)
         for _ in range(calls):
             start = time.perf_counter()
@@ -46,11 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     inputs = [s.input_text for s in load_scenarios() if s.reply is None or s.reply["ok"]]
 
+    texts = list(ADVERSARIAL.values())
     rows = [("CPython", sys.version.split()[0], cpython_samples(inputs, args.calls))]
+    hostile = [("CPython", cpython_samples(texts, ADVERSARIAL_CALLS, warm_up=1))]
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         pyodide = run_in_pyodide(inputs, Path(tmp), bench_calls=args.calls)
         wall = time.perf_counter() - started
+        hostile.append(
+            ("Pyodide", run_in_pyodide(texts, Path(tmp), ADVERSARIAL_CALLS)["samples_ms"])
+        )
     rows.append(("Pyodide", f"{pyodide['python']} (Pyodide {pyodide['pyodide']}, Node.js)",
                  pyodide["samples_ms"]))  # fmt: skip
 
@@ -67,6 +79,25 @@ def main(argv: list[str] | None = None) -> int:
             + ("" if ok else "  OVER TARGET")
         )
     print(f"(Pyodide start, install and all calls: {wall:.1f} s)")
+
+    print(
+        f"\nAdversarial text (assess_json), {len(texts)} texts of 1 MB x {ADVERSARIAL_CALLS} calls"
+    )
+    print(f"{'runtime':<9} {'median':>9} {'slowest':>9} {'target':>8}  slowest text")
+    names = list(ADVERSARIAL)
+    for name, samples in hostile:
+        medians = [
+            statistics.median(samples[i : i + ADVERSARIAL_CALLS])
+            for i in range(0, len(samples), ADVERSARIAL_CALLS)
+        ]
+        slowest = max(medians)
+        ok = slowest <= ADVERSARIAL_TARGET_MS
+        failed |= not ok
+        print(
+            f"{name:<9} {statistics.median(medians):>6.2f} ms {slowest:>6.2f} ms "
+            f"{ADVERSARIAL_TARGET_MS:>5g} ms  {names[medians.index(slowest)]}"
+            + ("" if ok else "  OVER TARGET")
+        )
     return 1 if failed else 0
 
 

@@ -15,6 +15,7 @@ from hipcore.api import (
     MAX_DEPTH,
     assess,
     assess_json,
+    parse_json,
     parse_results,
 )
 from hipcore.catalog import (
@@ -30,11 +31,14 @@ from hipcore.engine import (
     headline,
 )
 from hipcore.errors import (
+    MAX_PROBLEMS,
     HipcoreError,
     InvalidDocument,
     Path,
     Problem,
+    format_message,
     format_path,
+    limit_problems,
 )
 from hipcore.model import (
     COULD_NOT_PERFORM,
@@ -127,6 +131,7 @@ __all__ = [
     "CATALOG_VERSION",
     "COULD_NOT_PERFORM",
     "MAX_DEPTH",
+    "MAX_PROBLEMS",
     "PRESCRIPTION_VERSION",
     "RESULTS_VERSION",
     "SIDES",
@@ -203,10 +208,13 @@ __all__ = [
     "dose_line",
     "evaluate",
     "fill",
+    "format_message",
     "format_path",
     "headline",
     "index_for",
+    "limit_problems",
     "load_catalog",
+    "parse_json",
     "parse_results",
     "render_text",
     "results_schema",

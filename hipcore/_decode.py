@@ -5,6 +5,18 @@ way in CPython and in Pyodide. It understands exactly the types the models use: 
 ``tuple[T, ...]``, ``dict[str, T]``, ``Literal``, ``T | None``, ``Annotated`` with the
 constraints of ``hipcore._constraints``, and ``str``/``int``/``float``/``bool``.
 
+Decoding never stops at the first problem. What cannot be read is *salvaged* so that the rest
+of the document can still be checked: a field falls back to its default (or to an empty list,
+dictionary or object when it has none); an object lacking a required answer (text, a number,
+a choice) cannot be read as a whole, so its own container falls back in turn; a dictionary
+entry that cannot be read is left out; a list item is kept as an empty value so that later
+indexes still point at the right item. Each such place is a *hole*: checks made on the
+salvaged value say nothing reliable under a hole, and the salvaged value is never used for
+anything but checking.
+
+JSON text is read with ``loads``, which keeps track of keys given twice in an object; the
+decoder reports them at their path (``prescreen.heart_or_pregnancy: is given twice``).
+
 Each type is compiled once into a decoding function (``_compile``, cached), so reading a
 results document does no type introspection: it is on the path of every assessment.
 """
@@ -12,38 +24,102 @@ results document does no type introspection: it is on the path of every assessme
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import types
 import typing
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any, TypeVar, Union
+from typing import Any, Generic, TypeVar, Union
 
 from hipcore._constraints import Length, Pattern, Range
 from hipcore.errors import Path, Problem
 
-__all__ = ["decode"]
+__all__ = ["Salvaged", "decode", "document_order", "loads", "salvage"]
 
 T = TypeVar("T")
 
-Decoder = Callable[[object, Path, list[Problem]], Any]
-"""Decodes data found at a path, appending problems; raises ``_Invalid`` when it cannot."""
+
+class _Duplicated(dict[str, Any]):
+    """A JSON object in which some keys are given more than once (the last value is kept)."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        counts = Counter(key for key, _ in pairs)
+        self.counts = {key: n for key, n in counts.items() if n > 1}
 
 
-class _Invalid(Exception):
-    pass
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    return data if len(data) == len(pairs) else _Duplicated(pairs)
+
+
+def loads(text: str | bytes) -> Any:
+    """``json.loads``, remembering the keys an object gives twice so that the decoder can
+    refuse them. Raises what ``json.loads`` raises."""
+    return json.loads(text, object_pairs_hook=_object)
+
+
+class _Bad:
+    """What a decoder returns when it cannot give a value (its problem is already recorded)."""
+
+
+_BAD = _Bad()
+
+
+class _Found:
+    __slots__ = ("holes", "problems")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.holes: set[Path] = set()
+
+    def fail(self, path: Path, message: str) -> _Bad:
+        self.problems.append(Problem(path, message))
+        return _BAD
+
+
+Decoder = Callable[[object, Path, _Found], Any]
+"""Decodes data found at a path; records problems and holes in ``_Found``, returns ``_BAD``
+when it has no value to give."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Salvaged(Generic[T]):
+    """Everything ``salvage`` could read from a document."""
+
+    value: T | None
+    """The document, with holes where a part could not be read; None when the document itself
+    is unusable (not an object, or a required value of its own is wrong). For checking only."""
+    problems: list[Problem]
+    """Every problem found, in the order found (``document_order`` sorts them)."""
+    holes: frozenset[Path]
+    """Where the value was filled in or left out."""
+
+    def covers(self, path: Path) -> bool:
+        """Whether ``path`` is at or under a hole, so that a check there proves nothing."""
+        holes = self.holes
+        return bool(holes) and any(path[:i] in holes for i in range(len(path) + 1))
+
+
+def salvage(cls: type[T], data: object) -> Salvaged[T]:
+    """Decode ``data`` into ``cls``, reading all of it whatever is wrong (see the module)."""
+    found = _Found()
+    value = _compile(typing.cast(Any, cls))(data, (), found)
+    if value is _BAD:
+        return Salvaged(None, found.problems, frozenset(found.holes))
+    return Salvaged(typing.cast(T, value), found.problems, frozenset(found.holes))
 
 
 def decode(cls: type[T], data: object) -> tuple[T | None, list[Problem]]:
-    """Decode ``data`` into ``cls``; returns the value, or None with the problems found."""
-    problems: list[Problem] = []
-    try:
-        value = _compile(typing.cast(Any, cls))(data, (), problems)
-    except _Invalid:
-        return None, problems
-    if problems:
-        return None, problems
-    return typing.cast(T, value), []
+    """Decode ``data`` into ``cls``; returns the value, or None with every problem found."""
+    salvaged = salvage(cls, data)
+    if salvaged.problems:
+        return None, salvaged.problems
+    return salvaged.value, []
 
 
 def _describe(value: object) -> str:
@@ -57,12 +133,22 @@ def _describe(value: object) -> str:
         return "a list"
     if isinstance(value, str):
         return f"text {value!r}" if len(value) < 40 else "text"
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return "a very large number"
     return f"{type(value).__name__} {value!r}"
 
 
-def _fail(problems: list[Problem], path: Path, message: str) -> typing.NoReturn:
-    problems.append(Problem(path, message))
-    raise _Invalid
+def _lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate in ``text``, written as an escape (``\\ud800``), if any."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"\\u{ord(text[error.start]):04x}"
+    return None
+
+
+def _not_unicode(escape: str) -> str:
+    return f"is not valid Unicode text: it holds a lone surrogate ({escape})"
 
 
 @cache
@@ -91,12 +177,14 @@ def _annotated(tp: Any) -> Decoder:
     inner = _compile(base)
     checks = [c for c in constraints if isinstance(c, Range | Pattern | Length)]
 
-    def run(data: object, path: Path, problems: list[Problem]) -> Any:
-        value = inner(data, path, problems)
+    def run(data: object, path: Path, found: _Found) -> Any:
+        value = inner(data, path, found)
+        if value is _BAD:
+            return _BAD
         for check in checks:
             message = check.check(value)
             if message:
-                _fail(problems, path, message)
+                return found.fail(path, message)
         return value
 
     return run
@@ -108,10 +196,10 @@ def _optional(tp: Any) -> Decoder:
     (inner_type,) = [a for a in args if a is not type(None)]
     inner = _compile(inner_type)
 
-    def run(data: object, path: Path, problems: list[Problem]) -> Any:
+    def run(data: object, path: Path, found: _Found) -> Any:
         if data is None and nullable:
             return None
-        return inner(data, path, problems)
+        return inner(data, path, found)
 
     return run
 
@@ -121,9 +209,9 @@ def _literal(tp: Any) -> Decoder:
     is_bool = isinstance(allowed[0], bool)
     choices = ", ".join(repr(a) for a in allowed)
 
-    def run(data: object, path: Path, problems: list[Problem]) -> Any:
+    def run(data: object, path: Path, found: _Found) -> Any:
         if data not in allowed or isinstance(data, bool) != is_bool:
-            _fail(problems, path, f"must be one of {choices}, got {_describe(data)}")
+            return found.fail(path, f"must be one of {choices}, got {_describe(data)}")
         return data
 
     return run
@@ -133,39 +221,49 @@ def _tuple(tp: Any) -> Decoder:
     item_type, _ellipsis = typing.get_args(tp)
     item = _compile(item_type)
 
-    def run(data: object, path: Path, problems: list[Problem]) -> Any:
+    def run(data: object, path: Path, found: _Found) -> Any:
         if not isinstance(data, list | tuple):
-            _fail(problems, path, f"must be a list, got {_describe(data)}")
+            return found.fail(path, f"must be a list, got {_describe(data)}")
         out = []
-        bad = False
         for index, value in enumerate(data):
-            try:
-                out.append(item(value, (*path, index), problems))
-            except _Invalid:
-                bad = True
-        if bad:
-            raise _Invalid
+            where = (*path, index)
+            decoded = item(value, where, found)
+            if decoded is _BAD:
+                decoded = _empty(item_type)
+                found.holes.add(where)
+            out.append(decoded)
         return tuple(out)
 
     return run
+
+
+def _given_twice(data: _Duplicated, path: Path, found: _Found) -> None:
+    for key, n in data.counts.items():
+        found.fail((*path, key), "is given twice" if n == 2 else f"is given {n} times")
 
 
 def _dict(tp: Any) -> Decoder:
     _key, item_type = typing.get_args(tp)
     item = _compile(item_type)
 
-    def run(data: object, path: Path, problems: list[Problem]) -> Any:
+    def run(data: object, path: Path, found: _Found) -> Any:
         if not isinstance(data, dict):
-            _fail(problems, path, f"must be an object, got {_describe(data)}")
+            return found.fail(path, f"must be an object, got {_describe(data)}")
+        if type(data) is _Duplicated:
+            _given_twice(data, path, found)
         out = {}
-        bad = False
-        for key, value in data.items():
-            try:
-                out[str(key)] = item(value, (*path, str(key)), problems)
-            except _Invalid:
-                bad = True
-        if bad:
-            raise _Invalid
+        for raw_key, value in data.items():
+            key = str(raw_key)
+            where = (*path, key)
+            surrogate = None if key.isascii() else _lone_surrogate(key)
+            if surrogate:
+                decoded = found.fail(where, _not_unicode(surrogate))
+            else:
+                decoded = item(value, where, found)
+            if decoded is _BAD:
+                found.holes.add(where)
+            else:
+                out[key] = decoded
         return out
 
     return run
@@ -173,14 +271,7 @@ def _dict(tp: Any) -> Decoder:
 
 def _dataclass(cls: type) -> Decoder:
     hints = typing.get_type_hints(cls, include_extras=True)
-    fields = [
-        (
-            f.name,
-            f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING,
-            hints[f.name],
-        )
-        for f in dataclasses.fields(cls)
-    ]
+    fields = [(f.name, _default(f), hints[f.name]) for f in dataclasses.fields(cls)]
     known = {name for name, _, _ in fields}
     decoders: dict[str, Decoder] = {}
 
@@ -191,65 +282,200 @@ def _dataclass(cls: type) -> Decoder:
             decoder = decoders[name] = _compile(tp)
         return decoder
 
-    def run(data: object, path: Path, problems: list[Problem]) -> Any:
+    def run(data: object, path: Path, found: _Found) -> Any:
         if not isinstance(data, dict):
-            _fail(problems, path, f"must be an object, got {_describe(data)}")
-        kwargs: dict[str, Any] = {}
-        bad = False
+            return found.fail(path, f"must be an object, got {_describe(data)}")
+        problems_before = len(found.problems)
+        if type(data) is _Duplicated:
+            _given_twice(data, path, found)
         for key in data:
             if key not in known:
-                problems.append(Problem((*path, str(key)), "is not a known field"))
-                bad = True
-        for name, has_default, tp in fields:
-            if name not in data:
-                if not has_default:
-                    problems.append(Problem((*path, name), "is required"))
-                    bad = True
+                found.fail((*path, str(key)), "is not a known field")
+        kwargs: dict[str, Any] = {}
+        unreadable = False
+        for name, default, tp in fields:
+            if name in data:
+                value = field_decoder(name, tp)(data[name], (*path, name), found)
+                if value is not _BAD:
+                    kwargs[name] = value
+                    continue
+            elif default is not None:
                 continue
+            else:
+                found.fail((*path, name), "is required")
+            if default is None and not _is_container(tp):
+                # Nothing can stand in for a required answer: the object is unreadable, and
+                # is left out or replaced by its container (its problems are recorded).
+                unreadable = True
+                continue
+            kwargs[name] = default() if default is not None else _empty(tp)
+            found.holes.add((*path, name))
+        if unreadable:
+            return _BAD
+        if len(found.problems) == problems_before:
             try:
-                kwargs[name] = field_decoder(name, tp)(data[name], (*path, name), problems)
-            except _Invalid:
-                bad = True
-        if bad:
-            raise _Invalid
-        try:
-            return cls(**kwargs)
-        except ValueError as error:  # __post_init__ cross-field checks
-            _fail(problems, path, str(error))
+                return cls(**kwargs)
+            except ValueError as error:  # __post_init__ cross-field checks
+                found.fail(path, str(error))
+        # Cross-field checks are left out when a field is wrong: they would judge a stand-in.
+        return _build(cls, fields, kwargs)
 
     return run
 
 
-def _bool(data: object, path: Path, problems: list[Problem]) -> Any:
+def _default(field: dataclasses.Field[Any]) -> Callable[[], Any] | None:
+    if field.default is not dataclasses.MISSING:
+        value = field.default
+        return lambda: value
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory
+    return None
+
+
+def _build(
+    cls: type,
+    fields: Iterable[tuple[str, Callable[[], Any] | None, Any]],
+    values: dict[str, Any],
+) -> Any:
+    """An instance of ``cls`` from ``values`` (defaults for the rest), without its checks."""
+    instance: Any = object.__new__(cls)
+    for name, default, tp in fields:
+        if name not in values:
+            values[name] = default() if default is not None else _empty(tp)
+        object.__setattr__(instance, name, values[name])
+    return instance
+
+
+def _bare(tp: Any) -> Any:
+    """``tp`` without ``Annotated`` and ``| None``."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin is Union or origin is types.UnionType:
+            (tp,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        else:
+            return tp
+
+
+def _is_container(tp: Any) -> bool:
+    bare = _bare(tp)
+    return typing.get_origin(bare) in (tuple, dict) or dataclasses.is_dataclass(bare)
+
+
+def _empty(tp: Any) -> Any:
+    """A stand-in for a value that could not be read: empty, zero, or the first choice."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _empty(typing.get_args(tp)[0])
+    if origin is Union or origin is types.UnionType:
+        return None
+    if origin is typing.Literal:
+        return typing.get_args(tp)[0]
+    if origin is tuple:
+        return ()
+    if origin is dict:
+        return {}
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp, include_extras=True)
+        fields = [(f.name, _default(f), hints[f.name]) for f in dataclasses.fields(tp)]
+        return _build(typing.cast(type, tp), fields, {})
+    return {bool: False, int: 0, float: 0.0, str: ""}[tp]
+
+
+def _bool(data: object, path: Path, found: _Found) -> Any:
     if not isinstance(data, bool):
-        _fail(problems, path, f"must be true or false, got {_describe(data)}")
+        return found.fail(path, f"must be true or false, got {_describe(data)}")
     return data
 
 
-def _int(data: object, path: Path, problems: list[Problem]) -> Any:
+def _int(data: object, path: Path, found: _Found) -> Any:
     if isinstance(data, bool) or not isinstance(data, int):
         if isinstance(data, float) and data.is_integer():
             return int(data)
-        _fail(problems, path, f"must be a whole number, got {_describe(data)}")
+        return found.fail(path, f"must be a whole number, got {_describe(data)}")
     return data
 
 
-def _float(data: object, path: Path, problems: list[Problem]) -> Any:
+def _float(data: object, path: Path, found: _Found) -> Any:
     if isinstance(data, bool) or not isinstance(data, int | float):
-        _fail(problems, path, f"must be a number, got {_describe(data)}")
+        return found.fail(path, f"must be a number, got {_describe(data)}")
     try:
         value = float(data)
     except OverflowError:
-        _fail(problems, path, "is too large a number")
+        return found.fail(path, "is too large a number")
     if not math.isfinite(value):
-        _fail(problems, path, "must be a finite number")
-    return value
+        return found.fail(path, "must be a finite number")
+    return value + 0.0  # -0.0 becomes 0.0: a runner never reads "-0 s"
 
 
-def _str(data: object, path: Path, problems: list[Problem]) -> Any:
+def _str(data: object, path: Path, found: _Found) -> Any:
     if not isinstance(data, str):
-        _fail(problems, path, f"must be text, got {_describe(data)}")
+        return found.fail(path, f"must be text, got {_describe(data)}")
+    surrogate = None if data.isascii() else _lone_surrogate(data)
+    if surrogate:
+        return found.fail(path, _not_unicode(surrogate))
     return data
 
 
 _SCALARS: dict[Any, Decoder] = {bool: _bool, int: _int, float: _float, str: _str}
+
+
+# --- document order ---------------------------------------------------------------------------
+
+
+def document_order(cls: type, data: object, problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` sorted as the document reads: the fields of an object in the order its type
+    declares them (unknown fields first), the entries of a dictionary in the order given (those
+    it lacks after them), list items by index. Problems at the same place keep their order."""
+    positions: dict[int, dict[str, int]] = {}
+
+    def key(problem: Problem) -> tuple[int, ...]:
+        return _position(cls, data, problem.path, positions)
+
+    return sorted(problems, key=key)
+
+
+def _position(
+    tp: Any, data: object, path: Path, positions: dict[int, dict[str, int]]
+) -> tuple[int, ...]:
+    key: list[int] = []
+    for part in path:
+        tp = _bare(tp)
+        origin = typing.get_origin(tp)
+        if dataclasses.is_dataclass(tp):
+            order = _field_order(typing.cast(type, tp))
+            if part not in order:
+                key.append(0)
+                break
+            index, tp = order[part]
+            key.append(index + 1)
+        elif origin is dict:
+            if not isinstance(data, dict):
+                break
+            seen = positions.get(id(data))
+            if seen is None:
+                seen = positions[id(data)] = {k: i for i, k in enumerate(data)}
+            if part not in seen:
+                key.append(len(seen))
+                break
+            key.append(seen[part])
+            tp = typing.get_args(tp)[1]
+        elif origin is tuple and isinstance(part, int):
+            key.append(part)
+            tp = typing.get_args(tp)[0]
+        else:
+            break
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            data = None
+    return tuple(key)
+
+
+@cache
+def _field_order(cls: type) -> dict[str, tuple[int, Any]]:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return {f.name: (i, hints[f.name]) for i, f in enumerate(dataclasses.fields(cls))}

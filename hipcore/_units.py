@@ -1,10 +1,13 @@
-"""Unit conversion between the units a measure accepts (inches and centimetres)."""
+"""Unit conversion between the units a measure accepts (inches and centimetres), and how values
+are written."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hipcore.model import Unit
 
-__all__ = ["UNIT_TEXT", "convert", "show"]
+__all__ = ["UNIT_TEXT", "convert", "exact", "show"]
 
 _FACTORS: dict[tuple[Unit, Unit], float] = {("in", "cm"): 2.54, ("cm", "in"): 1 / 2.54}
 
@@ -22,5 +25,18 @@ def convert(value: float, unit: Unit, to: Unit) -> float | None:
 
 
 def show(value: float, unit: Unit) -> str:
-    """``6.0, 's'`` -> ``'6 s'``; at most two decimals."""
-    return f"{round(value, 2):g}{UNIT_TEXT[unit]}"
+    """``6.0, 's'`` -> ``'6 s'``; at most two decimals, and never ``-0``."""
+    return f"{round(value, 2) + 0.0:g}{UNIT_TEXT[unit]}"
+
+
+def exact(value: float, unit: Unit) -> str:
+    """``600.0001, 's'`` -> ``'600.0001 s'``: the value exactly (the shortest decimal that reads
+    back as the same number, never ``-0``), for messages about what the runner typed."""
+    number = float(value) + 0.0
+    if number.is_integer() and abs(number) < 1e16:
+        text = str(int(number))
+    else:
+        text = repr(number)
+        if "e" in text and 1e-9 <= abs(number) < 1e16:
+            text = format(Decimal(text), "f")
+    return f"{text}{UNIT_TEXT[unit]}"

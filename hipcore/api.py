@@ -3,31 +3,50 @@
 Neither raises for bad input. ``assess`` answers a prescription whose status is ``invalid`` and
 whose ``errors`` list every problem with its field path; ``assess_json`` answers
 ``{"ok": false, "errors": [...]}`` for the same, and for text that is not JSON at all.
+
+Every problem of a document comes back at once (types, ranges, ids and keys given twice), in
+document order, at most ``MAX_PROBLEMS`` of them and then one counting the rest.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
-from hipcore._decode import decode
+from hipcore._decode import document_order, loads, salvage
 from hipcore._json import dumps
 from hipcore.catalog import default_catalog
 from hipcore.engine import evaluate
-from hipcore.errors import Problem, format_path
+from hipcore.errors import Problem, format_path, limit_problems
 from hipcore.model import Catalog
 from hipcore.prescription import PRESCRIPTION_VERSION, InputProblem, Prescription
 from hipcore.results import Results
 from hipcore.validate import check_results
 
-__all__ = ["MAX_DEPTH", "assess", "assess_json", "parse_results"]
+__all__ = ["MAX_DEPTH", "assess", "assess_json", "parse_json", "parse_results"]
 
 MAX_DEPTH = 32
 """Deeper JSON is refused before parsing: a results document is about 7 levels deep, and very
 deep nesting overflows the JavaScript stack under Pyodide, which no Python code can catch."""
 
-_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+def _group(depth: int) -> bytes:
+    """A regular expression for one bracketed group nested at most ``depth`` deep. Possessive
+    repeats never backtrack, so matching is linear in the text."""
+    inner = b"" if depth == 1 else b"(?:" + _group(depth - 1) + b")*+"
+    return rb"\[" + inner + rb"\]"
+
+
+@cache
+def _within(depth: int) -> re.Pattern[bytes]:
+    """Closing brackets and groups nested at most ``depth`` deep."""
+    return re.compile(rb"(?:\]++|" + _group(depth) + rb")*+")
+
+
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_ONE_BRACKET = bytes.maketrans(b"{}", b"[]")
+_TOO_MANY_OPEN = b"[" * (MAX_DEPTH + 1)
 
 
 def parse_results(
@@ -35,13 +54,17 @@ def parse_results(
 ) -> tuple[Results | None, list[Problem]]:
     """Read a results document (already parsed from JSON) and check it against the catalog.
 
-    Returns the results, or None with every problem found.
+    Returns the results, or None with every problem found: what is wrong in one part does not
+    hide what is wrong in another (see ``hipcore._decode``).
     """
-    results, problems = decode(Results, data)
-    if results is None:
-        return None, problems
-    problems = check_results(results, catalog or default_catalog())
-    return (None, problems) if problems else (results, [])
+    salvaged = salvage(Results, data)
+    problems = salvaged.problems
+    if salvaged.value is not None:
+        checked = check_results(salvaged.value, catalog or default_catalog())
+        problems = problems + [p for p in checked if not salvaged.covers(p.path)]
+    if not problems:
+        return salvaged.value, []
+    return None, limit_problems(document_order(Results, data, problems))
 
 
 def assess(results: Results | object, catalog: Catalog | None = None) -> Prescription:
@@ -51,7 +74,7 @@ def assess(results: Results | object, catalog: Catalog | None = None) -> Prescri
     """
     catalog = catalog or default_catalog()
     if isinstance(results, Results):
-        problems = check_results(results, catalog)
+        problems = limit_problems(check_results(results, catalog))
         checked: Results | None = None if problems else results
     else:
         checked, problems = parse_results(results, catalog)
@@ -63,19 +86,32 @@ def assess(results: Results | object, catalog: Catalog | None = None) -> Prescri
 def assess_json(text: str, catalog: Catalog | None = None) -> str:
     """JSON in, canonical JSON out: ``{"ok": true, "prescription": {...}}`` or
     ``{"ok": false, "errors": [{"path": ..., "message": ...}]}``."""
-    if isinstance(text, str) and _depth(text) > MAX_DEPTH:
-        problem = Problem(
-            (), f"is nested more than {MAX_DEPTH} levels deep: not a results document"
-        )
-        return dumps({"ok": False, "errors": [problem.to_json()]})
-    try:
-        data = json.loads(text)
-    except (ValueError, TypeError, RecursionError) as error:
-        return dumps({"ok": False, "errors": [_not_json(error).to_json()]})
+    data, problems = parse_json(text)
+    if problems:
+        return dumps({"ok": False, "errors": [p.to_json() for p in problems]})
     prescription = assess(data, catalog)
     if prescription.status == "invalid":
         return dumps({"ok": False, "errors": prescription.errors})
     return dumps({"ok": True, "prescription": prescription})
+
+
+def parse_json(text: str) -> tuple[object, list[Problem]]:
+    """The data of a JSON document, or None with the reason it cannot be read: not JSON, or
+    nested more than ``MAX_DEPTH`` levels deep (checked first, in time linear in the text).
+
+    Keys an object gives twice are remembered, so that ``parse_results`` refuses them."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return None, [Problem((), f"is not UTF-8 text (byte {error.start + 1})")]
+    if isinstance(text, str) and _too_deep(text):
+        message = f"is nested more than {MAX_DEPTH} levels deep: not a results document"
+        return None, [Problem((), message)]
+    try:
+        return loads(text), []
+    except (ValueError, TypeError, RecursionError) as error:
+        return None, [_not_json(error)]
 
 
 def _rejected(problems: list[Problem], catalog: Catalog) -> Prescription:
@@ -106,13 +142,27 @@ def _not_json(error: Exception) -> Problem:
     return Problem((), "is not valid JSON text")
 
 
-def _depth(text: str) -> int:
-    """The deepest nesting of brackets outside strings."""
-    depth = deepest = 0
-    for bracket in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
-        if bracket in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+def _too_deep(text: str) -> bool:
+    """Whether brackets outside strings nest deeper than ``MAX_DEPTH``, in time linear in the
+    text: every step is one pass of a C loop, whatever the text."""
+    data = text.encode("utf-8", "surrogatepass")
+    # Runs of backslashes only occur inside strings in valid JSON, and pair up from the left:
+    # once the escapes are gone, every quote left opens or closes a string.
+    data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    data = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    brackets = b"".join(data.split(b'"')[::2]).translate(_ONE_BRACKET)
+    if _TOO_MANY_OPEN in brackets:
+        return True
+    # Closed at the end, every group is whole and the depth reached is the same. Then each
+    # removal of the innermost pairs ("[]") takes exactly one level off every group: cheap
+    # passes while they halve the text, and the regular expression for what is left.
+    closed = brackets + b"]" * brackets.count(b"[")
+    budget = MAX_DEPTH
+    while budget and b"[" in closed:
+        fewer = closed.replace(b"[]", b"")
+        if len(fewer) * 2 > len(closed):
+            break
+        closed, budget = fewer, budget - 1
+    if b"[" not in closed:
+        return False
+    return budget == 0 or _within(budget).fullmatch(closed) is None

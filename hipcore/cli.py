@@ -2,27 +2,33 @@
 
 Exit status: 0 with a prescription (whatever its status, a referral included), 2 when the
 input cannot be assessed (unreadable file, not JSON, or problems in the results), with every
-problem listed as ``path: message``.
+problem listed as ``path: message`` (at most ``MAX_PROBLEMS``, then a count of the rest).
+It never ends in a traceback: a reader that stops reading (``| head``) ends it quietly with 1,
+and an unexpected error is one line on standard error, with 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 
 from hipcore._json import dumps
-from hipcore.api import assess
+from hipcore.api import assess, parse_json
 from hipcore.catalog import default_catalog, load_catalog
-from hipcore.errors import InvalidDocument, Problem, format_path
+from hipcore.errors import InvalidDocument, Problem, format_message, format_path, limit_problems
+from hipcore.model import Catalog
 from hipcore.prescription import InputProblem
 from hipcore.schema import results_schema
 from hipcore.text import render_text
 
 __all__ = ["main"]
 
+EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -38,29 +44,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("schema", help="print the JSON Schema of the results document")
     args = parser.parse_args(argv)
 
-    if args.command == "schema":
-        print(json.dumps(results_schema(), indent=2, ensure_ascii=False))
-        return 0
-    return _assess(args.results, args.catalog, as_json=args.json)
+    try:
+        if args.command == "schema":
+            print(json.dumps(results_schema(), indent=2, ensure_ascii=False))
+            status = 0
+        else:
+            status = _assess(args.results, args.catalog, as_json=args.json)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader has gone (``| head``). As the Python documentation advises, standard output
+        # now points at devnull, so that flushing it at exit does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a command line answers in words, never with a traceback
+        print(f"hipcore: stopped by an unexpected error: {error!r}", file=sys.stderr)
+        return EXIT_FAILED
+    return status
 
 
 def _assess(source: str, catalog_path: str | None, *, as_json: bool) -> int:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, ValueError) as error:
         return _fail([InputProblem("(file)", f"cannot read {source}: {error}")], as_json)
     catalog = default_catalog()
     if catalog_path is not None:
-        try:
-            catalog = load_catalog(Path(catalog_path).read_text("utf-8"))
-        except InvalidDocument as error:
-            return _fail([_catalog_problem(p) for p in error.problems], as_json)
-        except (OSError, ValueError) as error:
-            return _fail([InputProblem("(catalog)", str(error))], as_json)
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as error:
-        return _fail([InputProblem("(document)", f"is not valid JSON: {error}")], as_json)
+        read = _read_catalog(catalog_path)
+        if not isinstance(read, Catalog):
+            return _fail(read, as_json)
+        catalog = read
+    data, problems = parse_json(text)
+    if problems:
+        return _fail([_input_problem(p) for p in problems], as_json)
     prescription = assess(data, catalog)
     if prescription.status == "invalid":
         return _fail(list(prescription.errors), as_json)
@@ -71,15 +88,34 @@ def _assess(source: str, catalog_path: str | None, *, as_json: bool) -> int:
     return 0
 
 
-def _catalog_problem(problem: Problem) -> InputProblem:
-    return InputProblem(f"(catalog) {format_path(problem.path)}", problem.message)
+def _read_catalog(path: str) -> Catalog | list[InputProblem]:
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, ValueError) as error:
+        return [InputProblem("(catalog)", f"cannot read {path}: {error}")]
+    data, problems = parse_json(text)
+    if not problems:
+        try:
+            return load_catalog(typing.cast(dict[str, object], data))
+        except InvalidDocument as error:
+            problems = error.problems
+    return [_input_problem(p, "(catalog)") for p in limit_problems(problems)]
+
+
+def _input_problem(problem: Problem, document: str = "") -> InputProblem:
+    if not document:
+        path = format_path(problem.path)
+    else:
+        path = f"{document} {format_path(problem.path)}" if problem.path else document
+    return InputProblem(path, problem.message)
 
 
 def _fail(problems: list[InputProblem], as_json: bool) -> int:
+    shown = [InputProblem(format_message(p.path), format_message(p.message)) for p in problems]
     if as_json:
-        print(dumps({"ok": False, "errors": problems}, indent=2))
+        print(dumps({"ok": False, "errors": shown}, indent=2))
     else:
         print("hipcore: the results cannot be assessed:", file=sys.stderr)
-        for p in problems:
+        for p in shown:
             print(f"  {p.path}: {p.message}", file=sys.stderr)
     return EXIT_BAD_INPUT

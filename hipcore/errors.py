@@ -12,9 +12,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["HipcoreError", "InvalidDocument", "Path", "Problem", "format_path"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "HipcoreError",
+    "InvalidDocument",
+    "Path",
+    "Problem",
+    "format_message",
+    "format_path",
+    "limit_problems",
+]
 
 Path = tuple[str | int, ...]
+
+MAX_PROBLEMS = 50
+"""At most this many problems are reported for one document, followed by one saying how many
+more there are: a runner fixes the first ones and tries again, and a huge broken document
+does not get a huge reply."""
+
+_LONGEST_KEY = 80
+_LONGEST_MESSAGE = 1000
 
 
 @dataclass(frozen=True)
@@ -24,6 +41,11 @@ class Problem:
     path: Path
     """Where: keys and list indexes from the document's root."""
     message: str
+    """What is wrong, kept printable whatever the input held (see ``format_message``)."""
+
+    def __post_init__(self) -> None:
+        if len(self.message) > _LONGEST_MESSAGE or not self.message.isascii():
+            object.__setattr__(self, "message", format_message(self.message))
 
     def __str__(self) -> str:
         return f"{format_path(self.path)}: {self.message}"
@@ -33,11 +55,40 @@ class Problem:
 
 
 def format_path(path: Path) -> str:
-    """``('assessments', 0, 'left')`` -> ``assessments[0].left``; the root is ``(document)``."""
+    """``('assessments', 0, 'left')`` -> ``assessments[0].left``; the root is ``(document)``.
+
+    Keys are shown as ``format_message`` shows text, cut at 80 characters."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            key = _readable(part, _LONGEST_KEY)
+            text += f".{key}" if text else key
     return text or "(document)"
+
+
+def format_message(message: str) -> str:
+    """``message`` as it can always be shown and sent: valid Unicode (a lone surrogate from the
+    input is written as its escape, ``\\ud800``) and at most 1000 characters."""
+    return _readable(message, _LONGEST_MESSAGE)
+
+
+def _readable(text: str, longest: int) -> str:
+    if len(text) > longest:
+        text = text[: longest - 1] + "…"
+    if not text.isascii():
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def limit_problems(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """The first ``limit`` problems, and one more at the document's root counting the rest."""
+    if len(problems) <= limit:
+        return problems
+    rest = len(problems) - limit
+    more = "1 more problem" if rest == 1 else f"{rest} more problems"
+    return [*problems[:limit], Problem((), f"has {more}, not listed: fix these and try again")]
 
 
 class HipcoreError(ValueError):

@@ -3,12 +3,14 @@ replies must be the very same bytes as CPython's. One Pyodide start serves them 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hipcore import assess_json
+from hipcore import RESULTS_VERSION, assess_json
+from tests.engine.build import entry, heel, held, results
 from tests.engine.golden import load_scenarios
 from tests.engine.node_pyodide import run_in_pyodide
 
@@ -21,6 +23,32 @@ ODD_INPUTS = {
     "nested too deeply": "[" * 100_000,
     "a huge number": '{"version": 1e400, "prescreen": {}}',
     "wrong types everywhere": '{"version": "1", "prescreen": [], "assessments": {}}',
+    "a key given twice": json.dumps({"version": RESULTS_VERSION, "prescreen": {}}).replace(
+        '"prescreen": {}', '"prescreen": {"nerve_symptoms": true, "nerve_symptoms": false}'
+    ),
+    "a lone surrogate": '{"prescreen": {"\\ud800": true}, "\\udfff": "\\udc00"}',
+    "more problems than the cap": json.dumps(
+        {"version": RESULTS_VERSION, "prescreen": dict.fromkeys((f"q{i}" for i in range(200)), 1)}
+    ),
+    "every problem at once": json.dumps(
+        results(
+            {"assessment": "hip_flexor_lenght", "left": {}},
+            entry(
+                "single_leg_bridge",
+                {"measures": {"hold_time": {"value": "12", "unit": "s"}}, "compensations": [3]},
+                held(600.5, "wobbles"),
+            ),
+            7,
+            {"assessment": "quad_length", "both": heel(10)},
+            nerve_symptoms="no",  # type: ignore[arg-type]
+        )
+    ),
+    "an unterminated string of escaped quotes": '"' + '\\"' * 50_000,
+    "minus zero": json.dumps(
+        results(
+            entry("single_leg_bridge", held(-0.0), held(-0.0)), entry("quad_length", heel(-0.0))
+        )
+    ),
 }
 """Error paths: their messages must not depend on the Python version either."""
 
