@@ -80,7 +80,7 @@ unit: deps-test
 	$(BIN)/pytest -m "not browser and not pyodide"
 
 catalog: deps
-	$(BIN)/python -m site_plugins.content.export
+	$(BIN)/python -m site_plugins.hipguide.export
 
 bench: bench-build bench-engine
 
