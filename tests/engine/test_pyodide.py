@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from bench.node_pyodide import run_in_pyodide
 from hipcore import assess_json
 from tests.engine.golden import load_scenarios
-from tests.engine.node_pyodide import run_in_pyodide
 
 pytestmark = pytest.mark.pyodide
 

@@ -2,7 +2,8 @@
 
 The engine knows no site, MkDocs or pydantic; the rendering core (figures, content, render,
 bundle) knows no MkDocs, so it outlives the plugin; render and figures know no pydantic; the
-content loader knows none of the site (the plugin hands it the figure kind). And nothing sets
+content loader knows none of the site (the plugin hands it the figure kind); the benchmarks
+import no test module. And nothing sets
 configuration on another package's classes when it is imported.
 """
 
@@ -24,6 +25,7 @@ NEVER: dict[str, tuple[str, ...]] = {
     "site_plugins/content": (*MKDOCS, "site_plugins.figures", "site_plugins.hipguide"),
     "site_plugins/render": (*MKDOCS, "pydantic"),
     "site_plugins/bundle": MKDOCS,
+    "bench": ("tests",),
 }
 """Package folder -> the modules (and their submodules) it must not import."""
 

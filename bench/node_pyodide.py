@@ -1,4 +1,7 @@
-"""Run hipcore inside Pyodide under Node.js (``pyodide_runner.mjs``), as the site ships it."""
+"""Run hipcore inside Pyodide under Node.js (``pyodide_runner.mjs``), as the site ships it.
+
+Shared by the engine benchmark (``bench/engine.py``) and the Pyodide tests.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from site_plugins.bundle import build_hipcore_wheel
-from tests.conftest import ROOT
 
+ROOT = Path(__file__).resolve().parents[1]
 RUNNER = Path(__file__).resolve().with_name("pyodide_runner.mjs")
 CATALOG = ROOT / "hipcore" / "data" / "catalog.json"
 
