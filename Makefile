@@ -14,7 +14,7 @@ unexport PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.venv/pycache
 
 .PHONY: help serve build test lint format typecheck unit bench bench-build bench-engine \
-        update-baselines catalog schema clean
+        update-baselines catalog schema golden golden-check clean
 
 help:
 	@echo "make serve   install everything, build the site and serve it on http://127.0.0.1:8000"
@@ -22,6 +22,8 @@ help:
 	@echo "make build   build the site into site/"
 	@echo "make bench   run the benchmarks (bench-build, bench-engine)"
 	@echo "make catalog regenerate hipcore/data/catalog.json and content/schema/ from content/"
+	@echo "make golden  regenerate the engine's golden replies (tests/engine/golden/) and show what changed"
+	@echo "make golden-check  list golden replies the engine no longer gives (exit 1 if any)"
 	@echo "make update-baselines  re-take the figure baseline screenshots on purpose"
 	@echo "make clean   remove the venv, node_modules and built files"
 
@@ -80,7 +82,14 @@ unit: deps-test
 	$(BIN)/pytest -m "not browser and not pyodide"
 
 catalog: deps
-	$(BIN)/python -m site_plugins.content.export
+	$(BIN)/python -m site_plugins.hipguide.export
+
+golden: deps-test
+	$(BIN)/python -m tests.engine.golden --update
+	git diff --stat -- tests/engine/golden/
+
+golden-check: deps-test
+	$(BIN)/python -m tests.engine.golden --check
 
 bench: bench-build bench-engine
 

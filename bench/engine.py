@@ -8,7 +8,7 @@ serialise). The inputs are the golden scenarios (tests/engine/golden/), each cal
 times after a warm-up; the figure is the median of every call. Targets: 1 ms in CPython,
 10 ms in Pyodide.
 
-Then the same bridge on a megabyte of adversarial text each (tests/engine/adversarial.py: the
+Then the same bridge on a megabyte of adversarial text each (bench/adversarial.py: the
 texts that made the nesting check quadratic), where the time is the check that refuses them
 before parsing: the median of each text, and the slowest text's. Target: 50 ms.
 """
@@ -16,6 +16,7 @@ before parsing: the median of each text, and the slowest text's. Target: 50 ms.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -25,14 +26,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.adversarial import ADVERSARIAL  # noqa: E402
+from bench.node_pyodide import run_in_pyodide  # noqa: E402
 from hipcore import assess_json  # noqa: E402
-from tests.engine.adversarial import ADVERSARIAL  # noqa: E402
-from tests.engine.golden import load_scenarios  # noqa: E402
-from tests.engine.node_pyodide import run_in_pyodide  # noqa: E402
+from hipcore._json import dumps  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "engine" / "golden"
 
 TARGET_MS = {"CPython": 1.0, "Pyodide": 10.0}
 ADVERSARIAL_TARGET_MS = 50.0
 ADVERSARIAL_CALLS = 9
+
+
+def golden_inputs() -> list[str]:
+    """The results of every golden scenario whose reply is a prescription, as canonical JSON
+    (the exact text both runtimes are given)."""
+    inputs = []
+    for path in sorted(GOLDEN.glob("*.json")):
+        scenario = json.loads(path.read_text("utf-8"))
+        if scenario.get("reply") is None or scenario["reply"]["ok"]:
+            inputs.append(dumps(scenario["results"]))
+    return inputs
 
 
 def cpython_samples(inputs: list[str], calls: int, warm_up: int = 20) -> list[float]:
@@ -51,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=300, help="timed calls per scenario")
     args = parser.parse_args(argv)
-    inputs = [s.input_text for s in load_scenarios() if s.reply is None or s.reply["ok"]]
+    inputs = golden_inputs()
 
     texts = list(ADVERSARIAL.values())
     rows = [("CPython", sys.version.split()[0], cpython_samples(inputs, args.calls))]

@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-__all__ = ["dumps", "to_data"]
+__all__ = ["dumps"]
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -16,17 +16,6 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
     return names
-
-
-def to_data(value: Any) -> Any:
-    """Dataclasses to dicts and tuples to lists, recursively; fields left at None are kept."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: to_data(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, list | tuple):
-        return [to_data(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_data(v) for k, v in value.items()}
-    return value
 
 
 def _shallow(value: Any) -> Any:

@@ -1,8 +1,8 @@
 """Regenerate what is derived from ``content/``: the packaged catalog and the JSON Schemas.
 
-    python -m site_plugins.content.export [--check]
-
-``--check`` changes nothing and exits 1 if a file is out of date (the tests run it).
+``main(argv, extra_kinds)``: ``--check`` changes nothing and exits 1 if a file is out of
+date (the tests run it). The site's entry point, which adds the figures, is
+``python -m site_plugins.hipguide.export`` (``make catalog``).
 """
 
 from __future__ import annotations
@@ -82,12 +82,12 @@ def derived_files(root: Path = ROOT, extra_kinds: tuple[Kind, ...] = ()) -> dict
     return files
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, extra_kinds: tuple[Kind, ...] = ()) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     try:
-        files = derived_files()
+        files = derived_files(extra_kinds=extra_kinds)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
@@ -102,7 +102,3 @@ def main(argv: list[str] | None = None) -> int:
     for path in stale:
         print(f"{'out of date' if args.check else 'wrote'}: {path.relative_to(ROOT)}")
     return 1 if (stale and args.check) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,15 +1,17 @@
 """Where each kind of content lives, and the pydantic adapters that validate it.
 
 The types are ``hipcore.model``'s dataclasses (the one content model); this module only tells
-pydantic to refuse unknown fields and to read each file strictly.
+pydantic, while it builds each adapter, to refuse unknown fields and to read each file
+strictly. Kinds the engine does not know (the site's figures) are passed to the loader by
+its caller (``load_content(root, extra_kinds)``): the loader imports no part of the site.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -18,10 +20,8 @@ from pydantic import ConfigDict, TypeAdapter
 
 from hipcore import model
 from hipcore.errors import Problem
-from site_plugins import figures
-from site_plugins.figures import model as figure_model
 
-__all__ = ["KINDS", "Kind", "forbid_unknown_fields"]
+__all__ = ["KINDS", "Kind"]
 
 
 _READING = ConfigDict(extra="forbid", strict=True)
@@ -30,15 +30,19 @@ _DOCUMENTING = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=
 the validators themselves, and every build would pay for it."""
 
 
-def forbid_unknown_fields(module: Any) -> None:
-    """A misspelt field name must be an error, not silently ignored."""
-    for _, cls in inspect.getmembers(module, inspect.isclass):
-        if dataclasses.is_dataclass(cls) and "__pydantic_config__" not in vars(cls):
-            cls.__pydantic_config__ = _READING  # type: ignore[attr-defined]
-
-
-forbid_unknown_fields(model)
-forbid_unknown_fields(figure_model)
+@contextmanager
+def _configured(tp: Any, config: ConfigDict) -> Iterator[None]:
+    """Pydantic reads a plain dataclass's configuration from the class itself, and refuses a
+    ``TypeAdapter(config=...)`` for one; so every dataclass ``tp`` is built from (that has no
+    configuration of its own) carries ``config`` while an adapter is built, and no longer."""
+    classes = [c for c in _dataclasses_in(tp) if "__pydantic_config__" not in vars(c)]
+    for cls in classes:
+        cls.__pydantic_config__ = config
+    try:
+        yield
+    finally:
+        for cls in classes:
+            del cls.__pydantic_config__
 
 
 @dataclass(frozen=True)
@@ -67,23 +71,23 @@ class Kind:
 
     @cached_property
     def adapter(self) -> TypeAdapter[Any]:
-        """Validates one file."""
-        return TypeAdapter(self.adapter_type)
+        """Validates one file: strictly, refusing unknown fields (a misspelt field name must be
+        an error, not silently ignored)."""
+        with _configured(self.adapter_type, _READING):
+            return _built(TypeAdapter(self.adapter_type))
 
     def json_schema(self) -> dict[str, Any]:
         """The JSON Schema of one file, with each field's docstring as its description."""
-        classes = [c for c in _dataclasses_in(self.adapter_type) if _config(c) is _READING]
-        try:
-            for cls in classes:
-                cls.__pydantic_config__ = _DOCUMENTING
-            return TypeAdapter(self.adapter_type).json_schema()
-        finally:
-            for cls in classes:
-                cls.__pydantic_config__ = _READING
+        with _configured(self.adapter_type, _DOCUMENTING):
+            adapter = _built(TypeAdapter(self.adapter_type))
+        return adapter.json_schema()
 
 
-def _config(cls: type) -> Any:
-    return vars(cls).get("__pydantic_config__")
+def _built(adapter: TypeAdapter[Any]) -> TypeAdapter[Any]:
+    """The adapter's validator is built now, while the configuration is in place."""
+    if not adapter.pydantic_complete:
+        adapter.rebuild(raise_errors=True)
+    return adapter
 
 
 def _dataclasses_in(tp: Any, found: list[Any] | None = None) -> list[Any]:
@@ -111,13 +115,4 @@ KINDS: tuple[Kind, ...] = (
     Kind("findings", model.Finding, "findings.yaml", True, "findings"),
     Kind("rules", model.Rule, "rules.yaml", True, "rules"),
     Kind("exercises", model.Exercise, "exercises/*.yaml", False, "exercise"),
-    Kind(
-        "figures",
-        figure_model.Figure,
-        "figures/*.yaml",
-        False,
-        "figure",
-        in_catalog=False,
-        check=figures.check_figures,
-    ),
 )

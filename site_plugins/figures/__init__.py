@@ -1,10 +1,12 @@
 """Pictures of every test and exercise, drawn from pose data in the content.
 
-The figure content model (``model``) is validated by the content loader like any content; the
-skeleton (``skeleton``: Winter's segment proportions, forward kinematics), the placing of a
-pose on the floor (``posing``), the views (``camera``), the panels a figure shows
-(``panels``) and the SVG writer (``svg``) make the pictures; ``blocks`` puts them in pages.
-No MkDocs here: the plugin only calls ``figure_blocks`` and ``contact_sheet``.
+The figure content model (``model``) is validated by the content loader like any content. A
+figure is drawn in steps, one module each: ``poses`` (inheritance), ``skeleton`` (Winter's
+proportions, forward kinematics), ``floor`` (the body at rest), ``camera`` (the views),
+``checks`` and ``panels`` (what each panel shows), ``strokes``, ``labels``, ``props`` and
+``scene`` (plain 2D geometry, on ``geometry``), ``svg`` and ``theme`` (the writing);
+``catalog`` checks a catalog's figures, ``blocks`` puts them in pages. ``docs/figures.md``
+maps them. No MkDocs here: the plugin only calls ``figure_blocks`` and ``contact_sheet``.
 """
 
 from site_plugins.figures.blocks import (
@@ -13,7 +15,7 @@ from site_plugins.figures.blocks import (
     contact_sheet,
     figure_blocks,
 )
-from site_plugins.figures.checks import check_figures
+from site_plugins.figures.catalog import check_figures
 from site_plugins.figures.model import Figure
 
 __all__ = [

@@ -2,8 +2,9 @@
 
 A block is one ``<figure>``: the panels side by side (each an inline ``<svg>`` with its
 ``<title>`` and ``<desc>``, captioned), and under them the text alternative in words. Inline,
-so that the page's palette (the ``--hf-*`` custom properties set here from mkdocs-material's
-colours) reaches the drawing. Blocks are single lines of HTML, safe inside Markdown.
+so that the page's palette (the ``--hf-*`` custom properties that ``theme`` sets from
+mkdocs-material's colours) reaches the drawing. Blocks are single lines of HTML, safe inside
+Markdown.
 """
 
 from __future__ import annotations
@@ -13,44 +14,19 @@ from functools import cache
 from html import escape
 
 from hipcore.model import Catalog
-from site_plugins.figures.checks import panels_of, subjects
+from site_plugins.figures.catalog import panels_of
 from site_plugins.figures.model import Figure
-from site_plugins.figures.panels import Panel, Subject
-from site_plugins.figures.svg import render_svg, scene_of
+from site_plugins.figures.panels import Panel
+from site_plugins.figures.scene import scene_of
+from site_plugins.figures.subjects import Subject, subjects
+from site_plugins.figures.svg import render_svg
+from site_plugins.figures.theme import STYLE
 from site_plugins.render.escape import text as markdown_text
 
-__all__ = ["CONTACT_SHEET_MARKER", "STYLE", "FigureError", "contact_sheet", "figure_blocks"]
+__all__ = ["CONTACT_SHEET_MARKER", "FigureError", "contact_sheet", "figure_blocks"]
 
 CONTACT_SHEET_MARKER = "<!-- hipguide:figures -->"
 """Where in ``docs/figures.md`` the contact sheet goes."""
-
-_PALETTE = (
-    "--hf-near:#3949ab;--hf-far:#9fa8da;--hf-ghost:#9e9e9e;--hf-accent:#d84315;"
-    "--hf-fault:#c62828;--hf-floor:#9e9e9e;--hf-prop:#e0e0e0;--hf-prop-line:#757575;"
-    "--hf-paper:var(--md-default-bg-color,#fff);--hf-ink:var(--md-default-fg-color,#212121)"
-)
-_DARK = (
-    "--hf-near:#9fa8da;--hf-far:#4f5b93;--hf-ghost:#8a8f98;--hf-accent:#ffab40;"
-    "--hf-fault:#ff8a80;--hf-floor:#757575;--hf-prop:#3a3f4b;--hf-prop-line:#a0a4ab"
-)
-_PRINT = (
-    "--hf-near:#333;--hf-far:#999;--hf-ghost:#aaa;--hf-accent:#000;--hf-fault:#000;"
-    "--hf-floor:#666;--hf-prop:#eee;--hf-prop-line:#555;--hf-paper:#fff;--hf-ink:#000"
-)
-STYLE = (
-    f".hipfig{{margin:1em 0;{_PALETTE}}}"
-    f"[data-md-color-scheme=slate] .hipfig{{{_DARK}}}"
-    f"@media (prefers-color-scheme:dark){{body:not([data-md-color-scheme]) .hipfig{{{_DARK}}}}}"
-    f"@media print{{.hipfig{{{_PRINT}}}.hipfig-panel{{break-inside:avoid}}}}"
-    ".hipfig-panels{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}"
-    ".hipfig-panel{margin:0;max-width:100%}"
-    ".hipfig-panel svg{display:block;max-width:100%;height:auto}"
-    ".hipfig-panel figcaption{font-size:.75rem;margin-top:.2rem}"
-    ".hipfig-fault figcaption{color:var(--hf-fault);font-weight:600}"
-    ".hipfig>figcaption{font-size:.75rem;margin-top:.4rem}"
-)
-"""Layout and palette: light (mkdocs-material's default scheme), dark (its 'slate', or the
-system's dark mode outside the theme), and print (greys; faults keep their dashed rings)."""
 
 _SCALE = {"motion": 2.2, "detail": 1.6, "fault": 1.6}
 """Pixels per drawing unit (a 175 cm body is 100 units): the motion is drawn larger."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from site_plugins.figures.model import View
+from site_plugins.figures.model import Figure, View
 from site_plugins.figures.skeleton import Vec
 
-__all__ = ["P2", "SCALE", "Camera"]
+__all__ = ["P2", "SCALE", "Camera", "camera_for"]
 
 SCALE = 100.0
 """Drawing units per body height: a 175 cm body is 100 units tall."""
@@ -61,3 +61,15 @@ class Camera:
         if self.mirror:
             out = (-out[0], out[1], out[2])
         return out
+
+
+def camera_for(
+    figure: Figure, view: View | None, turn: float | None, elevation: float | None, mirror: bool
+) -> Camera:
+    """A panel's camera: what the panel gives, else the figure's defaults."""
+    return Camera(
+        view=view or figure.view,
+        turn=figure.turn if turn is None else turn,
+        elevation=figure.elevation if elevation is None else elevation,
+        mirror=mirror,
+    )

@@ -1,116 +1,44 @@
-"""SVG for one panel: a self-contained, themeable, animated picture.
+"""SVG for one panel: a self-contained, themeable, animated picture, written from its scene.
 
-Colours are CSS custom properties with fallbacks (``--hf-near`` and friends, see
-``blocks.STYLE``), so the page's light or dark palette applies to the inline SVG. The motion
-is a CSS animation of each part's path (``d: path(...)``) through poses computed evenly in
-joint-angle space; without animation (``prefers-reduced-motion``, print, a browser without
-CSS ``d``) each path shows its own attribute: the end position. Every id and keyframe name
-starts with the panel's id, so many figures can share a page.
+The motion is a CSS animation of each part's path (``d: path(...)``) through poses computed
+evenly in joint-angle space; without animation (``prefers-reduced-motion``, print, a browser
+without CSS ``d``) each path shows its own attribute: the end position. Every id and keyframe
+name starts with the panel's id, so many figures can share a page. Colours and rules come from
+``theme``; numbers are written to one decimal (``fmt``).
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
 from site_plugins.figures.camera import P2, Camera
-from site_plugins.figures.drawing import (
-    Arc,
-    Arrow,
-    Line,
-    Mark,
-    PropShape,
-    Stroke,
-    arrow_for,
-    body_strokes,
-    edge_on,
-    floor_quad,
-    fmt,
-    mark_for,
-    prop_shapes,
-)
+from site_plugins.figures.floor import Placed
+from site_plugins.figures.geometry import box
+from site_plugins.figures.labels import Arc, Arrow, Line, Mark
 from site_plugins.figures.panels import Panel
-from site_plugins.figures.posing import Placed
+from site_plugins.figures.props import PropShape
+from site_plugins.figures.scene import Scene, scene_of
+from site_plugins.figures.strokes import HALO, Stroke, touching
+from site_plugins.figures.theme import svg_rules
 
-__all__ = ["DURATION", "HALO", "Scene", "render_svg", "scene_of"]
+__all__ = ["DURATION", "fmt", "render_svg"]
 
 DURATION = 2.4
 """Seconds from start to end; the animation then plays back to the start."""
-HALO = 1.0
-"""Drawing units of background drawn around each part, so overlapping parts stay apart."""
 _HOLD = (12, 88)
 """Keyframe percentages where the motion leaves the start and reaches the end."""
 
 
-@dataclass(frozen=True)
-class Scene:
-    """A panel as geometry, in drawing units (y down, floor at 0)."""
-
-    strokes: list[Stroke]
-    ghost: list[Stroke]
-    frames: list[list[Stroke]]
-    props: list[PropShape]
-    arcs: tuple[Arc, ...]
-    lines: tuple[Line, ...]
-    arrows: list[Arrow]
-    marks: list[Mark]
-    floor: bool
-    """A floor line is drawn at y = 0 (in level views)."""
-    ground: tuple[P2, ...]
-    """In views from above, the patch of floor under the body."""
-    box: tuple[float, float, float, float]
-    """x, y, width, height of the viewBox."""
-
-
-def scene_of(panel: Panel) -> Scene:
-    camera = panel.camera
-    bodies = [b for b in (panel.still, panel.ghost, *panel.frames) if b is not None]
-    flat = all(edge_on(b, camera) for b in bodies)
-    strokes = body_strokes(panel.still, camera, flat)
-    ghost = body_strokes(panel.ghost, camera, flat) if panel.ghost is not None else []
-    frames = [body_strokes(f, camera, flat) for f in panel.frames]
-    props = prop_shapes(panel.still, camera, fmt)
-    arrows = [a for a in (arrow_for(panel.trail, camera, n) for n in panel.arrows) if a]
-    marks = [mark_for(panel.still, camera, n) for n in panel.marks]
-    floor = camera.view != "top" and not camera.elevation
-    ground = () if floor else floor_quad([f for f in (panel.still, panel.ghost) if f], camera)
-    extent: list[P2] = []
-    for s in (*strokes, *ghost, *(s for f in frames for s in f)):
-        r = s.width / 2 + HALO
-        extent += [(x + dx, y + dy) for x, y in s.points for dx, dy in ((-r, -r), (r, r))]
-    for p in props:
-        extent += p.extent
-    for arc in panel.arcs:
-        extent += [arc.reference, _pad(arc.label_at, 7)[0], _pad(arc.label_at, 7)[1]]
-    for line in panel.lines:
-        extent += list(line.points)
-        if line.label:
-            extent += list(_pad(line.label_at, 10))
-    for arrow in arrows:
-        extent += [(x + dx, y + dy) for x, y in arrow.points for dx in (-3, 3) for dy in (-3, 3)]
-    for mark in marks:
-        extent += list(_pad(mark.centre, mark.radius + 1))
-    if floor:
-        extent.append((extent[0][0], 3.0))
-    extent += list(ground)
-    pad = 3.0
-    x0 = min(p[0] for p in extent) - pad
-    x1 = max(p[0] for p in extent) + pad
-    y0 = min(p[1] for p in extent) - pad
-    y1 = max(p[1] for p in extent) + pad
-    return Scene(
-        strokes, ghost, frames, props, panel.arcs, panel.lines, arrows, marks, floor, ground,
-        (x0, y0, x1 - x0, y1 - y0),
-    )  # fmt: skip
-
-
-def _pad(p: P2, r: float) -> tuple[P2, P2]:
-    return ((p[0] - r, p[1] - r), (p[0] + r, p[1] + r))
+def fmt(value: float) -> str:
+    """A number for SVG: one decimal, no trailing '.0'."""
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
 
 
 def render_svg(panel: Panel, scale: float = 2.2, scene: Scene | None = None) -> str:
@@ -130,7 +58,7 @@ def render_svg(panel: Panel, scale: float = 2.2, scene: Scene | None = None) -> 
     elif scene.ground:
         corners = "L".join(f"{fmt(px)} {fmt(py)}" for px, py in scene.ground)
         body.append(f'<path class="mt" d="M{corners}Z"/>')
-    body += [p.svg for p in scene.props if p.behind]
+    body += [_prop(p) for p in scene.props if p.behind]
     widths = _Widths()
     if scene.ghost:
         body.append(f'<g class="g">{_merged(scene.ghost, widths)}</g>')
@@ -160,50 +88,8 @@ def render_svg(panel: Panel, scale: float = 2.2, scene: Scene | None = None) -> 
         f'viewBox="{fmt(x)} {fmt(y)} {fmt(w)} {fmt(h)}" {size} role="img" '
         f'aria-labelledby="{pid}-t {pid}-d" data-search-exclude="">'
         f'<title id="{pid}-t">{title}</title><desc id="{pid}-d">{desc}</desc>'
-        f"<style>{_style(markup, widths)}{''.join(css)}</style>{markup}</svg>"
+        f"<style>{svg_rules(markup)}{widths.css()}{''.join(css)}</style>{markup}</svg>"
     )
-
-
-_BASE = (
-    ".hf{--n:var(--hf-near,#3949ab);--bg:var(--hf-paper,#fff);--a:var(--hf-accent,#d84315);"
-    "--q:var(--hf-prop-line,#757575)}"
-    ".hf path{fill:none;stroke-linecap:round;stroke-linejoin:round}"
-    ".hf .h{stroke:var(--bg)}.hf .n{stroke:var(--n)}.hf .t.n{fill:var(--n)}.hf .t.h{fill:var(--bg)}"
-    ".hf .b path{animation:var(--m,none) 2.4s linear infinite alternate}"
-    "@media (prefers-reduced-motion:reduce){.hf *{animation:none!important}}"
-    "@media print{.hf *{animation:none!important}}"
-)
-_RULES = {
-    "f": ".hf .f{stroke:var(--hf-far,#9fa8da)}.hf .t.f{fill:var(--hf-far,#9fa8da)}",
-    "g": ".hf .g{opacity:.35}.hf .g path{stroke:var(--hf-ghost,#9e9e9e)}"
-    ".hf .g .t{fill:var(--hf-ghost,#9e9e9e)}",
-    "fl": ".hf .fl{stroke:var(--hf-floor,#9e9e9e);stroke-width:1.2}",
-    "mt": ".hf .mt{fill:var(--hf-prop,#e0e0e0)}",
-    "p": ".hf .p{fill:var(--hf-prop,#e0e0e0);stroke:var(--q);stroke-width:1}",
-    "q": ".hf .q{stroke:var(--q);stroke-width:2}",
-    "k": ".hf .k{fill:var(--q)}",
-    "s": ".hf .s{stroke:var(--q);stroke-width:2.2}",
-    "w": ".hf .w{stroke:var(--a);stroke-width:1.6}",
-    "gl": ".hf .gl{fill:var(--bg);stroke:var(--q);stroke-width:.8}",
-    "wl": ".hf .wl{stroke:var(--a);stroke-width:.8}",
-    "a": ".hf .a{stroke:var(--a);stroke-width:1.2}",
-    "d": ".hf .d{stroke-dasharray:2.5 2;stroke-width:.9}",
-    "ah": ".hf .ah{fill:var(--a)}",
-    "x": ".hf .x{stroke:var(--hf-fault,#c62828);stroke-width:1.6;stroke-dasharray:3.5 2.5}",
-    "text": ".hf text{font:600 7px system-ui,sans-serif;fill:var(--hf-ink,#212121);"
-    "text-anchor:middle;dominant-baseline:central;paint-order:stroke;stroke:var(--bg);"
-    "stroke-width:2.2px}",
-}
-"""Rules shared by every figure (scoped to ``.hf``), each written only where its class (or
-element) is used. Identical rules from several figures on one page are harmless."""
-
-
-def _style(markup: str, widths: _Widths) -> str:
-    used = {c for value in re.findall(r'class="([^"]*)"', markup) for c in value.split()}
-    if "<text" in markup:
-        used.add("text")
-    rules = [_BASE, *(rule for name, rule in _RULES.items() if name in used), widths.css()]
-    return "".join(rules)
 
 
 class _Widths:
@@ -239,7 +125,7 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
     css: list[str] = []
     moves = False
     by_part = [{s.part: s for s in frame} for frame in scene.frames]
-    boxes = [{s.part: _box(s.points) for s in frame} for frame in (scene.strokes, *scene.frames)]
+    boxes = [{s.part: box(s.points) for s in frame} for frame in (scene.strokes, *scene.frames)]
     names: dict[str, str] = {}
     drawn: list[Stroke] = []
     for stroke in scene.strokes:
@@ -252,7 +138,7 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
         pair = f'<path class="{stroke.tone} {w}{trunk}" d="{d}"/>'
         # A rim keeps it apart from the parts it lies on (a nose needs none).
         if stroke.part != "nose" and any(
-            _touching(stroke, earlier, by_part, boxes) for earlier in drawn
+            touching(stroke, earlier, by_part, boxes) for earlier in drawn
         ):
             pair = f'<path class="h {w}{trunk}" d="{d}"/>' + pair
         drawn.append(stroke)
@@ -265,70 +151,6 @@ def _animations(pid: str, scene: Scene, widths: _Widths) -> _Animated:
             pair = f'<g style="--m:{names[keyframes]}">{pair}</g>'
         paths.append(pair)
     return _Animated(paths, css, moves)
-
-
-_Box = tuple[float, float, float, float]
-
-
-def _touching(
-    a: Stroke,
-    b: Stroke,
-    frames: Sequence[dict[str, Stroke]],
-    boxes: Sequence[dict[str, _Box]],
-) -> bool:
-    """Do two parts overlap (or nearly) in the still pose or any frame of the motion?
-    ``boxes``: each part's bounding box in the still pose, then in each frame."""
-    reach = (a.width + b.width) / 2 + HALO
-    for k, box in enumerate(boxes):
-        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = box[a.part], box[b.part]
-        if max(bx0 - ax1, ax0 - bx1, by0 - ay1, ay0 - by1) > reach + 1e-6:
-            continue  # the gap between their bounding boxes alone keeps them apart
-        x, y = (a, b) if k == 0 else (frames[k - 1][a.part], frames[k - 1][b.part])
-        if _distance(x.points, x.closed, y.points, y.closed) < reach:
-            return True
-    return False
-
-
-def _box(points: Sequence[P2]) -> _Box:
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def _distance(a: Sequence[P2], a_closed: bool, b: Sequence[P2], b_closed: bool) -> float:
-    def segments(points: Sequence[P2], closed: bool) -> list[tuple[P2, P2]]:
-        if len(points) == 1:
-            return [(points[0], points[0])]
-        pairs = list(itertools.pairwise(points))
-        return [*pairs, (points[-1], points[0])] if closed else pairs
-
-    return min(
-        _segment_distance(p, q) for p in segments(a, a_closed) for q in segments(b, b_closed)
-    )
-
-
-def _segment_distance(s: tuple[P2, P2], t: tuple[P2, P2]) -> float:
-    def point(p: P2, seg: tuple[P2, P2]) -> float:
-        (ax, ay), (bx, by) = seg
-        dx, dy = bx - ax, by - ay
-        length = dx * dx + dy * dy
-        k = (
-            0.0
-            if length == 0
-            else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
-        )
-        return math.hypot(p[0] - ax - k * dx, p[1] - ay - k * dy)
-
-    def crosses() -> bool:
-        def side(p: P2, seg: tuple[P2, P2]) -> float:
-            (ax, ay), (bx, by) = seg
-            return (bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax)
-
-        return side(s[0], t) * side(s[1], t) < 0 and side(t[0], s) * side(t[1], s) < 0
-
-    if crosses():
-        return 0.0
-    return min(point(s[0], t), point(s[1], t), point(t[0], s), point(t[1], s))
 
 
 def _short(pid: str) -> str:
@@ -388,10 +210,10 @@ def _held(pid: str, panel: Panel, prop: PropShape, css: list[str]) -> str:
     """A prop held by the body (a kettlebell, a glass) moves with the landmarks it is held at,
     by a CSS transform keyframed like the body's parts."""
     if not panel.frames:
-        return prop.svg
+        return _prop(prop)
     anchors = _anchor_path(panel.frames, panel, prop)
     if anchors is None or all(abs(a[0]) < 0.05 and abs(a[1]) < 0.05 for a in anchors):
-        return prop.svg
+        return _prop(prop)
     name = f"{pid}-{prop.kind}"
     start, end = _HOLD
     frames = []
@@ -405,7 +227,7 @@ def _held(pid: str, panel: Panel, prop: PropShape, css: list[str]) -> str:
         frames.append(f"{at}{{transform:translate({fmt(dx)}px,{fmt(dy)}px)}}")
     css.append(f"@keyframes {name}{{{''.join(frames)}}}")
     css.append(f"#{pid} .m-{prop.kind}{{animation:{name} {DURATION}s linear infinite alternate}}")
-    return f'<g class="m-{prop.kind}">{prop.svg}</g>'
+    return f'<g class="m-{prop.kind}">{_prop(prop)}</g>'
 
 
 def _anchor_path(frames: Sequence[Placed], panel: Panel, prop: PropShape) -> list[P2] | None:
@@ -496,3 +318,38 @@ def _mark(mark: Mark) -> str:
         f'<path class="x" d="M{fmt(c[0] - r)} {fmt(c[1])}a{fmt(r)} {fmt(r)} 0 1 0 {fmt(2 * r)} 0'
         f'a{fmt(r)} {fmt(r)} 0 1 0 {fmt(-2 * r)} 0"/>'
     )
+
+
+def _prop(prop: PropShape) -> str:
+    """A prop's elements (see ``PropShape`` for its points)."""
+    pts = prop.points
+    if prop.kind == "exercise_ball":
+        (cx, cy), r = pts[0], prop.radius
+        return f'<circle class="p" cx="{fmt(cx)}" cy="{fmt(cy)}" r="{fmt(r)}"/>'
+    if prop.kind == "kettlebell":
+        (hx, hy), (_, cy), r = pts[0], pts[1], prop.radius
+        return (
+            f'<path class="q" d="M{fmt(hx - 3.5)} {fmt(cy - r + 1)}'
+            f'V{fmt(hy - 1)}H{fmt(hx + 3.5)}V{fmt(cy - r + 1)}"/>'
+            f'<circle class="k" cx="{fmt(hx)}" cy="{fmt(cy)}" r="{fmt(r)}"/>'
+        )
+    if prop.kind == "bench":
+        (left, top), (right, _) = pts
+        return (
+            f'<rect class="p" x="{fmt(left)}" y="{fmt(top)}" width="{fmt(right - left)}" '
+            f'height="5" rx="1.5"/>'
+            + "".join(
+                f'<path class="q" d="M{fmt(lx)} {fmt(top + 5)}V0"/>' for lx in (left + 5, right - 5)
+            )
+        )
+    if prop.kind == "chair":
+        (x, top), (far, seat) = pts
+        return f'<path class="q" d="M{fmt(x)} {fmt(top)}V0M{fmt(x)} {fmt(seat)}H{fmt(far)}V0"/>'
+    if prop.kind == "glass":
+        corners, water = pts[:4], pts[4:]
+        d = "M" + "L".join(f"{fmt(p[0])} {fmt(p[1])}" for p in corners) + "Z"
+        w = f"M{fmt(water[0][0])} {fmt(water[0][1])}L{fmt(water[1][0])} {fmt(water[1][1])}"
+        return f'<path class="gl" d="{d}"/><path class="wl" d="{w}"/>'
+    (ax, ay), (bx, by) = pts
+    line = "s" if prop.kind == "stick" else "w"
+    return f'<path class="{line}" d="M{fmt(ax)} {fmt(ay)}L{fmt(bx)} {fmt(by)}"/>'

@@ -19,9 +19,10 @@ from mkdocs.structure.files import File, Files
 
 from hipcore._json import dumps
 from site_plugins.bundle import RuntimeMissing, build_hipcore_wheel, copy_pyodide
-from site_plugins.content import Content, ContentError, load_content
+from site_plugins.content import Content, ContentError
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
 from site_plugins.hipguide.config import HipguideConfig
+from site_plugins.hipguide.kinds import load_site_content
 from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
 from site_plugins.render.paths import assessment_page, exercise_page, relative
 
@@ -115,7 +116,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         """The content; while serving, broken content keeps the last good one (a rebuild that
         raised would leave every request waiting), and its problems are shown on every page."""
         try:
-            content = load_content(self.root / self.config.content_dir)
+            content = load_site_content(self.root / self.config.content_dir)
         except ContentError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None

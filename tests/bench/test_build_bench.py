@@ -12,7 +12,7 @@ from types import ModuleType
 
 import yaml
 
-from site_plugins.content import load_content
+from site_plugins.hipguide.kinds import load_site_content
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "bench" / "build.py"
@@ -33,7 +33,7 @@ def test_generated_catalog_loads_with_a_figure_and_a_ladder_for_every_exercise(
 ) -> None:
     content = _bench().generate(tmp_path / "content", 6)
 
-    loaded = load_content(content)
+    loaded = load_site_content(content)
 
     generated = [e for e in loaded.catalog.exercises if e.id.startswith("gen_")]
     assert [e.id for e in generated] == [f"gen_{i:05d}" for i in range(6)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_plugins.content import load_content
 from site_plugins.content.yamlsource import parse_yaml
+from site_plugins.hipguide.kinds import load_site_content
 from site_plugins.hipguide.plugin import HipguidePlugin
 from tests.conftest import ROOT, build_site
 
@@ -27,7 +27,7 @@ def test_every_value_knows_its_line(tmp_path: Path) -> None:
 
 
 def test_each_item_is_traced_to_the_file_that_defines_it() -> None:
-    content = load_content(ROOT / "content")
+    content = load_site_content(ROOT / "content")
     assert content.files[("exercises", "hip_bridge")] == ROOT / "content/exercises/hip_bridge.yaml"
     assert content.files[("policy", "policy")] == ROOT / "content/policy.yaml"
     assert all(path.is_file() for path in content.files.values())

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.content import ContentError, load_content
+from site_plugins.content import ContentError
+from site_plugins.hipguide.kinds import load_site_content
 from tests.conftest import ROOT, build_site
 from tests.content.cases import CASES as BASIC_CASES
 from tests.content.cases_safety import (
@@ -23,7 +24,7 @@ CASES = (*BASIC_CASES, *NUMBER_CASES, *YAML_CASES, *FILE_CASES, *COMPLETENESS_CA
 
 
 def test_the_real_content_loads() -> None:
-    content = load_content(ROOT / "content")
+    content = load_site_content(ROOT / "content")
     assert content.catalog.exercises
 
 
@@ -32,7 +33,7 @@ def test_malformed_content_is_reported_exactly(case: Case, content_copy: Path) -
     for edit in case.edits:
         edit.apply(content_copy)
     with pytest.raises(ContentError) as raised:
-        load_content(content_copy)
+        load_site_content(content_copy)
     assert raised.value.problems == [expect.resolve(content_copy) for expect in case.expect]
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.content import load_content
 from site_plugins.content.yamlsource import parse_yaml
+from site_plugins.hipguide.kinds import load_site_content
 from tests.content.cases import BRIDGE
 from tests.content.edits import Replace
 
@@ -40,7 +40,7 @@ def test_plain_values_are_read_by_yaml_1_2(written: str, read: object, tmp_path:
 
 def test_a_dose_note_of_1_30_is_the_text_an_editor_wrote(content_copy: Path) -> None:
     Replace(BRIDGE, r"^  note:", "  note: 1:30 between sides").apply(content_copy)
-    content = load_content(content_copy)
+    content = load_site_content(content_copy)
     bridge = next(e for e in content.catalog.exercises if e.id == "hip_bridge")
     assert bridge.dose.note == "1:30 between sides"
 

@@ -10,8 +10,8 @@ Each ``golden/<name>.json`` holds:
 ``reply`` is generated; ``expect`` never is. After a deliberate change to the engine or the
 content, regenerate the replies explicitly, read the diff, and commit it:
 
-    .venv/bin/python -m tests.engine.golden --update     # rewrite every reply
-    .venv/bin/python -m tests.engine.golden --check      # list the stale ones (exit 1)
+    make golden         # .venv/bin/python -m tests.engine.golden --update, then git diff --stat
+    make golden-check   # .venv/bin/python -m tests.engine.golden --check: the stale ones (exit 1)
 """
 
 from __future__ import annotations

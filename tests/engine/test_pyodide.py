@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from bench.node_pyodide import run_in_pyodide
 from hipcore import RESULTS_VERSION, assess_json
 from tests.engine.build import entry, heel, held, results
 from tests.engine.golden import load_scenarios
-from tests.engine.node_pyodide import run_in_pyodide
 
 pytestmark = pytest.mark.pyodide
 
@@ -76,5 +76,14 @@ def test_pyodide_replies_with_the_stored_golden_bytes(pyodide: Any, scenario: An
     assert pyodide["replies"][SCENARIOS.index(scenario)] == scenario.stored_reply_text
 
 
-def test_the_runner_is_where_the_tests_expect_it() -> None:
-    assert (Path(__file__).parent / "pyodide_runner.mjs").is_file()
+def test_a_failure_inside_pyodide_is_reported_with_its_cause(tmp_path: Path) -> None:
+    """Were the runner to swallow an error, a broken engine could pass as silence."""
+    with pytest.raises(RuntimeError) as raised:
+        run_in_pyodide(INPUTS[:1], tmp_path, wheel_transform=_broken)
+    message = str(raised.value)
+    assert message.startswith("the Pyodide runner failed: pyodide_runner: ")
+    assert message.rstrip().endswith("is not a zip file")
+
+
+def _broken(wheel: Path) -> None:
+    wheel.write_bytes(b"not a wheel")

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.adversarial import ADVERSARIAL
 from hipcore import MAX_DEPTH, MAX_PROBLEMS, RESULTS_VERSION, assess_json, cli
 from hipcore.api import _too_deep
-from tests.engine.adversarial import ADVERSARIAL
 from tests.engine.build import entry, heel, held, results
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from site_plugins.content import Content, load_content
-from site_plugins.figures.checks import panels_of, subjects
+from site_plugins.content import Content
+from site_plugins.figures.catalog import panels_of
 from site_plugins.figures.model import Figure
 from site_plugins.figures.panels import Panel
-from site_plugins.figures.posing import Resolved, resolve_poses
+from site_plugins.figures.poses import Resolved, resolve_poses
+from site_plugins.figures.subjects import subjects
+from site_plugins.hipguide.kinds import load_site_content
 from tests.conftest import ROOT
 
 __all__ = ["content", "figures", "panels", "poses"]
@@ -16,7 +18,7 @@ __all__ = ["content", "figures", "panels", "poses"]
 
 @cache
 def content() -> Content:
-    return load_content(ROOT / "content")
+    return load_site_content(ROOT / "content")
 
 
 @cache

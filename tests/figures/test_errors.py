@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.content import ContentError, load_content
+from site_plugins.content import ContentError
+from site_plugins.hipguide.kinds import load_site_content
 from tests.conftest import build_site
 from tests.content.conftest import site_config
 from tests.content.edits import Case, Edit, Expect, Remove, Replace, Write
@@ -275,7 +276,7 @@ def test_bad_pose_data_is_reported_exactly(case: Case, content_copy: Path) -> No
     for edit in case.edits:
         edit.apply(content_copy)
     with pytest.raises(ContentError) as raised:
-        load_content(content_copy)
+        load_site_content(content_copy)
     assert raised.value.problems == [expect.resolve(content_copy) for expect in case.expect]
 
 
@@ -285,7 +286,7 @@ def test_figure_problems_wait_until_the_catalog_holds_together(content_copy: Pat
     Delete(THRUST).apply(content_copy)
     Replace("rules.yaml", r"^  finding: ", "  finding: no_such_finding").apply(content_copy)
     with pytest.raises(ContentError) as raised:
-        load_content(content_copy)
+        load_site_content(content_copy)
     assert all("figure" not in str(p) for p in raised.value.problems)
 
 

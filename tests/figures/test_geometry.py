@@ -8,10 +8,13 @@ import re
 
 import pytest
 
-from site_plugins.figures.drawing import Stroke
-from site_plugins.figures.panels import ANGLE_TOLERANCE, Panel
-from site_plugins.figures.posing import CONTACT_TOLERANCE, SUPPORT_HEIGHTS, place, resolve_poses
-from site_plugins.figures.svg import render_svg, scene_of
+from site_plugins.figures.checks import ANGLE_TOLERANCE
+from site_plugins.figures.floor import CONTACT_TOLERANCE, place
+from site_plugins.figures.panels import Panel
+from site_plugins.figures.poses import SUPPORT_HEIGHTS, resolve_poses
+from site_plugins.figures.scene import scene_of
+from site_plugins.figures.strokes import Stroke
+from site_plugins.figures.svg import render_svg
 from tests.figures import real
 
 ARCS = [(panel, i) for panel in real.panels() for i in range(len(panel.arcs))]

@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from site_plugins.figures.posing import Resolved, place
+from site_plugins.figures.floor import place
+from site_plugins.figures.poses import Resolved
 from site_plugins.figures.skeleton import POSTURES, WINTER, build_body, dot, sub, with_ankles
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from site_plugins.figures.blocks import figure_blocks
 from site_plugins.figures.panels import Panel
-from site_plugins.figures.svg import render_svg, scene_of
+from site_plugins.figures.scene import scene_of
+from site_plugins.figures.svg import render_svg
 from tests.figures import real
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -14,7 +14,7 @@ import pytest
 import hipcore
 from hipcore.catalog import CATALOG_VERSION
 from site_plugins.bundle import PYODIDE_FILES, RuntimeMissing, build_hipcore_wheel, copy_pyodide
-from site_plugins.content.export import main as export_main
+from site_plugins.hipguide.export import main as export_main
 from tests.conftest import ROOT
 
 CATALOG = '{"marker": "the catalog compiled from content"}'

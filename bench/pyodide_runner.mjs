@@ -1,6 +1,6 @@
 // Runs hipcore inside Pyodide under Node.js, from the npm `pyodide` package in node_modules.
 //
-//   node tests/engine/pyodide_runner.mjs WHEEL INPUTS.json OUTPUT.json [--bench N]
+//   node bench/pyodide_runner.mjs WHEEL INPUTS.json OUTPUT.json [--bench N]
 //
 // INPUTS.json is a list of results texts. OUTPUT.json receives
 //   {python, pyodide, replies: [assess_json(text), ...]}               (default)
@@ -9,7 +9,7 @@
 
 import { readFile, writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 
 const [wheelPath, inputsPath, outputPath, flag, count] = process.argv.slice(2);
 if (!outputPath || (flag !== undefined && flag !== "--bench")) {

@@ -1,24 +1,23 @@
-"""From a pose in the content to a body resting on the floor.
+"""A whole pose resting on the floor: the floor and tilt solver.
 
-A pose inherits what it leaves out from the pose it is ``like``; its joint angles are then run
-through the skeleton, and the body is placed: turned in the picture plane (unless the pose
-fixes ``tilt``) and lifted so that every grounded part touches the floor (or the top of the
-bench or ball it rests on) and nothing goes below it. Feet grounded flat get the ankle angle
-that lays the sole on the floor. When that cannot be done, the problem is reported against the
-pose's field, in words an editor can act on.
+The pose's joint angles are run through the skeleton, and the body is placed: turned in the
+picture plane (unless the pose fixes ``tilt``) until every grounded part touches the floor (or
+the top of the bench or ball it rests on), then lifted so that they do and nothing goes below
+it. A standing body on one spot is turned until its centre of mass is over the feet. Feet
+grounded flat get the ankle angle that lays the sole on the floor. When that cannot be done,
+the problem is reported against the pose's field, in words an editor can act on.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
-from hipcore.errors import Problem
 from site_plugins.figures import model
+from site_plugins.figures.poses import HEIGHT_CM, Loc, Resolved
 from site_plugins.figures.skeleton import (
-    DOFS,
     POSTURES,
     Basis,
     Body,
@@ -28,62 +27,11 @@ from site_plugins.figures.skeleton import (
     with_ankles,
 )
 
-__all__ = [
-    "BALL_DIAMETER",
-    "BENCH_HEIGHT",
-    "CONTACT_TOLERANCE",
-    "HEIGHT_CM",
-    "Placed",
-    "Resolved",
-    "interpolate",
-    "place",
-    "resolve_poses",
-]
+__all__ = ["CONTACT_TOLERANCE", "Placed", "interpolate", "place"]
 
-HEIGHT_CM = 175.0
-"""The body height the figures are drawn for; centimetres in messages and labels use it."""
-BENCH_HEIGHT = 0.25
-"""A training bench, about 44 cm."""
-BALL_DIAMETER = 0.37
-"""A 65 cm exercise ball."""
 CONTACT_TOLERANCE = 0.005
 """How close (in body heights, about 9 mm) a grounded part must come to the floor."""
 _BELOW_TOLERANCE = 0.002
-
-SUPPORT_HEIGHTS = {"bench": BENCH_HEIGHT, "exercise_ball": BALL_DIAMETER}
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A pose with everything inherited filled in."""
-
-    id: str
-    index: int
-    """Its position in the file's ``poses``, for error locations."""
-    posture: model.Posture
-    ground: tuple[model.Part, ...]
-    tilt: float | None
-    angles: dict[str, float]
-    """'hip_left.flexion' -> degrees; every motion of every joint, 0 if never given."""
-    props: tuple[model.Prop, ...]
-    own: dict[str, Loc] = field(default_factory=dict)
-    """Angles this pose sets itself -> where, within the pose ('joints', 'hips', 'flexion')."""
-
-    @property
-    def flat_feet(self) -> tuple[str, ...]:
-        return tuple(p.removeprefix("sole_") for p in self.ground if p.startswith("sole_"))
-
-    def contacts(self) -> list[tuple[str, float, Loc]]:
-        """(part, height of what it rests on, where it is said) for every resting part."""
-        found: list[tuple[str, float, Loc]] = [
-            (part, 0.0, ("ground", i)) for i, part in enumerate(self.ground)
-        ]
-        for i, prop in enumerate(self.props):
-            if prop.kind in SUPPORT_HEIGHTS and prop.at:
-                found.append((prop.at[0], SUPPORT_HEIGHTS[prop.kind], ("props", i, "at", 0)))
-        return found
 
 
 @dataclass(frozen=True)
@@ -95,118 +43,6 @@ class Placed:
     angles: dict[str, float]
     """The angles drawn: the pose's, with the ankles of flat feet solved."""
     tilt: float
-
-
-JOINT_NAMES: tuple[str, ...] = (
-    "pelvis", "lumbar", "neck",
-    "shoulder_left", "shoulder_right", "elbow_left", "elbow_right",
-    "hip_left", "hip_right", "knee_left", "knee_right", "ankle_left", "ankle_right",
-)  # fmt: skip
-ALL_ANGLES: tuple[str, ...] = tuple(
-    f"{joint}.{motion}" for joint in JOINT_NAMES for motion in DOFS[joint.split("_")[0]]
-)
-_PLURAL = {
-    "shoulders": "shoulder", "elbows": "elbow", "hips": "hip", "knees": "knee", "ankles": "ankle",
-}  # fmt: skip
-
-
-def dofs_of(joint: str) -> tuple[str, ...]:
-    return DOFS[joint.split("_", maxsplit=1)[0]]
-
-
-def resolve_poses(figure: model.Figure) -> tuple[dict[str, Resolved], list[Problem]]:
-    """Every pose of the figure with its inheritance resolved; problems are located within
-    the figure file (paths start with 'poses')."""
-    problems: list[Problem] = []
-    by_id: dict[str, tuple[int, model.Pose]] = {}
-    for i, pose in enumerate(figure.poses):
-        if pose.id in by_id:
-            first = by_id[pose.id][0]
-            problems.append(
-                Problem(("poses", i, "id"), f"'{pose.id}' is already a pose (poses[{first}])")
-            )
-        else:
-            by_id[pose.id] = (i, pose)
-    resolved: dict[str, Resolved] = {}
-
-    def get(pose_id: str, chain: tuple[str, ...]) -> Resolved | None:
-        if pose_id in resolved:
-            return resolved[pose_id]
-        index, pose = by_id[pose_id]
-        parent: Resolved | None = None
-        if pose.like is not None:
-            if pose.like not in by_id:
-                problems.append(Problem(("poses", index, "like"), _unknown_pose(pose.like, by_id)))
-                return None
-            if pose.like in chain:
-                loop = " -> ".join((*chain, pose_id, pose.like))
-                problems.append(Problem(("poses", index, "like"), f"poses form a loop: {loop}"))
-                return None
-            parent = get(pose.like, (*chain, pose_id))
-            if parent is None:
-                return None
-        posture = pose.posture or (parent.posture if parent else None)
-        ground = pose.ground if pose.ground is not None else (parent.ground if parent else None)
-        if posture is None or ground is None:
-            missing = "posture" if posture is None else "ground"
-            problems.append(
-                Problem(("poses", index), f"needs '{missing}' (or 'like' a pose that has it)")
-            )
-            return None
-        if not ground and not any(p.kind in SUPPORT_HEIGHTS for p in pose.props or ()):
-            problems.append(Problem(("poses", index, "ground"), "needs at least one part"))
-            return None
-        tilt = pose.tilt if pose.tilt is not None else (parent.tilt if parent else None)
-        props = pose.props if pose.props is not None else (parent.props if parent else ())
-        angles = dict(parent.angles) if parent else dict.fromkeys(ALL_ANGLES, 0.0)
-        own = _own_angles(pose.joints)
-        angles.update({name: value for name, (value, _) in own.items()})
-        result = Resolved(
-            id=pose_id,
-            index=index,
-            posture=posture,
-            ground=ground,
-            tilt=tilt,
-            angles=angles,
-            props=props,
-            own={name: loc for name, (_, loc) in own.items()},
-        )
-        resolved[pose_id] = result
-        return result
-
-    for pose_id in by_id:
-        get(pose_id, ())
-    return resolved, problems
-
-
-def _own_angles(joints: model.Joints) -> dict[str, tuple[float, Loc]]:
-    """The angles a pose gives itself; a named side wins over the plural."""
-    own: dict[str, tuple[float, Loc]] = {}
-    for f in fields(joints):
-        value = getattr(joints, f.name)
-        if value is None or f.name not in _PLURAL:
-            continue
-        for side in ("left", "right"):
-            _take(own, f"{_PLURAL[f.name]}_{side}", value, ("joints", f.name))
-    for f in fields(joints):
-        value = getattr(joints, f.name)
-        if value is not None and f.name not in _PLURAL:
-            _take(own, f.name, value, ("joints", f.name))
-    return own
-
-
-def _take(into: dict[str, tuple[float, Loc]], joint: str, value: object, loc: Loc) -> None:
-    for f in fields(value):  # type: ignore[arg-type]
-        degrees = getattr(value, f.name)
-        if degrees is not None:
-            into[f"{joint}.{f.name}"] = (float(degrees), (*loc, f.name))
-
-
-def _unknown_pose(name: str, known: Mapping[str, object]) -> str:
-    return f"names the pose '{name}', which this figure does not have ({', '.join(known)})"
-
-
-# --- placing a body on the floor ---------------------------------------------------------------
 
 
 def place(pose: Resolved, anchor: str | None = None) -> tuple[Placed | None, list[tuple[Loc, str]]]:

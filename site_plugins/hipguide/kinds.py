@@ -1,0 +1,32 @@
+"""The content the site reads beyond the engine's, handed to the content loader: the figures.
+
+The content loader knows only the engine's kinds; whoever needs figures (the plugin, the
+catalog export, the tests, the benchmarks) loads with ``SITE_KINDS``, or calls
+``load_site_content``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_plugins.content import Content, load_content
+from site_plugins.content.kinds import Kind
+from site_plugins.figures import Figure, check_figures
+
+__all__ = ["FIGURES", "SITE_KINDS", "load_site_content"]
+
+FIGURES = Kind(
+    "figures",
+    Figure,
+    "figures/*.yaml",
+    False,
+    "figure",
+    in_catalog=False,
+    check=check_figures,
+)
+SITE_KINDS: tuple[Kind, ...] = (FIGURES,)
+
+
+def load_site_content(root: Path) -> Content:
+    """The content of ``root`` (a content folder), figures included."""
+    return load_content(root, SITE_KINDS)

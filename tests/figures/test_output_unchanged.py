@@ -1,0 +1,26 @@
+"""The figures' output, pinned: a change of structure must not change a byte of any drawing.
+
+The hash covers every figure block of the real content (each panel's SVG, its caption, the
+text alternative and the block's style) and the contact sheet. When a drawing is meant to
+change, record the new value from the test's failure message in the same commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from site_plugins.figures import contact_sheet, figure_blocks
+from tests.figures import real
+
+OUTPUT_SHA256 = "07d0025682ae58ae2329c95c722c6e3d63fa6f7e13cf300ec4341293c4e14e75"
+
+
+def test_every_figure_renders_byte_for_byte_as_recorded() -> None:
+    catalog, figures = real.content().catalog, list(real.figures().values())
+    blocks = figure_blocks(catalog, figures)
+    sheet = contact_sheet(catalog, figures, lambda subject: f"{subject}.md")
+    digest = hashlib.sha256()
+    for figure_id in sorted(blocks):
+        digest.update(f"{figure_id}\n{blocks[figure_id]}\n".encode())
+    digest.update(sheet.encode())
+    assert digest.hexdigest() == OUTPUT_SHA256
