@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from bench.adversarial import ADVERSARIAL  # noqa: E402
 from bench.node_pyodide import run_in_pyodide  # noqa: E402
 from hipcore import assess_json  # noqa: E402
-from hipcore._json import dumps  # noqa: E402
+from hipcore.canonical import canonical_json  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "engine" / "golden"
 
@@ -45,7 +45,7 @@ def golden_inputs() -> list[str]:
     for path in sorted(GOLDEN.glob("*.json")):
         scenario = json.loads(path.read_text("utf-8"))
         if scenario.get("reply") is None or scenario["reply"]["ok"]:
-            inputs.append(dumps(scenario["results"]))
+            inputs.append(canonical_json(scenario["results"]))
     return inputs
 
 

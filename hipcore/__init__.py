@@ -18,6 +18,9 @@ from hipcore.api import (
     parse_json,
     parse_results,
 )
+from hipcore.canonical import (
+    canonical_json,
+)
 from hipcore.catalog import (
     CATALOG_VERSION,
     Index,
@@ -25,6 +28,11 @@ from hipcore.catalog import (
     default_catalog,
     index_for,
     load_catalog,
+)
+from hipcore.constraints import (
+    Length,
+    Pattern,
+    Range,
 )
 from hipcore.engine import (
     evaluate,
@@ -116,6 +124,12 @@ from hipcore.schema import (
 from hipcore.text import (
     render_text,
 )
+from hipcore.units import (
+    UNIT_TEXT,
+    convert_value,
+    exact_value,
+    show_value,
+)
 from hipcore.validate import (
     check_results,
 )
@@ -137,6 +151,7 @@ __all__ = [
     "SIDES",
     "SIDE_KEYS",
     "TEMPLATE_NAMES",
+    "UNIT_TEXT",
     "Assessment",
     "AssessmentResult",
     "Asymmetry",
@@ -159,6 +174,7 @@ __all__ = [
     "Ladder",
     "LadderStep",
     "Later",
+    "Length",
     "Measure",
     "Measurement",
     "Movement",
@@ -169,11 +185,13 @@ __all__ = [
     "PainRules",
     "PainSite",
     "Path",
+    "Pattern",
     "Policy",
     "Prescription",
     "Problem",
     "ProgramItem",
     "Quality",
+    "Range",
     "Reassessment",
     "Recheck",
     "RedFlag",
@@ -202,11 +220,14 @@ __all__ = [
     "Words",
     "assess",
     "assess_json",
+    "canonical_json",
     "check_references",
     "check_results",
+    "convert_value",
     "default_catalog",
     "dose_line",
     "evaluate",
+    "exact_value",
     "fill",
     "format_message",
     "format_path",
@@ -220,6 +241,7 @@ __all__ = [
     "results_schema",
     "schema_for",
     "series",
+    "show_value",
     "template_problems",
 ]
 __version__ = "0.1.0"

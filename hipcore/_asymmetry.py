@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hipcore._judge import JudgedTest
-from hipcore._units import show
 from hipcore.model import Policy, Side
 from hipcore.prescription import Asymmetry
+from hipcore.units import show_value
 
 __all__ = ["find_asymmetries"]
 
@@ -49,8 +49,8 @@ def find_asymmetries(tests: Sequence[JudgedTest], policy: Policy) -> tuple[Asymm
             lower_is_better = mark.comparator in ("<=", "<")
             weaker = "left" if (lv > rv) == lower_is_better else "right"
             text = (
-                f"{name}, {measure.label.lower()}: left {show(lv, mark.unit)}, right "
-                f"{show(rv, mark.unit)}; symmetry index {index:g} % (below "
+                f"{name}, {measure.label.lower()}: left {show_value(lv, mark.unit)}, right "
+                f"{show_value(rv, mark.unit)}; symmetry index {index:g} % (below "
                 f"{policy.asymmetry_index_below:g} %). The {weaker} side is weaker: recheck it, "
                 "as healthy people vary by about 9-21 %."
             )

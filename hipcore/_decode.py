@@ -3,7 +3,7 @@
 A small, standard-library stand-in for pydantic, so the engine validates its inputs the same
 way in CPython and in Pyodide. It understands exactly the types the models use: dataclasses,
 ``tuple[T, ...]``, ``dict[str, T]``, ``Literal``, ``T | None``, ``Annotated`` with the
-constraints of ``hipcore._constraints``, and ``str``/``int``/``float``/``bool``.
+constraints of ``hipcore.constraints``, and ``str``/``int``/``float``/``bool``.
 
 Decoding never stops at the first problem. What cannot be read is *salvaged* so that the rest
 of the document can still be checked: a field falls back to its default (or to an empty list,
@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Generic, TypeVar, Union
 
-from hipcore._constraints import Length, Pattern, Range
+from hipcore.constraints import Length, Pattern, Range
 from hipcore.errors import Path, Problem
 
 __all__ = ["Salvaged", "decode", "document_order", "loads", "salvage"]

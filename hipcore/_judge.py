@@ -16,10 +16,10 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hipcore._units import convert, show
 from hipcore.model import COULD_NOT_PERFORM, SIDES, Assessment, Catalog, Comparator, Measure, Unit
 from hipcore.prescription import Outcome, SideKey, SideReport, TestReport
 from hipcore.results import AssessmentResult, Pain, Results, SideResult
+from hipcore.units import convert_value, show_value
 
 __all__ = ["Failure", "JudgedSide", "JudgedTest", "judge_all", "meets"]
 
@@ -109,17 +109,21 @@ def meets(measure: Measure, value: float, unit: Unit) -> bool | None:
     mark = measure.pass_when
     if mark is None:
         return None
-    converted = convert(value, unit, mark.unit)
+    converted = convert_value(value, unit, mark.unit)
     return converted is not None and _COMPARE[mark.comparator](converted, mark.value)
 
 
 def told(value: float, unit: Unit, measure: Measure) -> str:
     """A value in the measure's unit, then in its other units: '20.32 cm (8 in)'."""
-    own = convert(value, unit, measure.unit)
+    own = convert_value(value, unit, measure.unit)
     if own is None:
-        return show(value, unit)
-    others = [show(v, u) for u in measure.units if (v := convert(own, measure.unit, u)) is not None]
-    return show(own, measure.unit) + (f" ({', '.join(others)})" if others else "")
+        return show_value(value, unit)
+    others = [
+        show_value(v, u)
+        for u in measure.units
+        if (v := convert_value(own, measure.unit, u)) is not None
+    ]
+    return show_value(own, measure.unit) + (f" ({', '.join(others)})" if others else "")
 
 
 def _judge_test(assessment: Assessment, entry: AssessmentResult | None) -> JudgedTest:
@@ -162,7 +166,7 @@ def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None
             continue
         mark = measure.pass_when
         unit = mark.unit if mark is not None else measure.unit
-        value = convert(measurement.value, measurement.unit, unit)
+        value = convert_value(measurement.value, measurement.unit, unit)
         if value is None:  # refused by the catalog check; never judged on a guess
             missing.append(measure.id)
             continue

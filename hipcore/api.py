@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from hipcore._decode import document_order, loads, salvage
-from hipcore._json import dumps
+from hipcore.canonical import canonical_json
 from hipcore.catalog import default_catalog
 from hipcore.engine import evaluate
 from hipcore.errors import Problem, format_path, limit_problems
@@ -88,11 +88,11 @@ def assess_json(text: str, catalog: Catalog | None = None) -> str:
     ``{"ok": false, "errors": [{"path": ..., "message": ...}]}``."""
     data, problems = parse_json(text)
     if problems:
-        return dumps({"ok": False, "errors": [p.to_json() for p in problems]})
+        return canonical_json({"ok": False, "errors": [p.to_json() for p in problems]})
     prescription = assess(data, catalog)
     if prescription.status == "invalid":
-        return dumps({"ok": False, "errors": prescription.errors})
-    return dumps({"ok": True, "prescription": prescription})
+        return canonical_json({"ok": False, "errors": prescription.errors})
+    return canonical_json({"ok": True, "prescription": prescription})
 
 
 def parse_json(text: str) -> tuple[object, list[Problem]]:

@@ -17,8 +17,8 @@ import typing
 from collections.abc import Sequence
 from pathlib import Path
 
-from hipcore._json import dumps
 from hipcore.api import assess, parse_json
+from hipcore.canonical import canonical_json
 from hipcore.catalog import default_catalog, load_catalog
 from hipcore.errors import InvalidDocument, Problem, format_message, format_path, limit_problems
 from hipcore.model import Catalog
@@ -82,7 +82,7 @@ def _assess(source: str, catalog_path: str | None, *, as_json: bool) -> int:
     if prescription.status == "invalid":
         return _fail(list(prescription.errors), as_json)
     print(
-        dumps(prescription, indent=2) if as_json else render_text(prescription),
+        canonical_json(prescription, indent=2) if as_json else render_text(prescription),
         end="\n" if as_json else "",
     )
     return 0
@@ -113,7 +113,7 @@ def _input_problem(problem: Problem, document: str = "") -> InputProblem:
 def _fail(problems: list[InputProblem], as_json: bool) -> int:
     shown = [InputProblem(format_message(p.path), format_message(p.message)) for p in problems]
     if as_json:
-        print(dumps({"ok": False, "errors": shown}, indent=2))
+        print(canonical_json({"ok": False, "errors": shown}, indent=2))
     else:
         print("hipcore: the results cannot be assessed:", file=sys.stderr)
         for p in shown:

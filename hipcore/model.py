@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from hipcore._constraints import Length, Pattern, Range
+from hipcore.constraints import Length, Pattern, Range
 
 __all__ = [
     "COULD_NOT_PERFORM",

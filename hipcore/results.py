@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from hipcore._constraints import Length, Pattern, Range
+from hipcore.constraints import Length, Pattern, Range
 from hipcore.model import Id, Unit
 
 __all__ = ["RESULTS_VERSION", "AssessmentResult", "Measurement", "Pain", "Results", "SideResult"]

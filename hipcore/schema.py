@@ -17,7 +17,7 @@ import types
 import typing
 from typing import Any, Union
 
-from hipcore._constraints import Length, Pattern, Range
+from hipcore.constraints import Length, Pattern, Range
 from hipcore.results import RESULTS_VERSION, Results
 
 __all__ = ["results_schema", "schema_for"]

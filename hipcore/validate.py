@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from hipcore._judge import meets
-from hipcore._units import convert, exact
 from hipcore.errors import Path, Problem
 from hipcore.model import Assessment, Catalog
 from hipcore.prescription import SIDE_KEYS
 from hipcore.results import Results, SideResult
+from hipcore.units import convert_value, exact_value
 
 __all__ = ["check_results"]
 
@@ -101,12 +101,15 @@ def _check_side(assessment: Assessment, result: SideResult, path: Path) -> list[
                 )
             )
             continue
-        value = convert(measurement.value, measurement.unit, measure.unit)
+        value = convert_value(measurement.value, measurement.unit, measure.unit)
         if value is None or not measure.minimum <= value <= measure.maximum:
-            low, high = exact(measure.minimum, measure.unit), exact(measure.maximum, measure.unit)
-            entered = exact(measurement.value, measurement.unit)
+            low, high = (
+                exact_value(measure.minimum, measure.unit),
+                exact_value(measure.maximum, measure.unit),
+            )
+            entered = exact_value(measurement.value, measurement.unit)
             if value is not None and measurement.unit != measure.unit:
-                entered += f" ({exact(value, measure.unit)})"
+                entered += f" ({exact_value(value, measure.unit)})"
             message = f"{entered} is outside the plausible range {low} to {high}"
             problems.append(Problem((*where, "value"), message))
     compensations = {c.id for c in assessment.compensations}
@@ -174,7 +177,7 @@ def _check_contradictions(assessment: Assessment, result: SideResult, path: Path
                 Problem(
                     (*path, "criteria", criterion.id),
                     f"says {'yes' if answer else 'no'}, but '{measure.id}' "
-                    f"({exact(measurement.value, measurement.unit)}) says "
+                    f"({exact_value(measurement.value, measurement.unit)}) says "
                     f"{'no' if answer else 'yes'}: give one or the other",
                 )
             )

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hipcore._units import convert, show
 from hipcore.errors import Path, Problem
 from hipcore.model import Assessment, Catalog, Measure, Rule, Threshold, Unit
+from hipcore.units import convert_value, show_value
 
 __all__ = ["UNIT_BOUNDS", "check_completeness"]
 
@@ -84,10 +84,10 @@ def _implausible_amounts(measure: Measure, where: Path) -> Iterator[Problem]:
         low, high = UNIT_BOUNDS[unit]
         words = _UNIT_WORDS[unit]
         if amount < low:
-            got = show(amount, unit).strip()
+            got = show_value(amount, unit).strip()
             yield Problem(path, f"must be at least {low:g} for an amount in {words}, got {got}")
         elif amount > high:
-            got = show(amount, unit).strip()
+            got = show_value(amount, unit).strip()
             yield Problem(path, f"must be at most {high:g} for an amount in {words}, got {got}")
 
 
@@ -99,7 +99,7 @@ def _pass_mark_outside_range(measure: Measure, where: Path) -> Iterator[Problem]
     mark = measure.pass_when
     if mark is None or measure.minimum >= measure.maximum:
         return
-    value = convert(mark.value, mark.unit, measure.unit)
+    value = convert_value(mark.value, mark.unit, measure.unit)
     if value is None:
         return  # a unit the measure does not take: reported by check_references
     low, high = measure.minimum, measure.maximum
@@ -112,8 +112,8 @@ def _pass_mark_outside_range(measure: Measure, where: Path) -> Iterator[Problem]
     can_pass, always_passes = passing[mark.comparator]
     if can_pass and not always_passes:
         return
-    span = f"{show(low, measure.unit)} to {show(high, measure.unit)}"
-    wanted = f"{_COMPARATOR_WORDS[mark.comparator]} {show(mark.value, mark.unit)}"
+    span = f"{show_value(low, measure.unit)} to {show_value(high, measure.unit)}"
+    wanted = f"{_COMPARATOR_WORDS[mark.comparator]} {show_value(mark.value, mark.unit)}"
     outcome = "no one could pass the test" if not can_pass else "no one could fail on it"
     which = "no value" if not can_pass else "every value"
     yield Problem(

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from hipcore._json import dumps
+from hipcore.canonical import canonical_json
 from hipcore.model import Catalog
 from site_plugins.content.errors import ContentError
 from site_plugins.content.kinds import KINDS, Kind
@@ -75,7 +75,9 @@ def catalog_schema() -> dict[str, object]:
 
 def derived_files(root: Path = ROOT, extra_kinds: tuple[Kind, ...] = ()) -> dict[Path, str]:
     content = load_content(root / "content", extra_kinds)
-    files = {root / "hipcore" / "data" / "catalog.json": dumps(content.catalog, indent=1) + "\n"}
+    files = {
+        root / "hipcore" / "data" / "catalog.json": canonical_json(content.catalog, indent=1) + "\n"
+    }
     files.update(schema_files(root, extra_kinds))
     text = json.dumps(catalog_schema(), indent=2, ensure_ascii=False) + "\n"
     files[root / "content" / "schema" / "catalog.schema.json"] = text

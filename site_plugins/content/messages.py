@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, Literal
 
 from hipcore import model
-from hipcore._constraints import Pattern
+from hipcore.constraints import Pattern
 
 __all__ = ["closest", "describe", "describe_all", "quote"]
 

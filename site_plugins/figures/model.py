@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from hipcore._constraints import Length, Range
+from hipcore.constraints import Length, Range
 from hipcore.model import Id, Text
 
 __all__ = [

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from hipcore._json import dumps
+from hipcore.canonical import canonical_json as dumps
 from site_plugins.bundle import RuntimeMissing, build_hipcore_wheel, copy_pyodide
 from site_plugins.content import Content, ContentError
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks

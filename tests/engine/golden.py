@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from hipcore import assess_json
-from hipcore._json import dumps
+from hipcore.canonical import canonical_json
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -41,11 +41,11 @@ class Scenario:
     @property
     def input_text(self) -> str:
         """The results as canonical JSON: the exact text both runtimes are given."""
-        return dumps(self.results)
+        return canonical_json(self.results)
 
     @property
     def stored_reply_text(self) -> str | None:
-        return None if self.reply is None else dumps(self.reply)
+        return None if self.reply is None else canonical_json(self.reply)
 
 
 def load_scenarios(folder: Path = GOLDEN) -> list[Scenario]:

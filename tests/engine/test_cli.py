@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from hipcore import assess, default_catalog, results_schema
-from hipcore._json import dumps
+from hipcore.canonical import canonical_json
 from hipcore.cli import main
 from tests.conftest import ROOT
 from tests.engine.build import ALL_PASS, entry, held, results
@@ -45,7 +45,7 @@ def test_assess_json_prints_the_prescription_document(
 ) -> None:
     doc = results(*ALL_PASS)
     assert main(["assess", "--json", str(write(tmp_path, doc))]) == 0
-    assert capsys.readouterr().out == dumps(assess(doc), indent=2) + "\n"
+    assert capsys.readouterr().out == canonical_json(assess(doc), indent=2) + "\n"
 
 
 def test_a_referral_is_a_prescription_not_an_error(

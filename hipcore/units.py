@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hipcore.model import Unit
 
-__all__ = ["UNIT_TEXT", "convert", "exact", "show"]
+__all__ = ["UNIT_TEXT", "convert_value", "exact_value", "show_value"]
 
 _FACTORS: dict[tuple[Unit, Unit], float] = {("in", "cm"): 2.54, ("cm", "in"): 1 / 2.54}
 
@@ -15,7 +15,7 @@ UNIT_TEXT: dict[Unit, str] = {"s": " s", "deg": "°", "cm": " cm", "in": " in"}
 """How a value's unit is written after it."""
 
 
-def convert(value: float, unit: Unit, to: Unit) -> float | None:
+def convert_value(value: float, unit: Unit, to: Unit) -> float | None:
     """``value`` in ``to``, rounded to 6 decimals so that 6 in is exactly 15.24 cm; None if the
     units do not convert (seconds to degrees)."""
     if unit == to:
@@ -24,12 +24,12 @@ def convert(value: float, unit: Unit, to: Unit) -> float | None:
     return None if factor is None else round(value * factor, 6)
 
 
-def show(value: float, unit: Unit) -> str:
+def show_value(value: float, unit: Unit) -> str:
     """``6.0, 's'`` -> ``'6 s'``; at most two decimals, and never ``-0``."""
     return f"{round(value, 2) + 0.0:g}{UNIT_TEXT[unit]}"
 
 
-def exact(value: float, unit: Unit) -> str:
+def exact_value(value: float, unit: Unit) -> str:
     """``600.0001, 's'`` -> ``'600.0001 s'``: the value exactly (the shortest decimal that reads
     back as the same number, never ``-0``), for messages about what the runner typed."""
     number = float(value) + 0.0

@@ -3,7 +3,8 @@
 They are plain standard-library objects so that ``hipcore`` stays importable in Pyodide. Two
 readers understand them: ``hipcore._decode`` (which validates JSON in the engine) and pydantic
 (which validates content files at build time) through the duck-typed
-``__get_pydantic_core_schema__`` hook, so pydantic is never imported here.
+``__get_pydantic_core_schema__`` hook, so pydantic is never imported here; ``hipcore.schema``
+writes them into the results JSON Schema. Public: the site's figure model uses them too.
 """
 
 from __future__ import annotations

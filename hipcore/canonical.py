@@ -1,4 +1,12 @@
-"""Canonical JSON: the same document always gives the same bytes, in CPython and in Pyodide."""
+"""Canonical JSON: the same document always gives the same bytes, in CPython and in Pyodide.
+
+This is the byte-for-byte contract between the build and the browser: the catalog the site
+ships, the engine's replies (``assess_json``), the command line's ``--json`` and the golden
+files are all written by ``canonical_json``, so a reply computed in Pyodide can be compared
+with one computed in CPython as text. Keys are sorted, the text is UTF-8 (never ``\\u``
+escapes), NaN and infinities are refused, and dataclass instances are written as objects of
+their fields.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,7 @@ import dataclasses
 import json
 from typing import Any
 
-__all__ = ["dumps"]
+__all__ = ["canonical_json"]
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -34,7 +42,9 @@ def _shallow(value: Any) -> Any:
     return {name: getattr(value, name) for name in names}
 
 
-def dumps(value: Any, *, indent: int | None = None) -> str:
+def canonical_json(value: Any, *, indent: int | None = None) -> str:
+    """``value`` (JSON data and dataclass instances) as canonical JSON text; ``indent`` only
+    for people to read (the bytes differ, the data does not)."""
     return json.dumps(
         value,
         default=_shallow,
