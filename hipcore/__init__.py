@@ -40,9 +40,9 @@ from hipcore.engine import (
 )
 from hipcore.errors import (
     MAX_PROBLEMS,
+    FieldPath,
     HipcoreError,
     InvalidDocument,
-    Path,
     Problem,
     format_message,
     format_path,
@@ -163,6 +163,7 @@ __all__ = [
     "Evidence",
     "EvidenceNote",
     "Exercise",
+    "FieldPath",
     "Finding",
     "FindingReport",
     "Headlines",
@@ -184,7 +185,6 @@ __all__ = [
     "Pain",
     "PainRules",
     "PainSite",
-    "Path",
     "Pattern",
     "Policy",
     "Prescription",

@@ -34,7 +34,7 @@ from functools import cache
 from typing import Any, Generic, TypeVar, Union
 
 from hipcore.constraints import Length, Pattern, Range
-from hipcore.errors import Path, Problem
+from hipcore.errors import FieldPath, Problem
 
 __all__ = ["Salvaged", "decode", "document_order", "loads", "salvage"]
 
@@ -75,14 +75,14 @@ class _Found:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.holes: set[Path] = set()
+        self.holes: set[FieldPath] = set()
 
-    def fail(self, path: Path, message: str) -> _Bad:
+    def fail(self, path: FieldPath, message: str) -> _Bad:
         self.problems.append(Problem(path, message))
         return _BAD
 
 
-Decoder = Callable[[object, Path, _Found], Any]
+Decoder = Callable[[object, FieldPath, _Found], Any]
 """Decodes data found at a path; records problems and holes in ``_Found``, returns ``_BAD``
 when it has no value to give."""
 
@@ -96,10 +96,10 @@ class Salvaged(Generic[T]):
     is unusable (not an object, or a required value of its own is wrong). For checking only."""
     problems: list[Problem]
     """Every problem found, in the order found (``document_order`` sorts them)."""
-    holes: frozenset[Path]
+    holes: frozenset[FieldPath]
     """Where the value was filled in or left out."""
 
-    def covers(self, path: Path) -> bool:
+    def covers(self, path: FieldPath) -> bool:
         """Whether ``path`` is at or under a hole, so that a check there proves nothing."""
         holes = self.holes
         return bool(holes) and any(path[:i] in holes for i in range(len(path) + 1))
@@ -177,7 +177,7 @@ def _annotated(tp: Any) -> Decoder:
     inner = _compile(base)
     checks = [c for c in constraints if isinstance(c, Range | Pattern | Length)]
 
-    def run(data: object, path: Path, found: _Found) -> Any:
+    def run(data: object, path: FieldPath, found: _Found) -> Any:
         value = inner(data, path, found)
         if value is _BAD:
             return _BAD
@@ -196,7 +196,7 @@ def _optional(tp: Any) -> Decoder:
     (inner_type,) = [a for a in args if a is not type(None)]
     inner = _compile(inner_type)
 
-    def run(data: object, path: Path, found: _Found) -> Any:
+    def run(data: object, path: FieldPath, found: _Found) -> Any:
         if data is None and nullable:
             return None
         return inner(data, path, found)
@@ -209,7 +209,7 @@ def _literal(tp: Any) -> Decoder:
     is_bool = isinstance(allowed[0], bool)
     choices = ", ".join(repr(a) for a in allowed)
 
-    def run(data: object, path: Path, found: _Found) -> Any:
+    def run(data: object, path: FieldPath, found: _Found) -> Any:
         if data not in allowed or isinstance(data, bool) != is_bool:
             return found.fail(path, f"must be one of {choices}, got {_describe(data)}")
         return data
@@ -221,7 +221,7 @@ def _tuple(tp: Any) -> Decoder:
     item_type, _ellipsis = typing.get_args(tp)
     item = _compile(item_type)
 
-    def run(data: object, path: Path, found: _Found) -> Any:
+    def run(data: object, path: FieldPath, found: _Found) -> Any:
         if not isinstance(data, list | tuple):
             return found.fail(path, f"must be a list, got {_describe(data)}")
         out = []
@@ -237,7 +237,7 @@ def _tuple(tp: Any) -> Decoder:
     return run
 
 
-def _given_twice(data: _Duplicated, path: Path, found: _Found) -> None:
+def _given_twice(data: _Duplicated, path: FieldPath, found: _Found) -> None:
     for key, n in data.counts.items():
         found.fail((*path, key), "is given twice" if n == 2 else f"is given {n} times")
 
@@ -246,7 +246,7 @@ def _dict(tp: Any) -> Decoder:
     _key, item_type = typing.get_args(tp)
     item = _compile(item_type)
 
-    def run(data: object, path: Path, found: _Found) -> Any:
+    def run(data: object, path: FieldPath, found: _Found) -> Any:
         if not isinstance(data, dict):
             return found.fail(path, f"must be an object, got {_describe(data)}")
         if type(data) is _Duplicated:
@@ -282,7 +282,7 @@ def _dataclass(cls: type) -> Decoder:
             decoder = decoders[name] = _compile(tp)
         return decoder
 
-    def run(data: object, path: Path, found: _Found) -> Any:
+    def run(data: object, path: FieldPath, found: _Found) -> Any:
         if not isinstance(data, dict):
             return found.fail(path, f"must be an object, got {_describe(data)}")
         problems_before = len(found.problems)
@@ -383,13 +383,13 @@ def _empty(tp: Any) -> Any:
     return {bool: False, int: 0, float: 0.0, str: ""}[tp]
 
 
-def _bool(data: object, path: Path, found: _Found) -> Any:
+def _bool(data: object, path: FieldPath, found: _Found) -> Any:
     if not isinstance(data, bool):
         return found.fail(path, f"must be true or false, got {_describe(data)}")
     return data
 
 
-def _int(data: object, path: Path, found: _Found) -> Any:
+def _int(data: object, path: FieldPath, found: _Found) -> Any:
     if isinstance(data, bool) or not isinstance(data, int):
         if isinstance(data, float) and data.is_integer():
             return int(data)
@@ -397,7 +397,7 @@ def _int(data: object, path: Path, found: _Found) -> Any:
     return data
 
 
-def _float(data: object, path: Path, found: _Found) -> Any:
+def _float(data: object, path: FieldPath, found: _Found) -> Any:
     if isinstance(data, bool) or not isinstance(data, int | float):
         return found.fail(path, f"must be a number, got {_describe(data)}")
     try:
@@ -409,7 +409,7 @@ def _float(data: object, path: Path, found: _Found) -> Any:
     return value + 0.0  # -0.0 becomes 0.0: a runner never reads "-0 s"
 
 
-def _str(data: object, path: Path, found: _Found) -> Any:
+def _str(data: object, path: FieldPath, found: _Found) -> Any:
     if not isinstance(data, str):
         return found.fail(path, f"must be text, got {_describe(data)}")
     surrogate = None if data.isascii() else _lone_surrogate(data)
@@ -437,7 +437,7 @@ def document_order(cls: type, data: object, problems: Iterable[Problem]) -> list
 
 
 def _position(
-    tp: Any, data: object, path: Path, positions: dict[int, dict[str, int]]
+    tp: Any, data: object, path: FieldPath, positions: dict[int, dict[str, int]]
 ) -> tuple[int, ...]:
     key: list[int] = []
     for part in path:

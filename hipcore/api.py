@@ -18,7 +18,7 @@ from hipcore._decode import document_order, loads, salvage
 from hipcore.canonical import canonical_json
 from hipcore.catalog import default_catalog
 from hipcore.engine import evaluate
-from hipcore.errors import Problem, format_path, limit_problems
+from hipcore.errors import Problem, limit_problems
 from hipcore.model import Catalog
 from hipcore.prescription import PRESCRIPTION_VERSION, InputProblem, Prescription
 from hipcore.results import Results
@@ -88,7 +88,7 @@ def assess_json(text: str, catalog: Catalog | None = None) -> str:
     ``{"ok": false, "errors": [{"path": ..., "message": ...}]}``."""
     data, problems = parse_json(text)
     if problems:
-        return canonical_json({"ok": False, "errors": [p.to_json() for p in problems]})
+        return canonical_json({"ok": False, "errors": [InputProblem.of(p) for p in problems]})
     prescription = assess(data, catalog)
     if prescription.status == "invalid":
         return canonical_json({"ok": False, "errors": prescription.errors})
@@ -116,7 +116,7 @@ def parse_json(text: str) -> tuple[object, list[Problem]]:
 
 def _rejected(problems: list[Problem], catalog: Catalog) -> Prescription:
     """The answer to results that could not be read: the problems, and nothing else."""
-    errors = tuple(InputProblem(format_path(p.path), p.message) for p in problems)
+    errors = tuple(InputProblem.of(p) for p in problems)
     words = catalog.words
     return Prescription(
         PRESCRIPTION_VERSION,

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from hipcore._decode import decode
-from hipcore.errors import InvalidDocument, Path, Problem
+from hipcore.errors import FieldPath, InvalidDocument, Problem
 from hipcore.model import COULD_NOT_PERFORM, Assessment, Catalog, Exercise, Finding, Rule
 from hipcore.results import RESULTS_VERSION
 from hipcore.words import template_problems
@@ -153,7 +153,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
         check.known(("rules", rule.id, "finding"), rule.finding, findings, "the finding")
         assessment = assessments.get(rule.assessment)
         if assessment is None:
-            path: Path = ("rules", rule.id, "assessment")
+            path: FieldPath = ("rules", rule.id, "assessment")
             check.known(path, rule.assessment, assessments, "the assessment")
             continue
         parts = {c.id for c in assessment.criteria} | {m.id for m in assessment.measures}
@@ -167,7 +167,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
             check.known(("findings", finding.id, "exercises", i), ex_id, exercises, "the exercise")
     policy = catalog.policy
     for i, upkeep in enumerate(policy.maintenance):
-        at: Path = ("policy", "policy", "maintenance", i)
+        at: FieldPath = ("policy", "policy", "maintenance", i)
         check.known((*at, "exercise"), upkeep.exercise, exercises, "the exercise")
         for j, kept in enumerate(upkeep.keeps):
             check.known((*at, "keeps", j), kept, assessments, "the assessment")
@@ -197,7 +197,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
 
     for a in catalog.assessments:
         for i, m in enumerate(a.measures):
-            where: Path = ("assessments", a.id, "measures", i)
+            where: FieldPath = ("assessments", a.id, "measures", i)
             if m.minimum >= m.maximum:
                 check.add((*where, "maximum"), "must be greater than 'minimum'")
             if m.pass_when is not None and m.pass_when.unit not in (m.unit, *m.units):
@@ -230,10 +230,10 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, path: Path, message: str) -> None:
+    def add(self, path: FieldPath, message: str) -> None:
         self.problems.append(Problem(path, message))
 
-    def known(self, path: Path, ref: str, pool: Iterable[str], what: str) -> None:
+    def known(self, path: FieldPath, ref: str, pool: Iterable[str], what: str) -> None:
         if ref not in pool:
             message = f"names {what} '{ref}', which does not exist"
             guess = difflib.get_close_matches(ref, list(pool), n=1)
@@ -254,7 +254,7 @@ def _check_pain(catalog: Catalog, check: _Checker) -> None:
         for i, move in enumerate(ex.movements):
             check.known(("exercises", ex.id, "movements", i), move, movements, "the movement")
     for i, rule in enumerate(pain.urgent):
-        where: Path = ("pain", "pain", "urgent", i)
+        where: FieldPath = ("pain", "pain", "urgent", i)
         for j, site in enumerate(rule.sites):
             check.known((*where, "sites", j), site, sites, "the pain site")
         for j, move in enumerate(rule.movements):

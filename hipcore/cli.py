@@ -10,6 +10,7 @@ and an unexpected error is one line on standard error, with 1.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 from hipcore.api import assess, parse_json
 from hipcore.canonical import canonical_json
 from hipcore.catalog import default_catalog, load_catalog
-from hipcore.errors import InvalidDocument, Problem, format_message, format_path, limit_problems
+from hipcore.errors import InvalidDocument, Problem, format_message, limit_problems
 from hipcore.model import Catalog
 from hipcore.prescription import InputProblem
 from hipcore.schema import results_schema
@@ -68,7 +69,9 @@ def _assess(source: str, catalog_path: str | None, *, as_json: bool) -> int:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8")
     except (OSError, ValueError) as error:
-        return _fail([InputProblem("(file)", f"cannot read {source}: {error}")], as_json)
+        return _fail(
+            [InputProblem.of(Problem((), f"cannot read {source}: {error}"), "(file)")], as_json
+        )
     catalog = default_catalog()
     if catalog_path is not None:
         read = _read_catalog(catalog_path)
@@ -77,7 +80,7 @@ def _assess(source: str, catalog_path: str | None, *, as_json: bool) -> int:
         catalog = read
     data, problems = parse_json(text)
     if problems:
-        return _fail([_input_problem(p) for p in problems], as_json)
+        return _fail([InputProblem.of(p) for p in problems], as_json)
     prescription = assess(data, catalog)
     if prescription.status == "invalid":
         return _fail(list(prescription.errors), as_json)
@@ -92,26 +95,18 @@ def _read_catalog(path: str) -> Catalog | list[InputProblem]:
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, ValueError) as error:
-        return [InputProblem("(catalog)", f"cannot read {path}: {error}")]
+        return [InputProblem.of(Problem((), f"cannot read {path}: {error}"), "(catalog)")]
     data, problems = parse_json(text)
     if not problems:
         try:
             return load_catalog(typing.cast(dict[str, object], data))
         except InvalidDocument as error:
             problems = error.problems
-    return [_input_problem(p, "(catalog)") for p in limit_problems(problems)]
-
-
-def _input_problem(problem: Problem, document: str = "") -> InputProblem:
-    if not document:
-        path = format_path(problem.path)
-    else:
-        path = f"{document} {format_path(problem.path)}" if problem.path else document
-    return InputProblem(path, problem.message)
+    return [InputProblem.of(p, "(catalog)") for p in limit_problems(problems)]
 
 
 def _fail(problems: list[InputProblem], as_json: bool) -> int:
-    shown = [InputProblem(format_message(p.path), format_message(p.message)) for p in problems]
+    shown = [dataclasses.replace(p, path=format_message(p.path)) for p in problems]
     if as_json:
         print(canonical_json({"ok": False, "errors": shown}, indent=2))
     else:

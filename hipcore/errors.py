@@ -14,16 +14,18 @@ from dataclasses import dataclass
 
 __all__ = [
     "MAX_PROBLEMS",
+    "FieldPath",
     "HipcoreError",
     "InvalidDocument",
-    "Path",
     "Problem",
     "format_message",
     "format_path",
     "limit_problems",
 ]
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
+"""Where in a document: its keys and list indexes from the root, e.g. ``("assessments", 0,
+"left")``; ``()`` is the document itself. Written for people by ``format_path``."""
 
 MAX_PROBLEMS = 50
 """At most this many problems are reported for one document, followed by one saying how many
@@ -38,7 +40,7 @@ _LONGEST_MESSAGE = 1000
 class Problem:
     """One thing wrong with a document."""
 
-    path: Path
+    path: FieldPath
     """Where: keys and list indexes from the document's root."""
     message: str
     """What is wrong, kept printable whatever the input held (see ``format_message``)."""
@@ -50,11 +52,12 @@ class Problem:
     def __str__(self) -> str:
         return f"{format_path(self.path)}: {self.message}"
 
-    def to_json(self) -> dict[str, object]:
-        return {"path": format_path(self.path), "message": self.message}
+    def under(self, *prefix: str | int) -> Problem:
+        """The same problem, its path starting at ``prefix`` (in an enclosing document)."""
+        return Problem((*prefix, *self.path), self.message)
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """``('assessments', 0, 'left')`` -> ``assessments[0].left``; the root is ``(document)``.
 
     Keys are shown as ``format_message`` shows text, cut at 80 characters."""

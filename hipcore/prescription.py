@@ -10,6 +10,7 @@ import typing
 from dataclasses import dataclass
 from typing import Literal
 
+from hipcore.errors import Problem, format_path
 from hipcore.model import Dose, Load, Quality, Side, SourceRef, Titles
 
 __all__ = [
@@ -61,11 +62,21 @@ urgent as one); ``not_assessed``: no test was done; ``invalid``: the results hav
 
 @dataclass(frozen=True)
 class InputProblem:
-    """One thing wrong with the results document."""
+    """One thing wrong with the results document: the JSON shape of a ``Problem``
+    (``{"path", "message"}``, its path written out), made only by ``InputProblem.of``."""
 
     path: str
     """Where, e.g. ``assessments[0].left.measures.hold_time.unit``."""
     message: str
+
+    @classmethod
+    def of(cls, problem: Problem, document: str = "") -> InputProblem:
+        """``problem`` as sent; ``document`` names the document it is in when that is not the
+        results (``(catalog) rules.x``), and stands alone for the document itself."""
+        path = format_path(problem.path)
+        if document:
+            path = f"{document} {path}" if problem.path else document
+        return cls(path, problem.message)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from hipcore._judge import meets
-from hipcore.errors import Path, Problem
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Assessment, Catalog
 from hipcore.prescription import SIDE_KEYS
 from hipcore.results import Results, SideResult
@@ -40,7 +40,7 @@ def check_results(results: Results, catalog: Catalog) -> list[Problem]:
     assessments = {a.id: a for a in catalog.assessments}
     first_at: dict[str, int] = {}
     for i, entry in enumerate(results.assessments):
-        path: Path = ("assessments", i)
+        path: FieldPath = ("assessments", i)
         assessment = assessments.get(entry.assessment)
         if assessment is None:
             problems.append(
@@ -76,7 +76,7 @@ def check_results(results: Results, catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def _check_side(assessment: Assessment, result: SideResult, path: Path) -> list[Problem]:
+def _check_side(assessment: Assessment, result: SideResult, path: FieldPath) -> list[Problem]:
     problems: list[Problem] = []
     criteria = {c.id for c in assessment.criteria}
     for criterion in result.criteria:
@@ -126,7 +126,7 @@ def _check_side(assessment: Assessment, result: SideResult, path: Path) -> list[
     return problems
 
 
-def _check_pain(assessment: Assessment, result: SideResult, path: Path) -> list[Problem]:
+def _check_pain(assessment: Assessment, result: SideResult, path: FieldPath) -> list[Problem]:
     pain = result.pain
     if pain is None:
         return []
@@ -153,7 +153,9 @@ def _check_pain(assessment: Assessment, result: SideResult, path: Path) -> list[
     return problems
 
 
-def _check_contradictions(assessment: Assessment, result: SideResult, path: Path) -> list[Problem]:
+def _check_contradictions(
+    assessment: Assessment, result: SideResult, path: FieldPath
+) -> list[Problem]:
     """Answers that cannot all be true: never judged on a guess."""
     problems: list[Problem] = []
     if result.could_not_perform:

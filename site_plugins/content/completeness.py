@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hipcore.errors import Path, Problem
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Assessment, Catalog, Measure, Rule, Threshold, Unit
 from hipcore.units import convert_value, show_value
 
@@ -40,7 +40,7 @@ def check_completeness(catalog: Catalog) -> list[Problem]:
         rules = [r for r in catalog.rules if r.assessment == assessment.id]
         problems += _unread_failures(assessment, rules)
         for i, measure in enumerate(assessment.measures):
-            where: Path = ("assessments", assessment.id, "measures", i)
+            where: FieldPath = ("assessments", assessment.id, "measures", i)
             problems += _implausible_amounts(measure, where)
             problems += _pass_mark_outside_range(measure, where)
     problems += _shared_section_orders(catalog)
@@ -48,7 +48,7 @@ def check_completeness(catalog: Catalog) -> list[Problem]:
 
 
 def _unread_failures(assessment: Assessment, rules: list[Rule]) -> Iterator[Problem]:
-    here: Path = ("assessments", assessment.id)
+    here: FieldPath = ("assessments", assessment.id)
     if not rules:
         yield Problem(
             (*here, "id"),
@@ -73,8 +73,8 @@ def _unread_failures(assessment: Assessment, rules: list[Rule]) -> Iterator[Prob
     # its measures), so it is read whenever the test has a rule at all.
 
 
-def _implausible_amounts(measure: Measure, where: Path) -> Iterator[Problem]:
-    amounts: list[tuple[Path, float, Unit]] = [
+def _implausible_amounts(measure: Measure, where: FieldPath) -> Iterator[Problem]:
+    amounts: list[tuple[FieldPath, float, Unit]] = [
         ((*where, "minimum"), measure.minimum, measure.unit),
         ((*where, "maximum"), measure.maximum, measure.unit),
     ]
@@ -95,7 +95,7 @@ def _mark(threshold: Threshold) -> tuple[float, Unit]:
     return threshold.value, threshold.unit
 
 
-def _pass_mark_outside_range(measure: Measure, where: Path) -> Iterator[Problem]:
+def _pass_mark_outside_range(measure: Measure, where: FieldPath) -> Iterator[Problem]:
     mark = measure.pass_when
     if mark is None or measure.minimum >= measure.maximum:
         return

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from hipcore.catalog import CATALOG_VERSION, check_references
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Catalog
 from hipcore.results import RESULTS_VERSION
 from site_plugins.content.completeness import check_completeness
@@ -28,15 +29,13 @@ from site_plugins.content.yamlsource import YamlDocument, YamlSyntaxError, parse
 
 __all__ = ["Content", "load_content"]
 
-Location = tuple[str | int, ...]
-
 
 @dataclass(frozen=True)
 class _Origin:
     file: Path
     """As shown in messages (relative to the folder that holds the content folder)."""
     document: YamlDocument
-    prefix: Location
+    prefix: FieldPath
     """Where the item sits in its file: () for a one-item file, (i,) in a list."""
 
 
@@ -55,7 +54,8 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
     """Read every content file; raise ``ContentError`` listing all problems found."""
     root = Path(root)
     if not root.is_dir():
-        raise ContentError([ContentProblem(root, None, "", "the content folder does not exist")])
+        missing = Problem((), "the content folder does not exist")
+        raise ContentError([ContentProblem.at(root, missing)])
     kinds = (*KINDS, *extra_kinds)
     problems: list[ContentProblem] = []
     items: dict[str, list[Any]] = {kind.name: [] for kind in kinds}
@@ -104,13 +104,13 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
         kind_name, item_id, *rest = ref.path
         found_at = origins.get((str(kind_name), str(item_id)))
         if not found_at:
-            problems.append(ContentProblem(root, None, ".".join(map(str, ref.path)), ref.message))
+            problems.append(ContentProblem.at(root, ref))
             continue
         origin = found_at[0]
-        loc = (*origin.prefix, *rest)
-        field_name = _field(loc, origin.document.data)
         problems.append(
-            ContentProblem(origin.file, origin.document.line_of(loc), field_name, ref.message)
+            ContentProblem.at(
+                origin.file, Problem((*origin.prefix, *rest), ref.message), origin.document
+            )
         )
     if problems:
         raise ContentError(_in_file_order(problems))
@@ -121,49 +121,47 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
 
 def _read(
     kind: Kind, path: Path, rel: Path, problems: list[ContentProblem]
-) -> tuple[YamlDocument, list[tuple[Location, Any]]] | None:
+) -> tuple[YamlDocument, list[tuple[FieldPath, Any]]] | None:
     """One file's items, or None after adding its problems."""
     try:
         document = parse_yaml(path)
     except YamlSyntaxError as error:
-        problems.append(ContentProblem(rel, error.line, "", str(error)))
+        problems.append(ContentProblem.at(rel, Problem((), str(error)), line=error.line))
         return None
     except OSError as error:
-        problems.append(ContentProblem(rel, None, "", f"cannot be read ({error.strerror})"))
+        problems.append(ContentProblem.at(rel, Problem((), f"cannot be read ({error.strerror})")))
         return None
     if document.data is None:
-        problems.append(ContentProblem(rel, None, "", "is empty"))
+        problems.append(ContentProblem.at(rel, Problem((), "is empty")))
         return None
     found = len(problems)
     for dup in document.duplicates:
         message = f"is written twice (first at line {dup.first_line}); keep one"
-        problems.append(ContentProblem(rel, dup.line, _field(dup.path, document.data), message))
+        problems.append(ContentProblem.at(rel, Problem(dup.path, message), document, line=dup.line))
     try:
         value = kind.adapter.validate_json(json.dumps(document.data, default=str), strict=True)
     except ValidationError as error:
         errors = error.errors(include_url=False)
         for e in errors:
             e["loc"] = tuple(part for part in e["loc"] if not _is_tag(part))
-        for loc, message in describe_all(errors, kind.adapter_type):
-            problems.append(
-                ContentProblem(rel, document.line_of(loc), _field(loc, document.data), message)
-            )
+        problems += [
+            ContentProblem.at(rel, p, document) for p in describe_all(errors, kind.adapter_type)
+        ]
         return None
     if len(problems) > found:
         return None
-    for loc, message in markup_problems(value):
-        problems.append(
-            ContentProblem(rel, document.line_of(loc), _field(loc, document.data), message)
-        )
+    problems += [ContentProblem.at(rel, p, document) for p in markup_problems(value)]
     if len(problems) > found:
         return None
     if kind.many and not value:
-        problems.append(ContentProblem(rel, None, "", f"holds no {_NOUNS[kind.name]}; {_NEEDS}"))
+        problems.append(
+            ContentProblem.at(rel, Problem((), f"holds no {_NOUNS[kind.name]}; {_NEEDS}"))
+        )
         return None
     if not kind.many:
         if hasattr(value, "id") and value.id != path.stem:
             message = f"is '{value.id}' but the file is named '{path.name}'; they must match"
-            problems.append(ContentProblem(rel, document.line_of(("id",)), "id", message))
+            problems.append(ContentProblem.at(rel, Problem(("id",), message), document))
             return None
         return document, [((), value)]
     return document, [((i,), item) for i, item in enumerate(value)]
@@ -172,22 +170,6 @@ def _read(
 def _is_tag(part: str | int) -> bool:
     # pydantic adds the branch of a union ('function-after[...]', class names) to locations
     return isinstance(part, str) and (part[:1].isupper() or "[" in part)
-
-
-def _field(loc: Location, data: Any) -> str:
-    """A location as an editor reads it: ``dose.sets``, ``steps[2]``; in a file that holds a
-    list, the item is named by its id: ``weak_hip_extension.exercises[0]``."""
-    text = ""
-    for n, part in enumerate(loc):
-        if n == 0 and isinstance(part, int) and isinstance(data, list) and part < len(data):
-            item = data[part]
-            item_id = item.get("id") if isinstance(item, dict) else None
-            text = item_id if isinstance(item_id, str) and item_id else f"[{part}]"
-        elif isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text
 
 
 def _duplicate_ids(origins: dict[tuple[str, str], list[_Origin]]) -> list[ContentProblem]:
@@ -214,9 +196,7 @@ def _clash(item_id: str, first: _Origin, again: _Origin, by: str) -> ContentProb
     first_line = first.document.line_of((*first.prefix, "id"))
     where = f"line {first_line}" if again.file == first.file else f"{first.file}:{first_line}"
     message = f"the id '{item_id}' is already used{by} (at {where}); ids must be unique"
-    loc = (*again.prefix, "id")
-    field_name = _field(loc, again.document.data)
-    return ContentProblem(again.file, again.document.line_of(loc), field_name, message)
+    return ContentProblem.at(again.file, Problem((*again.prefix, "id"), message), again.document)
 
 
 _ONE_NAMESPACE = {
@@ -244,10 +224,10 @@ _NEEDS = "the guide cannot give a safe program without at least one (see docs/co
 
 def _missing(kind: Kind, root: Path) -> ContentProblem:
     if "*" not in kind.glob:
-        return ContentProblem(_rel(root / kind.glob, root), None, "", f"is missing; {_NEEDS}")
+        return ContentProblem.at(_rel(root / kind.glob, root), Problem((), f"is missing; {_NEEDS}"))
     folder = _rel(root / kind.glob, root).parent
     noun = _NOUNS.get(kind.name, kind.name)
-    return ContentProblem(folder, None, "", f"holds no {noun}; {_NEEDS}")
+    return ContentProblem.at(folder, Problem((), f"holds no {noun}; {_NEEDS}"))
 
 
 def _in_file_order(problems: list[ContentProblem]) -> list[ContentProblem]:
@@ -262,7 +242,7 @@ def _strays(root: Path, known: set[Path]) -> list[ContentProblem]:
         if path in known or _ignored(inside) or (path.is_dir() and not path.is_symlink()):
             continue
         message = _stray_message(path, inside)
-        problems.append(ContentProblem(_rel(path, root), None, "", message))
+        problems.append(ContentProblem.at(_rel(path, root), Problem((), message)))
     return problems
 
 

@@ -15,11 +15,10 @@ import re
 from collections.abc import Iterator
 
 from hipcore import model
+from hipcore.errors import FieldPath, Problem
 from site_plugins.render.escape import link_allowed
 
 __all__ = ["MARKDOWN_FIELDS", "check_text", "markup_problems"]
-
-Location = tuple[str | int, ...]
 
 MARKDOWN_FIELDS: frozenset[tuple[type, str]] = frozenset(
     {(model.Section, "paragraphs"), (model.EvidenceNote, "text")}
@@ -72,18 +71,16 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 """A name the engine fills in, in ``model.Words`` sentences (``hipcore.words`` vets the names)."""
 
 
-def markup_problems(value: object, loc: Location = ()) -> Iterator[tuple[Location, str]]:
+def markup_problems(value: object, loc: FieldPath = ()) -> Iterator[Problem]:
     """Every problem in a validated item (a model dataclass, or a tuple of them), located."""
     yield from _walk(value, loc, markdown=False, template=False)
 
 
-def _walk(
-    value: object, loc: Location, markdown: bool, template: bool
-) -> Iterator[tuple[Location, str]]:
+def _walk(value: object, loc: FieldPath, markdown: bool, template: bool) -> Iterator[Problem]:
     if isinstance(value, str):
         text = _PLACEHOLDER.sub("", value) if template else value
         for message in check_text(text, markdown):
-            yield loc, message
+            yield Problem(loc, message)
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from _walk(item, (*loc, i), markdown, template)

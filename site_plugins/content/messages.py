@@ -21,10 +21,9 @@ from typing import Any, Literal
 
 from hipcore import model
 from hipcore.constraints import Pattern
+from hipcore.errors import FieldPath, Problem
 
 __all__ = ["closest", "describe", "describe_all", "quote"]
-
-Location = tuple[str | int, ...]
 
 UNIT_NAMES = {"s": "seconds", "deg": "degrees", "cm": "centimetres", "in": "inches"}
 """Said beside a unit in errors, so 'sec' or 'degrees' is easy to correct."""
@@ -63,7 +62,7 @@ def describe(error: Any, root: Any) -> str:
     return _fallback(error)
 
 
-def describe_all(errors: Sequence[Any], root: Any) -> list[tuple[Location, str]]:
+def describe_all(errors: Sequence[Any], root: Any) -> list[Problem]:
     """Messages for all of one file's errors, told once each:
 
     - a misspelt field is reported as unknown ("did you mean 'purpose'?"), not also as missing;
@@ -72,14 +71,14 @@ def describe_all(errors: Sequence[Any], root: Any) -> list[tuple[Location, str]]
       counts only the valid ones), as the real problem is already reported.
     """
     locs = [tuple(e["loc"]) for e in errors]
-    meant: set[Location] = set()
+    meant: set[FieldPath] = set()
     for e, loc in zip(errors, locs, strict=True):
         if e["type"] in _UNKNOWN_FIELD:
             guess = closest(str(loc[-1]), _fields(_type_at(root, loc[:-1])))
             if guess is not None:
                 meant.add((*loc[:-1], guess))
-    missing: dict[Location, list[str]] = {}
-    out: list[tuple[Location, str]] = []
+    missing: dict[FieldPath, list[str]] = {}
+    out: list[Problem] = []
     for e, loc in zip(errors, locs, strict=True):
         if e["type"] == "missing":
             if loc not in meant:
@@ -89,13 +88,13 @@ def describe_all(errors: Sequence[Any], root: Any) -> list[tuple[Location, str]]
             len(other) > len(loc) and other[: len(loc)] == loc for other in locs
         ):
             continue
-        out.append((loc, describe(e, root)))
+        out.append(Problem(loc, describe(e, root)))
     for parent, names in missing.items():
         if len(names) == 1:
-            out.append(((*parent, names[0]), "is required"))
+            out.append(Problem((*parent, names[0]), "is required"))
         else:
             listed = ", ".join(f"'{n}'" for n in names)
-            out.append((parent, f"is missing the required fields {listed}"))
+            out.append(Problem(parent, f"is missing the required fields {listed}"))
     return out
 
 
@@ -208,7 +207,7 @@ def _number(value: object) -> str:
 # --- walking the content model along a location ---------------------------------------------
 
 
-def _type_at(root: Any, loc: Location) -> Any:
+def _type_at(root: Any, loc: FieldPath) -> Any:
     """The type expected at ``loc`` in a value of type ``root`` (None if unknown)."""
     current = _strip(root)
     for part in loc:

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DuplicateKey", "YamlDocument", "YamlSyntaxError", "parse_yaml"]
+from hipcore.errors import FieldPath
 
-Location = tuple[str | int, ...]
+__all__ = ["DuplicateKey", "YamlDocument", "YamlSyntaxError", "parse_yaml"]
 
 
 class YamlSyntaxError(Exception):
@@ -35,7 +35,7 @@ class YamlSyntaxError(Exception):
 class DuplicateKey:
     """A key written twice in one mapping (YAML would silently keep the last)."""
 
-    path: Location
+    path: FieldPath
     line: int
     first_line: int
 
@@ -43,10 +43,10 @@ class DuplicateKey:
 @dataclass
 class YamlDocument:
     data: Any
-    lines: dict[Location, int] = field(default_factory=dict)
+    lines: dict[FieldPath, int] = field(default_factory=dict)
     duplicates: list[DuplicateKey] = field(default_factory=list)
 
-    def line_of(self, path: Location) -> int | None:
+    def line_of(self, path: FieldPath) -> int | None:
         """The line of the deepest part of ``path`` the file has (1-based)."""
         for end in range(len(path), -1, -1):
             line = self.lines.get(path[:end])
@@ -255,7 +255,7 @@ class _Builder:
     def __init__(self, document: YamlDocument) -> None:
         self.document = document
 
-    def value(self, node: yaml.Node, path: Location) -> Any:
+    def value(self, node: yaml.Node, path: FieldPath) -> Any:
         lines = self.document.lines
         if path not in lines:
             lines[path] = _line(node.start_mark)
@@ -265,7 +265,7 @@ class _Builder:
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         return self.mapping(node, path)
 
-    def mapping(self, node: yaml.Node, path: Location) -> dict[str, Any]:
+    def mapping(self, node: yaml.Node, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         merged: dict[str, Any] = {}
         first: dict[str, int] = {}

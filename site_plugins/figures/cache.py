@@ -28,7 +28,7 @@ class Bodies:
         key = (pose.id, anchor)
         if key not in self._placed:
             placed, found = place(pose, anchor)
-            problems = [Problem(("poses", pose.index, *loc), message) for loc, message in found]
+            problems = [p.under("poses", pose.index) for p in found]
             self._placed[key] = (None if problems else placed, problems)
         return self._placed[key]
 

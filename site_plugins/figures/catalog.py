@@ -43,7 +43,7 @@ def check_figures(catalog: Catalog, figures: Sequence[Figure]) -> list[Problem]:
             )
             continue
         _, found = panels_of(figure, subject)
-        problems += [Problem(("figures", figure.id, *p.path), p.message) for p in found]
+        problems += [p.under("figures", figure.id) for p in found]
     for kind, items in (("assessments", catalog.assessments), ("exercises", catalog.exercises)):
         for item in items:
             if item.id not in drawn:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from hipcore.errors import Problem
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Assessment, Compensation, Measure
 from site_plugins.figures import model
 from site_plugins.figures.camera import P2, SCALE
 from site_plugins.figures.geometry import off_line
 from site_plugins.figures.labels import Arc
-from site_plugins.figures.poses import HEIGHT_CM, Loc, Resolved, dofs_of
+from site_plugins.figures.poses import HEIGHT_CM, Resolved, dofs_of
 from site_plugins.figures.subjects import Subject
 
 __all__ = [
@@ -69,7 +69,7 @@ def prop_problems(figure: model.Figure, poses: Mapping[str, Resolved]) -> list[P
     for pose in figure.poses:
         for j, prop in enumerate(pose.props or ()):
             low, high, allowed = _PROP_POINTS[prop.kind]
-            where: Loc = ("poses", poses[pose.id].index, "props", j, "at")
+            where: FieldPath = ("poses", poses[pose.id].index, "props", j, "at")
             if not low <= len(prop.at) <= high:
                 count = str(low) if low == high else f"{low} or {high}"
                 noun = "point" if high == 1 else "points"
@@ -85,7 +85,7 @@ def prop_problems(figure: model.Figure, poses: Mapping[str, Resolved]) -> list[P
     return problems
 
 
-def posture_problems(start: Resolved, end: Resolved, where: Loc) -> list[Problem]:
+def posture_problems(start: Resolved, end: Resolved, where: FieldPath) -> list[Problem]:
     if start.posture == end.posture:
         return []
     return [
@@ -97,7 +97,7 @@ def posture_problems(start: Resolved, end: Resolved, where: Loc) -> list[Problem
     ]
 
 
-def motion_problems(angle: model.Angle, where: Loc) -> list[Problem]:
+def motion_problems(angle: model.Angle, where: FieldPath) -> list[Problem]:
     if angle.motion in dofs_of(angle.joint):
         return []
     allowed = ", ".join(dofs_of(angle.joint))
@@ -108,7 +108,7 @@ def motion_problems(angle: model.Angle, where: Loc) -> list[Problem]:
     ]
 
 
-def arc_problems(angle: model.Angle, arc: Arc, pose_id: str, where: Loc) -> list[Problem]:
+def arc_problems(angle: model.Angle, arc: Arc, pose_id: str, where: FieldPath) -> list[Problem]:
     """A labelled angle is drawn only at its true size."""
     if angle.range_from is not None and not 0 <= angle.range_from < abs(arc.degrees):
         return [
@@ -135,7 +135,7 @@ def arc_problems(angle: model.Angle, arc: Arc, pose_id: str, where: Loc) -> list
 
 
 def guide_problems(
-    guide: model.Guide, drawn: Sequence[P2], pose_id: str, where: Loc
+    guide: model.Guide, drawn: Sequence[P2], pose_id: str, where: FieldPath
 ) -> list[Problem]:
     """A plumb line is plumb, a line is straight (a distance has its own check)."""
     if guide.kind == "plumb":
@@ -162,7 +162,7 @@ def guide_problems(
 
 
 def distance_label(
-    measure: Measure | None, drawn: Sequence[P2], where: Loc
+    measure: Measure | None, drawn: Sequence[P2], where: FieldPath
 ) -> tuple[str, list[Problem]]:
     """A distance guide's label (its measure's pass mark), and its problems: the measure must
     have a pass mark in centimetres or inches, and the gap drawn must pass it."""
@@ -204,7 +204,7 @@ def fault_problems(
     subject: Subject | None,
     compensations: Mapping[str, Compensation],
     shown: set[str],
-    where: Loc,
+    where: FieldPath,
 ) -> list[Problem]:
     """A fault shows one of the assessment's compensations, once."""
     if fault.compensation not in compensations:

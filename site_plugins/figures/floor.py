@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hipcore.errors import FieldPath, Problem
 from site_plugins.figures import model
-from site_plugins.figures.poses import HEIGHT_CM, Loc, Resolved
+from site_plugins.figures.poses import HEIGHT_CM, Resolved
 from site_plugins.figures.skeleton import (
     POSTURES,
     Basis,
@@ -45,10 +46,10 @@ class Placed:
     tilt: float
 
 
-def place(pose: Resolved, anchor: str | None = None) -> tuple[Placed | None, list[tuple[Loc, str]]]:
+def place(pose: Resolved, anchor: str | None = None) -> tuple[Placed | None, list[Problem]]:
     """Rest the pose on the floor. ``anchor``: the part kept at x = 0 (by default the first
     grounded part), so that what rests on the floor stays put from one pose to the next.
-    Problems are (location within the pose, message)."""
+    Problems have paths within the pose."""
     return _place(
         pose, pose.angles, pose.contacts(), flat=pose.flat_feet, tilt=pose.tilt, anchor=anchor
     )
@@ -76,13 +77,13 @@ def interpolate(start: Placed, end: Placed, t: float, anchor: str | None = None)
 def _place(
     pose: Resolved,
     angles: Mapping[str, float],
-    contacts: list[tuple[str, float, Loc]],
+    contacts: list[tuple[str, float, FieldPath]],
     *,
     flat: Iterable[str],
     tilt: float | None,
     anchor: str | None,
     near: float | None = None,
-) -> tuple[Placed | None, list[tuple[Loc, str]]]:
+) -> tuple[Placed | None, list[Problem]]:
     """``near``: a tilt the answer is close to (between a motion's start and end), which
     narrows the search."""
     flat = tuple(flat)
@@ -93,8 +94,8 @@ def _place(
     problems = _flat_foot_problems(pose, solved.angles, flat)
     for (part, _, loc), gap in zip(contacts, solved.gaps, strict=True):
         if gap > CONTACT_TOLERANCE:
-            problems.append((loc, _floating(part, gap, contacts, tilt)))
-    problems += [((), _sunk(part, depth)) for part, depth in solved.sunk]
+            problems.append(Problem(loc, _floating(part, gap, contacts, tilt)))
+    problems += [Problem((), _sunk(part, depth)) for part, depth in solved.sunk]
     return Placed(pose, solved.body, dict(solved.angles), solved.tilt), problems
 
 
@@ -171,14 +172,14 @@ def _flat_ankle(shank: Basis) -> float:
 
 def _flat_foot_problems(
     pose: Resolved, angles: Mapping[str, float], flat: Iterable[str]
-) -> list[tuple[Loc, str]]:
-    problems: list[tuple[Loc, str]] = []
+) -> list[Problem]:
+    problems: list[Problem] = []
     low, high = -55.0, 35.0
     for side in flat:
         key = f"ankle_{side}.dorsiflexion"
         if key in pose.own:
             problems.append(
-                (
+                Problem(
                     pose.own[key],
                     f"the {side} sole is flat on the floor in this pose, which sets the ankle: "
                     f"leave this out, or ground 'foot_{side}' or 'toes_{side}' instead",
@@ -188,7 +189,7 @@ def _flat_foot_problems(
         if not low <= value <= high:
             where = ("ground", pose.ground.index(f"sole_{side}"))
             problems.append(
-                (
+                Problem(
                     where,
                     f"the {side} foot cannot lie flat: the ankle would need {value:.0f}° "
                     f"(a human ankle goes from {low:.0f}° to {high:.0f}°)",
@@ -284,7 +285,7 @@ def _balanced_tilt(body: Body, contacts: Sequence[tuple[str, float]], near: floa
 
 
 def _floating(
-    part: str, gap: float, contacts: list[tuple[str, float, Loc]], tilt: float | None
+    part: str, gap: float, contacts: list[tuple[str, float, FieldPath]], tilt: float | None
 ) -> str:
     others = ", ".join(sorted({c[0] for c in contacts if c[0] != part}))
     hint = "change the angles" + (" or the tilt" if tilt is not None else "")

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from hipcore.errors import Problem
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Assessment, Exercise, Measure
 from site_plugins.figures import checks, model
 from site_plugins.figures.cache import Bodies
 from site_plugins.figures.camera import Camera, camera_for
 from site_plugins.figures.floor import Placed
 from site_plugins.figures.labels import Arc, Line, arc_for, guide_lines
-from site_plugins.figures.poses import Loc, Resolved, resolve_poses
+from site_plugins.figures.poses import Resolved, resolve_poses
 from site_plugins.figures.subjects import Subject
 
 __all__ = ["FRAMES", "TRAIL", "Panel", "build_panels"]
@@ -98,7 +98,7 @@ class _Builder:
         return found
 
     def _motion(self, motion: model.Motion, mirror: bool) -> Panel | None:
-        where: Loc = ("motion",)
+        where: FieldPath = ("motion",)
         start = self._pose(motion.start, (*where, "start"))
         end = self._pose(motion.end, (*where, "end"))
         if start is None or end is None:
@@ -150,7 +150,7 @@ class _Builder:
         )
 
     def _detail(self, i: int, detail: model.Detail) -> Panel | None:
-        where: Loc = ("details", i)
+        where: FieldPath = ("details", i)
         pose = self._pose(detail.pose, (*where, "pose"))
         if pose is None:
             return None
@@ -185,7 +185,7 @@ class _Builder:
         panels: list[Panel] = []
         shown: set[str] = set()
         for i, fault in enumerate(figure.faults):
-            where: Loc = ("faults", i)
+            where: FieldPath = ("faults", i)
             found = checks.fault_problems(
                 fault,
                 figure.id,
@@ -233,7 +233,7 @@ class _Builder:
     def _arcs(
         self,
         angles: Sequence[model.Angle],
-        where: Loc,
+        where: FieldPath,
         camera: Camera,
         still: Placed,
         others: dict[str, Placed],
@@ -253,7 +253,7 @@ class _Builder:
     def _guides(
         self,
         guides: Sequence[model.Guide],
-        where: Loc,
+        where: FieldPath,
         camera: Camera,
         still: Placed,
         others: dict[str, Placed],
@@ -280,7 +280,7 @@ class _Builder:
             return None
         return next((m for m in self.subject.measures if m.id == measure_id), None)
 
-    def _pose(self, pose_id: str, where: Loc) -> Resolved | None:
+    def _pose(self, pose_id: str, where: FieldPath) -> Resolved | None:
         pose = self.poses.get(pose_id)
         if pose is None:
             self._add(
@@ -291,7 +291,7 @@ class _Builder:
         return pose
 
     def _on(
-        self, pose_id: str | None, still: Placed, others: dict[str, Placed], where: Loc
+        self, pose_id: str | None, still: Placed, others: dict[str, Placed], where: FieldPath
     ) -> Placed | None:
         if pose_id is None or pose_id == still.pose.id:
             return still
@@ -311,7 +311,7 @@ class _Builder:
             self._add(problem.path, problem.message)
         return bool(problems)
 
-    def _add(self, where: Loc, message: str) -> None:
+    def _add(self, where: FieldPath, message: str) -> None:
         problem = Problem(where, message)
         if problem not in self.problems:
             self.problems.append(problem)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
-from hipcore.errors import Problem
+from hipcore.errors import FieldPath, Problem
 from site_plugins.figures import model
 from site_plugins.figures.skeleton import DOFS
 
@@ -19,7 +19,6 @@ __all__ = [
     "BENCH_HEIGHT",
     "HEIGHT_CM",
     "SUPPORT_HEIGHTS",
-    "Loc",
     "Resolved",
     "dofs_of",
     "resolve_poses",
@@ -33,8 +32,6 @@ BALL_DIAMETER = 0.37
 """A 65 cm exercise ball."""
 
 SUPPORT_HEIGHTS = {"bench": BENCH_HEIGHT, "exercise_ball": BALL_DIAMETER}
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -50,16 +47,16 @@ class Resolved:
     angles: dict[str, float]
     """'hip_left.flexion' -> degrees; every motion of every joint, 0 if never given."""
     props: tuple[model.Prop, ...]
-    own: dict[str, Loc] = field(default_factory=dict)
+    own: dict[str, FieldPath] = field(default_factory=dict)
     """Angles this pose sets itself -> where, within the pose ('joints', 'hips', 'flexion')."""
 
     @property
     def flat_feet(self) -> tuple[str, ...]:
         return tuple(p.removeprefix("sole_") for p in self.ground if p.startswith("sole_"))
 
-    def contacts(self) -> list[tuple[str, float, Loc]]:
+    def contacts(self) -> list[tuple[str, float, FieldPath]]:
         """(part, height of what it rests on, where it is said) for every resting part."""
-        found: list[tuple[str, float, Loc]] = [
+        found: list[tuple[str, float, FieldPath]] = [
             (part, 0.0, ("ground", i)) for i, part in enumerate(self.ground)
         ]
         for i, prop in enumerate(self.props):
@@ -150,9 +147,9 @@ def resolve_poses(figure: model.Figure) -> tuple[dict[str, Resolved], list[Probl
     return resolved, problems
 
 
-def _own_angles(joints: model.Joints) -> dict[str, tuple[float, Loc]]:
+def _own_angles(joints: model.Joints) -> dict[str, tuple[float, FieldPath]]:
     """The angles a pose gives itself; a named side wins over the plural."""
-    own: dict[str, tuple[float, Loc]] = {}
+    own: dict[str, tuple[float, FieldPath]] = {}
     for f in fields(joints):
         value = getattr(joints, f.name)
         if value is None or f.name not in _PLURAL:
@@ -166,7 +163,9 @@ def _own_angles(joints: model.Joints) -> dict[str, tuple[float, Loc]]:
     return own
 
 
-def _take(into: dict[str, tuple[float, Loc]], joint: str, value: object, loc: Loc) -> None:
+def _take(
+    into: dict[str, tuple[float, FieldPath]], joint: str, value: object, loc: FieldPath
+) -> None:
     for f in fields(value):  # type: ignore[arg-type]
         degrees = getattr(value, f.name)
         if degrees is not None:

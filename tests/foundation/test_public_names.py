@@ -1,6 +1,6 @@
 """Other packages use ``hipcore`` by its public names only: no module outside ``hipcore``
-imports a private ``hipcore._*`` module (or a private name of a public one), so the engine's internals can change without breaking
-the site, the benchmarks or the tests that read it as a user would."""
+imports a private ``hipcore._*`` module (or a private name of a public one), so the engine's
+internals can change without breaking the site, the benchmarks or the tests."""
 
 from __future__ import annotations
 
