@@ -1,9 +1,10 @@
 """Turn JSON-shaped data into typed frozen dataclasses, collecting every problem with its path.
 
 A small, standard-library stand-in for pydantic, so the engine validates its inputs the same
-way in CPython and in Pyodide. It understands exactly the types the models use: dataclasses,
-``tuple[T, ...]``, ``dict[str, T]``, ``Literal``, ``T | None``, ``Annotated`` with the
-constraints of ``hipcore.constraints``, and ``str``/``int``/``float``/``bool``.
+way in CPython and in Pyodide. It understands exactly the types the models use, as
+``hipcore.shapes`` reads them: dataclasses, ``tuple[T, ...]``, ``dict[str, T]``, ``Literal``,
+``T | None``, ``Annotated`` with the constraints of ``hipcore.constraints``, and
+``str``/``int``/``float``/``bool``.
 
 Decoding never stops at the first problem. What cannot be read is *salvaged* so that the rest
 of the document can still be checked: a field falls back to its default (or to an empty list,
@@ -26,15 +27,25 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import types
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any, Generic, TypeVar, Union
+from typing import Any, Generic, TypeVar
 
-from hipcore.constraints import Length, Pattern, Range
 from hipcore.errors import FieldPath, Problem
+from hipcore.shapes import (
+    Choice,
+    Constrained,
+    DictOf,
+    FieldShape,
+    ListOf,
+    Nullable,
+    Record,
+    Scalar,
+    bare,
+    shape,
+)
 
 __all__ = ["Salvaged", "decode", "document_order", "loads", "salvage"]
 
@@ -153,29 +164,15 @@ def _not_unicode(escape: str) -> str:
 
 @cache
 def _compile(tp: Any) -> Decoder:
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _annotated(tp)
-    if origin is Union or origin is types.UnionType:
-        return _optional(tp)
-    if origin is typing.Literal:
-        return _literal(tp)
-    if origin is tuple:
-        return _tuple(tp)
-    if origin is dict:
-        return _dict(tp)
-    if dataclasses.is_dataclass(tp):
-        return _dataclass(typing.cast(type, tp))
-    scalar = _SCALARS.get(tp)
-    if scalar is None:
-        raise TypeError(f"hipcore._decode cannot decode {tp!r}")  # a programming error
-    return scalar
+    node = shape(tp)
+    if isinstance(node, Scalar):
+        return _SCALARS[node.type]
+    return _COMPILERS[type(node)](node)
 
 
-def _annotated(tp: Any) -> Decoder:
-    base, *constraints = typing.get_args(tp)
-    inner = _compile(base)
-    checks = [c for c in constraints if isinstance(c, Range | Pattern | Length)]
+def _annotated(node: Constrained) -> Decoder:
+    inner = _compile(node.base)
+    checks = node.constraints
 
     def run(data: object, path: FieldPath, found: _Found) -> Any:
         value = inner(data, path, found)
@@ -190,10 +187,9 @@ def _annotated(tp: Any) -> Decoder:
     return run
 
 
-def _optional(tp: Any) -> Decoder:
-    args = typing.get_args(tp)
-    nullable = type(None) in args
-    (inner_type,) = [a for a in args if a is not type(None)]
+def _optional(node: Nullable) -> Decoder:
+    nullable = node.nullable
+    (inner_type,) = node.options
     inner = _compile(inner_type)
 
     def run(data: object, path: FieldPath, found: _Found) -> Any:
@@ -204,8 +200,8 @@ def _optional(tp: Any) -> Decoder:
     return run
 
 
-def _literal(tp: Any) -> Decoder:
-    allowed = typing.get_args(tp)
+def _literal(node: Choice) -> Decoder:
+    allowed = node.values
     is_bool = isinstance(allowed[0], bool)
     choices = ", ".join(repr(a) for a in allowed)
 
@@ -217,8 +213,8 @@ def _literal(tp: Any) -> Decoder:
     return run
 
 
-def _tuple(tp: Any) -> Decoder:
-    item_type, _ellipsis = typing.get_args(tp)
+def _tuple(node: ListOf) -> Decoder:
+    item_type = node.item
     item = _compile(item_type)
 
     def run(data: object, path: FieldPath, found: _Found) -> Any:
@@ -242,9 +238,8 @@ def _given_twice(data: _Duplicated, path: FieldPath, found: _Found) -> None:
         found.fail((*path, key), "is given twice" if n == 2 else f"is given {n} times")
 
 
-def _dict(tp: Any) -> Decoder:
-    _key, item_type = typing.get_args(tp)
-    item = _compile(item_type)
+def _dict(node: DictOf) -> Decoder:
+    item = _compile(node.item)
 
     def run(data: object, path: FieldPath, found: _Found) -> Any:
         if not isinstance(data, dict):
@@ -269,10 +264,10 @@ def _dict(tp: Any) -> Decoder:
     return run
 
 
-def _dataclass(cls: type) -> Decoder:
-    hints = typing.get_type_hints(cls, include_extras=True)
-    fields = [(f.name, _default(f), hints[f.name]) for f in dataclasses.fields(cls)]
-    known = {name for name, _, _ in fields}
+def _dataclass(node: Record) -> Decoder:
+    cls = node.cls
+    fields = node.fields
+    known = {f.name for f in fields}
     decoders: dict[str, Decoder] = {}
 
     def field_decoder(name: str, tp: Any) -> Decoder:
@@ -293,7 +288,8 @@ def _dataclass(cls: type) -> Decoder:
                 found.fail((*path, str(key)), "is not a known field")
         kwargs: dict[str, Any] = {}
         unreadable = False
-        for name, default, tp in fields:
+        for field in fields:
+            name, tp, default = field.name, field.type, field.default
             if name in data:
                 value = field_decoder(name, tp)(data[name], (*path, name), found)
                 if value is not _BAD:
@@ -323,64 +319,37 @@ def _dataclass(cls: type) -> Decoder:
     return run
 
 
-def _default(field: dataclasses.Field[Any]) -> Callable[[], Any] | None:
-    if field.default is not dataclasses.MISSING:
-        value = field.default
-        return lambda: value
-    if field.default_factory is not dataclasses.MISSING:
-        return field.default_factory
-    return None
-
-
-def _build(
-    cls: type,
-    fields: Iterable[tuple[str, Callable[[], Any] | None, Any]],
-    values: dict[str, Any],
-) -> Any:
+def _build(cls: type, fields: Iterable[FieldShape], values: dict[str, Any]) -> Any:
     """An instance of ``cls`` from ``values`` (defaults for the rest), without its checks."""
     instance: Any = object.__new__(cls)
-    for name, default, tp in fields:
+    for field in fields:
+        name, tp, default = field.name, field.type, field.default
         if name not in values:
             values[name] = default() if default is not None else _empty(tp)
         object.__setattr__(instance, name, values[name])
     return instance
 
 
-def _bare(tp: Any) -> Any:
-    """``tp`` without ``Annotated`` and ``| None``."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin is Union or origin is types.UnionType:
-            (tp,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        else:
-            return tp
-
-
 def _is_container(tp: Any) -> bool:
-    bare = _bare(tp)
-    return typing.get_origin(bare) in (tuple, dict) or dataclasses.is_dataclass(bare)
+    return isinstance(shape(bare(tp)), ListOf | DictOf | Record)
 
 
 def _empty(tp: Any) -> Any:
     """A stand-in for a value that could not be read: empty, zero, or the first choice."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _empty(typing.get_args(tp)[0])
-    if origin is Union or origin is types.UnionType:
+    node = shape(tp)
+    if isinstance(node, Constrained):
+        return _empty(node.base)
+    if isinstance(node, Nullable):
         return None
-    if origin is typing.Literal:
-        return typing.get_args(tp)[0]
-    if origin is tuple:
+    if isinstance(node, Choice):
+        return node.values[0]
+    if isinstance(node, ListOf):
         return ()
-    if origin is dict:
+    if isinstance(node, DictOf):
         return {}
-    if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp, include_extras=True)
-        fields = [(f.name, _default(f), hints[f.name]) for f in dataclasses.fields(tp)]
-        return _build(typing.cast(type, tp), fields, {})
-    return {bool: False, int: 0, float: 0.0, str: ""}[tp]
+    if isinstance(node, Record):
+        return _build(node.cls, node.fields, {})
+    return {bool: False, int: 0, float: 0.0, str: ""}[node.type]
 
 
 def _bool(data: object, path: FieldPath, found: _Found) -> Any:
@@ -420,6 +389,15 @@ def _str(data: object, path: FieldPath, found: _Found) -> Any:
 
 _SCALARS: dict[Any, Decoder] = {bool: _bool, int: _int, float: _float, str: _str}
 
+_COMPILERS: dict[type, Callable[[Any], Decoder]] = {
+    Constrained: _annotated,
+    Nullable: _optional,
+    Choice: _literal,
+    ListOf: _tuple,
+    DictOf: _dict,
+    Record: _dataclass,
+}
+
 
 # --- document order ---------------------------------------------------------------------------
 
@@ -441,16 +419,15 @@ def _position(
 ) -> tuple[int, ...]:
     key: list[int] = []
     for part in path:
-        tp = _bare(tp)
-        origin = typing.get_origin(tp)
-        if dataclasses.is_dataclass(tp):
-            order = _field_order(typing.cast(type, tp))
+        node = shape(bare(tp))
+        if isinstance(node, Record):
+            order = _field_order(node.cls)
             if part not in order:
                 key.append(0)
                 break
             index, tp = order[part]
             key.append(index + 1)
-        elif origin is dict:
+        elif isinstance(node, DictOf):
             if not isinstance(data, dict):
                 break
             seen = positions.get(id(data))
@@ -460,10 +437,10 @@ def _position(
                 key.append(len(seen))
                 break
             key.append(seen[part])
-            tp = typing.get_args(tp)[1]
-        elif origin is tuple and isinstance(part, int):
+            tp = node.item
+        elif isinstance(node, ListOf) and isinstance(part, int):
             key.append(part)
-            tp = typing.get_args(tp)[0]
+            tp = node.item
         else:
             break
         if isinstance(data, dict):
@@ -477,5 +454,4 @@ def _position(
 
 @cache
 def _field_order(cls: type) -> dict[str, tuple[int, Any]]:
-    hints = typing.get_type_hints(cls, include_extras=True)
-    return {f.name: (i, hints[f.name]) for i, f in enumerate(dataclasses.fields(cls))}
+    return {f.name: (i, f.type) for i, f in enumerate(Record(cls).fields)}
