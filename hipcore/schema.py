@@ -9,16 +9,15 @@ answered) is checked by ``hipcore.validate`` and said in the descriptions.
 from __future__ import annotations
 
 import ast
-import dataclasses
 import inspect
 import itertools
 import textwrap
-import types
 import typing
-from typing import Any, Union
+from typing import Any
 
 from hipcore.constraints import Length, Pattern, Range
 from hipcore.results import RESULTS_VERSION, Results
+from hipcore.shapes import Choice, Constrained, DictOf, ListOf, Nullable, Record, shape
 
 __all__ = ["results_schema", "schema_for"]
 
@@ -49,18 +48,15 @@ def schema_for(root: type) -> dict[str, Any]:
 
 
 def _dataclass(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls, include_extras=True)
     docs = _field_docs(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in dataclasses.fields(cls):
-        prop = _type(hints[field.name], defs)
+    for field in Record(cls).fields:
+        prop = _type(field.type, defs)
         if field.name in docs:
             prop = {"description": docs[field.name], **prop}
-        if field.default is not dataclasses.MISSING:
-            prop["default"] = _json_default(field.default)
-        elif field.default_factory is not dataclasses.MISSING:
-            prop["default"] = _json_default(field.default_factory())
+        if field.default is not None:
+            prop["default"] = _json_default(field.default())
         else:
             required.append(field.name)
         properties[field.name] = prop
@@ -75,11 +71,10 @@ def _dataclass(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        base, *constraints = typing.get_args(tp)
-        out = _type(base, defs)
-        for c in constraints:
+    node = shape(tp)
+    if isinstance(node, Constrained):
+        out = _type(node.base, defs)
+        for c in node.constraints:
             if isinstance(c, Range):
                 if c.ge is not None:
                     out["minimum"] = c.ge
@@ -90,14 +85,13 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             elif isinstance(c, Length):
                 out["minItems" if out.get("type") == "array" else "minLength"] = c.min
         return out
-    if origin is Union or origin is types.UnionType:
-        options = [_type(a, defs) for a in typing.get_args(tp) if a is not type(None)]
-        nullable = type(None) in typing.get_args(tp)
-        if len(options) == 1 and not nullable:
+    if isinstance(node, Nullable):
+        options = [_type(a, defs) for a in node.options]
+        if len(options) == 1 and not node.nullable:
             return options[0]
-        return {"anyOf": [*options, *([{"type": "null"}] if nullable else [])]}
-    if origin is typing.Literal:
-        values = list(typing.get_args(tp))
+        return {"anyOf": [*options, *([{"type": "null"}] if node.nullable else [])]}
+    if isinstance(node, Choice):
+        values = list(node.values)
         kind = _SCALARS[type(values[0])]
         return (
             {"type": kind, "const": values[0]}
@@ -107,19 +101,17 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
                 "enum": values,
             }
         )
-    if origin is tuple:
-        item, _ellipsis = typing.get_args(tp)
-        return {"type": "array", "items": _type(item, defs)}
-    if origin is dict:
-        _key, item = typing.get_args(tp)
-        return {"type": "object", "additionalProperties": _type(item, defs)}
-    if dataclasses.is_dataclass(tp):
-        cls = typing.cast(type, tp)
+    if isinstance(node, ListOf):
+        return {"type": "array", "items": _type(node.item, defs)}
+    if isinstance(node, DictOf):
+        return {"type": "object", "additionalProperties": _type(node.item, defs)}
+    if isinstance(node, Record):
+        cls = node.cls
         if cls.__name__ not in defs:
             defs[cls.__name__] = {}  # reserve the name first: a class may refer to itself
             defs[cls.__name__] = _dataclass(cls, defs)
         return {"$ref": f"#/$defs/{cls.__name__}"}
-    return {"type": _SCALARS[tp]}
+    return {"type": _SCALARS[node.type]}
 
 
 def _json_default(value: object) -> object:
