@@ -8,8 +8,6 @@ its caller (``load_content(root, extra_kinds)``): the loader imports no part of 
 
 from __future__ import annotations
 
-import dataclasses
-import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from pydantic import ConfigDict, TypeAdapter
 
 from hipcore import model
 from hipcore.errors import Problem
+from hipcore.shapes import Record, nested_types, shape
 
 __all__ = ["KINDS", "Kind"]
 
@@ -90,18 +89,9 @@ def _built(adapter: TypeAdapter[Any]) -> TypeAdapter[Any]:
     return adapter
 
 
-def _dataclasses_in(tp: Any, found: list[Any] | None = None) -> list[Any]:
+def _dataclasses_in(tp: Any) -> list[Any]:
     """Every dataclass ``tp`` is built from, itself included."""
-    found = [] if found is None else found
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        if tp in found:
-            return found
-        found.append(tp)
-        for hint in typing.get_type_hints(tp, include_extras=True).values():
-            _dataclasses_in(hint, found)
-    for arg in typing.get_args(tp):
-        _dataclasses_in(arg, found)
-    return found
+    return [node.cls for t in nested_types(tp) if isinstance(node := shape(t), Record)]
 
 
 KINDS: tuple[Kind, ...] = (

@@ -13,15 +13,14 @@ import dataclasses
 import difflib
 import json
 import math
-import types
-import typing
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from hipcore import model
 from hipcore.constraints import Pattern
 from hipcore.errors import FieldPath, Problem
+from hipcore.shapes import Choice, Constrained, ListOf, Record, bare, nested_types, shape
 
 __all__ = ["closest", "describe", "describe_all", "quote"]
 
@@ -209,50 +208,29 @@ def _number(value: object) -> str:
 
 def _type_at(root: Any, loc: FieldPath) -> Any:
     """The type expected at ``loc`` in a value of type ``root`` (None if unknown)."""
-    current = _strip(root)
+    current = bare(root)
     for part in loc:
-        if current is None:
-            return None
+        node = shape(current)
         if isinstance(part, int):
-            args = typing.get_args(current)
-            current = _strip(args[0]) if typing.get_origin(current) is tuple and args else None
-        elif isinstance(current, type) and dataclasses.is_dataclass(current):
-            current = _strip(_hints(current).get(part))
+            current = bare(node.item) if isinstance(node, ListOf) else None
+        elif isinstance(node, Record):
+            field = next((f for f in node.fields if f.name == part), None)
+            current = None if field is None else bare(field.type)
         else:
+            return None
+        if current is None:
             return None
     return current
 
 
-def _strip(tp: Any) -> Any:
-    """Look through ``Annotated[...]`` and ``X | None``."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            others = [a for a in typing.get_args(tp) if a is not type(None)]
-            if len(others) != 1:
-                return tp
-            tp = others[0]
-        else:
-            return tp
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, include_extras=True)
-
-
 def _fields(tp: Any) -> tuple[str, ...]:
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return tuple(f.name for f in dataclasses.fields(tp))
-    return ()
+    node = None if tp is None else shape(tp)
+    return tuple(f.name for f in node.fields) if isinstance(node, Record) else ()
 
 
 def _literal_values(tp: Any) -> tuple[str, ...]:
-    if typing.get_origin(tp) is Literal:
-        return tuple(str(a) for a in typing.get_args(tp))
-    return ()
+    node = None if tp is None else shape(tp)
+    return tuple(str(a) for a in node.values) if isinstance(node, Choice) else ()
 
 
 @cache
@@ -261,15 +239,10 @@ def _pattern_meanings() -> dict[str, str]:
     meanings: dict[str, str] = {}
     for value in vars(model).values():
         if isinstance(value, type) and dataclasses.is_dataclass(value):
-            for hint in _hints(value).values():
-                _collect_patterns(hint, meanings)
+            for tp in nested_types(value):
+                node = shape(tp)
+                if isinstance(node, Constrained):
+                    for c in node.constraints:
+                        if isinstance(c, Pattern):
+                            meanings[c.regex] = c.meaning
     return meanings
-
-
-def _collect_patterns(tp: Any, into: dict[str, str]) -> None:
-    if typing.get_origin(tp) is typing.Annotated:
-        for meta in tp.__metadata__:
-            if isinstance(meta, Pattern):
-                into[meta.regex] = meta.meaning
-    for arg in typing.get_args(tp):
-        _collect_patterns(arg, into)
