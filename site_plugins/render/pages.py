@@ -16,7 +16,6 @@ from hipcore.words import dose_line, series
 from site_plugins.render import escape, paths, words
 from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
 from site_plugins.render.relations import Relations
-from site_plugins.render.template_cache import bytecode_cache
 
 __all__ = ["STYLESHEET", "TEMPLATES", "Page", "environment", "render_pages", "slug"]
 
@@ -39,7 +38,7 @@ _SYNTAX: dict[str, Any] = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
-"""The settings that shape compiled templates (the bytecode cache is keyed by them)."""
+"""How templates are written: block tags take no lines of their own."""
 
 
 def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
@@ -47,7 +46,6 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=bytecode_cache(_SYNTAX),
         **_SYNTAX,
     )
     env.filters.update(
