@@ -101,7 +101,8 @@ export function fieldValue(state, name) {
   const [test, side, part, id] = name.split(".");
   if (test === "prescreen") return state.prescreen[side];
   const s = sideOf(state, test, side);
-  return {
+  /** @type {Record<string, () => unknown>} */
+  const read = {
     measure: () => s.measures[id]?.value ?? "",
     unit: () => s.measures[id]?.unit ?? "",
     criterion: () => s.criteria[id],
@@ -111,7 +112,8 @@ export function fieldValue(state, name) {
     pain_score: () => s.pain.score,
     pain_where: () => s.pain.where.includes(id),
     discomfort: () => s.discomfort,
-  }[part]?.();
+  };
+  return read[part]?.();
 }
 
 /** @param {any} catalog @param {FormState} state */
