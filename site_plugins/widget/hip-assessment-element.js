@@ -244,7 +244,7 @@ export class HipAssessmentElement extends HTMLElement {
 
   /** Ask the service worker (if any) to keep the runtime for offline use. */
   #cacheRuntime() {
-    navigator.serviceWorker?.controller?.postMessage({ type: "hipguide-cache-runtime" });
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "hipguide-cache-runtime" }));
   }
 
   // --- the flow --------------------------------------------------------------------------------
