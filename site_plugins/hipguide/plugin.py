@@ -175,12 +175,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         assert self.content is not None
         ids = {a.id for a in self.content.catalog.assessments}
         blocks = {key: block for key, block in self.figures.items() if key in ids}
-        style = STYLE.replace(
-            "[data-md-color-scheme=slate] .hipfig", ":host-context([data-md-color-scheme=slate]) .hipfig"
-        ).replace(
-            "body:not([data-md-color-scheme]) .hipfig",
-            ":host-context(body:not([data-md-color-scheme])) .hipfig",
-        )
+        # The page's selectors, seen from inside the widget's shadow root.
+        style = STYLE
+        for outside in ("[data-md-color-scheme=slate]", "body:not([data-md-color-scheme])"):
+            style = style.replace(f"{outside} .hipfig", f":host-context({outside}) .hipfig")
         target.write_text(json.dumps({"style": style, "blocks": blocks}), encoding="utf-8")
 
 

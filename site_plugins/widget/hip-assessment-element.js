@@ -6,6 +6,8 @@
 //           defaults to the folder above this module, so a cross-origin <script> works as is
 // Property:
 //   results the results document of the answers so far (get), or one to restore (set)
+// Performance marks (for the benchmark and real-user timing): hip-assessment:interactive (first
+// step drawn), hip-assessment:engine-start, hip-assessment:engine-ready.
 // State is exposed as data-state="idle|loading|ready|error" (the engine) for styling and tests,
 // and data-step="prescreen|<test id>|review|result|history" (where the runner is).
 // Events (bubbling, composed; data in `detail`):
@@ -138,6 +140,7 @@ export class HipAssessmentElement extends HTMLElement {
     const src = this.src;
     this.#engineSrc = src;
     this.dataset.state = "loading";
+    performance.mark("hip-assessment:engine-start");
     this.#emit("loadstart");
     this.#loading = new Promise((resolve, reject) => {
       acquire(src, this, this.#catalogText, {
@@ -148,6 +151,7 @@ export class HipAssessmentElement extends HTMLElement {
         ready: (client) => {
           if (this.#engineSrc !== src) return;
           this.dataset.state = "ready";
+          performance.mark("hip-assessment:engine-ready");
           this.#engineStatus("");
           this.#emit("load");
           this.#emit("loadend");
@@ -283,6 +287,7 @@ export class HipAssessmentElement extends HTMLElement {
     const nodes = [content];
     if (!["result", "history"].includes(step)) nodes.unshift(progressBar(ctx));
     view.replaceChildren(...nodes);
+    if (!this.dataset.step) performance.mark("hip-assessment:interactive");
     this.dataset.step = step;
     if (this.#notices.length && step !== "history") this.#showStatus(this.#notices.join(" "), true);
     if (focus) /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus({ preventScroll: false });

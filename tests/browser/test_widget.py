@@ -91,7 +91,8 @@ def test_a_guided_run_on_a_phone_gives_a_program_and_announces_it(
     for s in ("left", "right"):
         choose(side(widget, "hip_flexor_length", s).locator("fieldset.question"), "No")
     next_step(widget)
-    side(widget, "quad_length", "left").get_by_label("Heel-to-buttock distance", exact=True).fill("20")
+    heel = side(widget, "quad_length", "left").get_by_label("Heel-to-buttock distance", exact=True)
+    heel.fill("20")
     next_step(widget)
     widget.get_by_role("button", name="Skip this test").click()
     side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
@@ -247,9 +248,7 @@ def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
         """() => { const a = document.createElement('a'); a.href = '/article/';
             document.querySelector('.md-content').append(a); a.click(); }"""
     )
-    page.wait_for_function(
-        "() => !document.querySelector('hip-assessment')", timeout=10_000
-    )
+    page.wait_for_function("() => !document.querySelector('hip-assessment')", timeout=10_000)
     page.wait_for_timeout(6500)  # the engine's grace period (engines.js) is 5 s
     assert engine_workers(page) == [], "the engine outlived every widget"
 
@@ -291,11 +290,14 @@ def test_corrupted_saved_data_is_set_aside_and_the_widget_keeps_working(
     widget.get_by_role("button", name="History").click()
     expect(widget.locator(".history")).to_contain_text("changed or damaged")
     expect(widget.locator("ul.records li")).to_have_count(1)
-    assert page.evaluate(
-        """() => new Promise((resolve) => { const r = indexedDB.open('hipguide', 1);
+    assert (
+        page.evaluate(
+            """() => new Promise((resolve) => { const r = indexedDB.open('hipguide', 1);
             r.onsuccess = () => { const q = r.result.transaction('set_aside')
               .objectStore('set_aside').count(); q.onsuccess = () => resolve(q.result); }; })"""
-    ) == 1
+        )
+        == 1
+    )
 
 
 def finish_bridge(page: Page, site_url: str, held: str) -> None:
@@ -336,8 +338,9 @@ def test_without_storage_the_assessment_completes_and_says_history_is_off(
     page: Page, site_url: str
 ) -> None:
     page.add_init_script(
-        """Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});
-           indexedDB.open = () => { throw new DOMException('no', 'SecurityError'); };"""
+        """const refuse = () => { throw new DOMException('no', 'SecurityError'); };
+           Object.defineProperty(window, 'localStorage', {get: refuse});
+           indexedDB.open = refuse;"""
     )
     page.goto(site_url + BRIDGE_PAGE)
     widget = widget_of(page)
