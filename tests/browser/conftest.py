@@ -20,6 +20,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="re-take the figure screenshots in tests/browser/baselines/ (make update-baselines)",
     )
+    parser.addoption(
+        "--widget-screenshots",
+        action="store",
+        default=None,
+        metavar="DIR",
+        help="write a screenshot of every widget state (phone and desktop, light and dark) to DIR",
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -442,10 +442,17 @@ def test_every_state_has_no_accessibility_violations(
     ("name", "viewport"), [("phone", PHONE), ("desktop", {"width": 1280, "height": 900})]
 )
 def test_screenshots_of_each_state(
-    browser: Browser, site_url: str, name: str, viewport: dict[str, int]
+    browser: Browser,
+    site_url: str,
+    name: str,
+    viewport: dict[str, int],
+    request: pytest.FixtureRequest,
 ) -> None:
-    """Not a comparison: the pictures (test-results/widget/) are for people to look at."""
-    out = Path("test-results/widget")
+    """Not a comparison: pictures for people to look at (pytest --widget-screenshots=DIR)."""
+    folder = request.config.getoption("--widget-screenshots")
+    if not folder:
+        pytest.skip("run with --widget-screenshots=DIR to take them")
+    out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     for state in STATES:
         for scheme in ("light", "dark"):
