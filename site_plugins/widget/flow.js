@@ -237,7 +237,7 @@ export function progressBar(ctx) {
   const total = ctx.order.length;
   const at = ctx.order.indexOf(step);
   const done = step === "prescreen" ? 0 : at >= 0 ? at : total;
-  const text = at >= 0 ? `Test ${at + 1} of ${total}` : step === "prescreen" ? `${total} tests` : `${total} of ${total}`;
+  const text = at >= 0 ? `Test ${at + 1} of ${total}` : step === "prescreen" ? `${total} ${total === 1 ? "test" : "tests"}` : `${total} of ${total}`;
   const bar = h("div", { class: "progress", role: "progressbar", "aria-label": "Tests", "aria-valuemin": "0",
     "aria-valuemax": String(total), "aria-valuenow": String(done), "aria-valuetext": text });
   bar.append(h("span", { class: "progress-fill", style: `width:${total ? (100 * done) / total : 0}%` }));

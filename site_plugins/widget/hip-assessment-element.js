@@ -204,9 +204,9 @@ export class HipAssessmentElement extends HTMLElement {
     }
     const draft = loadDraft(this.#draftKey(), (notice) => this.#notices.push(notice));
     if (draft) this.#state = draft.state;
-    this.#historyOn = await this.#history.available();
     if (!this.dataset.state) this.dataset.state = "idle";
     this.#render(false);
+    this.#history.available().then((on) => { this.#historyOn = on; });
     if (this.#wanted) this.loadRuntime();
     if (this.#state.step === "result") this.#submit();
     this.#loadFigures(src);

@@ -32,7 +32,10 @@ export function chart(s) {
   const title = `${s.test.name}${SIDE[s.side] ? `, ${SIDE[s.side]}` : ""}`;
   const drawing = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": `${title}: ${words}` }, [
     svg("line", { x1: P, x2: W - P, y1: H - P, y2: H - P, class: "axis" }),
-    ...(mark !== null ? [svg("line", { x1: P, x2: W - P, y1: y(mark), y2: y(mark), class: "mark" })] : []),
+    ...(mark !== null ? [
+      svg("line", { x1: P, x2: W - P, y1: y(mark), y2: y(mark), class: "mark" }),
+      svg("text", { x: W - P, y: y(mark) - 3, "text-anchor": "end", class: "mark-label" }, [document.createTextNode(`${mark}${unit}`)]),
+    ] : []),
     svg("polyline", { points: s.points.map((p, i) => `${x(i)},${y(p.value)}`).join(" "), class: "line" }),
     ...s.points.map((p, i) => svg("circle", {
       cx: x(i), cy: y(p.value), r: 3.5, class: mark === null ? "dot" : passes(s.measure, p.value) ? "dot pass" : "dot fail",

@@ -459,7 +459,17 @@ def test_screenshots_of_each_state(
             context = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
             page = context.new_page()
             go_to_state(page, site_url, state)
-            widget = page.locator("hip-assessment")
-            widget.scroll_into_view_if_needed()
-            widget.screenshot(path=str(out / f"{name}-{state}-{scheme}.png"))
+            # What the runner sees: the step's heading at the top, or the field in question
+            page.locator("hip-assessment").evaluate(SHOW_STATE, state)
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(out / f"{name}-{state}-{scheme}.png"))
             context.close()
+
+
+SHOW_STATE = """(el, state) => {
+  const root = el.shadowRoot;
+  const at = {timer: ".timer.running", invalid: "[aria-invalid]"}[state];
+  const target = at ? root.querySelector(at).closest("fieldset")
+                     : root.querySelector(".step-title");
+  target.scrollIntoView({block: at ? "center" : "start"});
+}"""
