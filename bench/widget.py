@@ -68,6 +68,7 @@ def run_widget(context: BrowserContext, url: str) -> dict[str, float]:
     widget = page.locator("hip-assessment")
     page.wait_for_selector("hip-assessment[data-step]")
     interactive = page.evaluate(MARK, "hip-assessment:interactive")
+    loaded = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
     widget.scroll_into_view_if_needed()
     page.wait_for_selector("hip-assessment[data-state=ready]", timeout=120_000)
     start = page.evaluate(MARK, "hip-assessment:engine-start")
@@ -83,6 +84,7 @@ def run_widget(context: BrowserContext, url: str) -> dict[str, float]:
     long_tasks = page.evaluate("window.__long")
     page.close()
     return {
+        "page DOMContentLoaded (ms from navigation)": loaded,
         "form interactive (ms from navigation)": interactive,
         "first sight -> engine ready (ms)": ready - start,
         "submit -> result rendered, warm (ms)": warm,

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from hipcore._json import dumps
 from site_plugins.bundle import (
@@ -87,6 +88,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return markdown
         return markdown.replace(CONTACT_SHEET_MARKER, self._contact_sheet(page.file.src_uri))
 
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or "<hip-assessment" not in output:
+            return output
+        return output.replace("</head>", self._preload_widget(page.url) + "</head>", 1)
+
     # Last: the service worker's manifest hashes every file of the built site, the search
     # index (written by the search plugin's on_post_build) included.
     @event_priority(-100)
@@ -125,6 +131,18 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     @property
     def _site_script(self) -> str:
         return f"{self.config.assets_dir}/hipguide-site.js"
+
+    def _preload_widget(self, page_url: str) -> str:
+        """On a page with the widget, fetch its modules and the catalog from the head, in
+        parallel, instead of one import level at a time after the page's scripts ran."""
+        base = get_relative_url(f"{self.config.assets_dir}/", page_url)
+        modules = sorted(
+            p.name for p in WIDGET.glob("*.js") if p.name not in {"worker.js", "startup.js"}
+        )
+        links = [f'<link rel="modulepreload" href="{base}widget/{name}">' for name in modules]
+        links.append(f'<link rel="preload" href="{base}widget/hip-assessment.css" as="style">')
+        links.append(f'<link rel="preload" href="{base}catalog.json" as="fetch" crossorigin>')
+        return "".join(links)
 
     def _load_content(self) -> Content:
         try:

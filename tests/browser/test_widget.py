@@ -467,6 +467,7 @@ def test_screenshots_of_each_state(
 
 
 SHOW_STATE = """(el, state) => {
+  document.querySelector(".md-top")?.remove();  // Material's "Back to top", shown on scrolling up
   const root = el.shadowRoot;
   const at = {timer: ".timer.running", invalid: "[aria-invalid]"}[state];
   const target = at ? root.querySelector(at).closest("fieldset")
