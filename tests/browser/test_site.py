@@ -91,7 +91,9 @@ def test_instant_navigation_swaps_pages_and_the_widget_still_upgrades(
     expect(widget).to_have_attribute("data-step", "prescreen")
     expect(widget.locator("[role=progressbar]")).to_have_attribute("aria-valuemax", "1")
 
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Self-assessment", exact=True).click()
+    page.locator(".md-sidebar--primary").get_by_role(
+        "link", name="Self-assessment", exact=True
+    ).click()
     expect(page.locator("h1")).to_contain_text("Self-assessment")
     assert page.evaluate("window.__sameDocument") is True
     widget = page.locator("hip-assessment")
