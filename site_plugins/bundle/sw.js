@@ -13,6 +13,7 @@ const PRECACHE = /*PRECACHE*/ {};
 const RUNTIME = /*RUNTIME*/ {};
 const CACHE = `hipguide-${BUILD}`;
 const MANIFEST_KEY = "__hipguide_manifest__";
+const RUNTIME_KEY = "__hipguide_runtime_kept__";
 const base = new URL("./", self.location.href);
 const ALL = { ...PRECACHE, ...RUNTIME };
 
@@ -73,7 +74,12 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "hipguide-cache-runtime") {
-    event.waitUntil(caches.open(CACHE).then((cache) => fill(cache, RUNTIME, new Map())).catch(() => {}));
+    event.waitUntil((async () => {
+      const cache = await caches.open(CACHE);
+      await fill(cache, RUNTIME, new Map());
+      // A marker once every runtime file is stored (an entry is listed before its body is in)
+      await cache.put(urlOf(RUNTIME_KEY), new Response("kept"));
+    })().catch(() => {}));
   }
 });
 

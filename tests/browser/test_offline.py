@@ -14,7 +14,7 @@ RUNTIME_CACHED = """async () => {
   if (names.length !== 1) return false;
   const cache = await caches.open(names[0]);
   const keys = (await cache.keys()).map((r) => r.url);
-  return ["pyodide.asm.wasm", "python_stdlib.zip", ".whl", "catalog.json", "widget/worker.js",
+  return ["__hipguide_runtime_kept__", "catalog.json", "widget/worker.js",
           "single-leg-bridge/index.html"].every((end) => keys.some((k) => k.endsWith(end)));
 }"""
 
@@ -24,8 +24,13 @@ def test_after_one_visit_the_assessment_completes_with_the_network_off(
 ) -> None:
     page.goto(site_url + BRIDGE_PAGE)
     wait_until_ready(page)
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
-    page.wait_for_function(RUNTIME_CACHED, timeout=60_000, polling=500)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+    for _ in range(120):  # page.evaluate awaits the promise (wait_for_function would not)
+        if page.evaluate(RUNTIME_CACHED):
+            break
+        page.wait_for_timeout(500)
+    else:
+        raise AssertionError("the runtime was not kept for offline use")
 
     page.context.set_offline(True)
     offline = page.context.new_page()
