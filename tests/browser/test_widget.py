@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -169,19 +170,15 @@ def test_a_typed_value_is_checked_next_to_its_field(
 def test_an_engine_error_is_shown_next_to_the_field_it_names(page: Page, site_url: str) -> None:
     page.goto(site_url + BRIDGE_PAGE)
     widget = wait_until_ready(page)
-    flags = page.evaluate(
-        "fetch('/assets/hipguide/catalog.json').then(r => r.json())"
-        ".then(c => c.red_flags.map(f => f.id))"
-    )
+    catalog = page.evaluate("fetch('/assets/hipguide/catalog.json').then(r => r.json())")
+    version = catalog.get("results_version", 1)
+    pain: dict[str, Any] = {"present": True, "score": 11}
+    if version >= 2:
+        pain["where"] = []
     results = {
-        "version": 1,
-        "prescreen": dict.fromkeys(flags, False),
-        "assessments": [
-            {
-                "assessment": "single_leg_bridge",
-                "left": {"pain": {"present": True, "score": 11}},
-            }
-        ],
+        "version": version,
+        "prescreen": {flag["id"]: False for flag in catalog["red_flags"]},
+        "assessments": [{"assessment": "single_leg_bridge", "left": {"pain": pain}}],
     }
     widget.evaluate("(el, r) => { el.results = r; }", results)
     expect(widget).to_have_attribute("data-step", "review")
