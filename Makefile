@@ -13,6 +13,8 @@ export NO_MKDOCS_2_WARNING := 1
 unexport PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.venv/pycache
 
+
+.PHONY: test-js bench-widget
 .PHONY: help serve build test lint format typecheck unit bench bench-build bench-engine \
         update-baselines catalog schema golden golden-check clean
 
@@ -20,7 +22,7 @@ help:
 	@echo "make serve   install everything, build the site and serve it on http://127.0.0.1:8000"
 	@echo "make test    install everything (Chromium too), then lint, type-check and run all tests"
 	@echo "make build   build the site into site/"
-	@echo "make bench   run the benchmarks (bench-build, bench-engine)"
+	@echo "make bench   run the benchmarks (bench-build, bench-engine, bench-widget)"
 	@echo "make catalog regenerate hipcore/data/catalog.json and content/schema/ from content/"
 	@echo "make golden  regenerate the engine's golden replies (tests/engine/golden/) and show what changed"
 	@echo "make golden-check  list golden replies the engine no longer gives (exit 1 if any)"
@@ -61,7 +63,13 @@ test: deps-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(MAKE) --no-print-directory test-js
 	$(BIN)/pytest
+
+# The widget's JavaScript: JSDoc types (tsc --checkJs, tsconfig.json) and node:test unit tests.
+test-js: node_modules/.installed
+	npx --no-install tsc -p tsconfig.json
+	node --test tests/widget/
 
 # --- the rest -------------------------------------------------------------------------------
 build: deps
@@ -91,13 +99,16 @@ golden: deps-test
 golden-check: deps-test
 	$(BIN)/python -m tests.engine.golden --check
 
-bench: bench-build bench-engine
+bench: bench-build bench-engine bench-widget
 
 bench-build: deps-test
 	$(BIN)/python bench/build.py
 
 bench-engine: deps-test
 	$(BIN)/python bench/engine.py
+
+bench-widget: deps-test
+	$(BIN)/python bench/widget.py
 
 update-baselines: deps-test
 	$(BIN)/pytest tests/browser/test_figures_visual.py --update-baselines

@@ -29,6 +29,7 @@ __all__ = [
     "EvidenceNote",
     "Exercise",
     "Finding",
+    "FormWords",
     "Headlines",
     "Id",
     "Ladder",
@@ -553,12 +554,32 @@ class Headlines:
 
 
 @dataclass(frozen=True)
+class FormWords:
+    """What the self-assessment asks beside each test's own questions."""
+
+    faults: Text
+    """Before the list of a test's faults, e.g. 'Did you see any of these?'."""
+    could_not_perform: Text
+    """The runner could not do the test at all."""
+    pain: Text
+    """The test hurt (pain, not the pull of a stretch)."""
+    pain_score: Text
+    """The label of the pain score, 0 to 10."""
+    pain_where: Text
+    """Before the places a test may hurt."""
+    stand_in: Text
+    """Beside a yes/no that stands in for a measure."""
+
+
+@dataclass(frozen=True)
 class Words:
     """The runner-facing sentences the engine puts together. ``{name}`` is filled in; each
     field's docstring lists the names it may use."""
 
     headlines: Headlines
     """The first line of a prescription, by status."""
+    form: FormWords
+    """The self-assessment's own questions and labels, beside each test's."""
     titles: Titles
     """Section titles."""
     urgent_label: Text

@@ -16,11 +16,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from hipcore.canonical import canonical_json as dumps
-from site_plugins.bundle import RuntimeMissing, build_hipcore_wheel, copy_pyodide
+from site_plugins.bundle import (
+    REGISTER_SCRIPT,
+    RuntimeMissing,
+    build_hipcore_wheel,
+    copy_pyodide,
+    write_service_worker,
+    write_web_manifest,
+)
 from site_plugins.content import Content, ContentError
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
+from site_plugins.figures.theme import STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import load_site_content
 from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
@@ -39,6 +48,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.content: Content | None = None
         self.root = Path.cwd()
         self.nav_from_content = False
+        self.figures: dict[str, str] = {}
         self.serving = False
         self.last_good: Content | None = None
         self.content_error: str | None = None
@@ -60,6 +70,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             config.extra_css.append(self._stylesheet)
         if self._site_script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(_module_script(self._site_script))
+        if self._offline_script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(_module_script(self._offline_script))
         # A nav written in mkdocs.yml wins; without one, the content decides the order.
         self.nav_from_content = config.nav is None
         return config
@@ -69,13 +81,17 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return files
         env = environment(self._override_dirs(config))
         hand_written = [f.src_uri for f in files.documentation_pages()]
-        figures = self._render_figures()
+        figures = self.figures = self._render_figures()
         for page in render_pages(self.content.catalog, env, figures=figures):
             files.append(File.generated(config, page.path, content=page.markdown))
         stylesheet = STYLESHEET.read_text("utf-8")
         files.append(File.generated(config, self._stylesheet, content=stylesheet))
         script = SITE_SCRIPT.read_text("utf-8")
         files.append(File.generated(config, self._site_script, content=script))
+        offline = REGISTER_SCRIPT.read_text("utf-8")
+        files.append(File.generated(config, self._offline_script, content=offline))
+        icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
+        files.append(File.generated(config, f"{self.config.assets_dir}/icon.svg", content=icon))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
         return files
@@ -87,12 +103,29 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return markdown
         return markdown.replace(CONTACT_SHEET_MARKER, self._contact_sheet(page.file.src_uri))
 
-    # After the other plugins (search writes its index in on_post_build too); order is free.
-    @event_priority(-50)
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
+        if self.content_error is not None:
+            output = _BODY.sub(lambda m: m[0] + _error_banner(self.content_error or ""), output, 1)
+        if not self.config.enabled or "<hip-assessment" not in output:
+            return output
+        return output.replace("</head>", self._preload_widget(page.url) + "</head>", 1)
+
+    # Last: the service worker's manifest hashes every file of the built site, the search
+    # index (written by the search plugin's on_post_build) included.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.content is None:
             return
-        self._write_bundle(Path(config.site_dir) / self.config.assets_dir)
+        site = Path(config.site_dir)
+        self._write_bundle(site / self.config.assets_dir)
+        write_web_manifest(
+            site,
+            config.site_name,
+            config.site_description or config.site_name,
+            f"{self.config.assets_dir}/icon.svg",
+        )
+        assets = self.config.assets_dir.strip("/")
+        write_service_worker(site, (f"{assets}/pyodide/", f"{assets}/hipcore-"))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
@@ -109,8 +142,24 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/hipguide.css"
 
     @property
+    def _offline_script(self) -> str:
+        return f"{self.config.assets_dir}/offline.js"
+
+    @property
     def _site_script(self) -> str:
         return f"{self.config.assets_dir}/hipguide-site.js"
+
+    def _preload_widget(self, page_url: str) -> str:
+        """On a page with the widget, fetch its modules and the catalog from the head, in
+        parallel, instead of one import level at a time after the page's scripts ran."""
+        base = get_relative_url(f"{self.config.assets_dir}/", page_url)
+        modules = sorted(
+            p.name for p in WIDGET.glob("*.js") if p.name not in {"worker.js", "startup.js"}
+        )
+        links = [f'<link rel="modulepreload" href="{base}widget/{name}">' for name in modules]
+        links.append(f'<link rel="preload" href="{base}widget/hip-assessment.css" as="style">')
+        links.append(f'<link rel="preload" href="{base}catalog.json" as="fetch" crossorigin>')
+        return "".join(links)
 
     def _load_content(self) -> Content:
         """The content; while serving, broken content keeps the last good one (a rebuild that
@@ -126,11 +175,6 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.content_error = None
         self.last_good = content
         return content
-
-    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
-        if self.content_error is None:
-            return output
-        return _BODY.sub(lambda m: m[0] + _error_banner(self.content_error or ""), output, 1)
 
     def _render_figures(self) -> dict[str, str]:
         assert self.content is not None
@@ -165,8 +209,21 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         wheel = build_hipcore_wheel(target, catalog_json)
         shutil.copytree(WIDGET, target / "widget", dirs_exist_ok=True)
         (target / "catalog.json").write_text(catalog_json, encoding="utf-8")
+        self._write_figures(target / "figures.json")
         manifest = {"wheel": wheel.name, "pyodide": version, "catalog": "catalog.json"}
         (target / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+    def _write_figures(self, target: Path) -> None:
+        """The assessments' figure blocks, exactly as their pages show them, for the widget's
+        steps; with the figures' stylesheet, scoped for the widget's shadow root."""
+        assert self.content is not None
+        ids = {a.id for a in self.content.catalog.assessments}
+        blocks = {key: block for key, block in self.figures.items() if key in ids}
+        # The page's selectors, seen from inside the widget's shadow root.
+        style = STYLE
+        for outside in ("[data-md-color-scheme=slate]", "body:not([data-md-color-scheme])"):
+            style = style.replace(f"{outside} .hipfig", f":host-context({outside}) .hipfig")
+        target.write_text(json.dumps({"style": style, "blocks": blocks}), encoding="utf-8")
 
 
 _BODY = re.compile(r"<body[^>]*>")

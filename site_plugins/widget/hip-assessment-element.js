@@ -1,29 +1,70 @@
-// <hip-assessment>: the self-assessment as a form, judged in the browser by hipcore on Pyodide.
+// <hip-assessment>: the guided self-assessment, judged in the browser by hipcore on Pyodide.
 //
-// Attributes (mirrored as properties):
+// Attributes (mirrored as properties; each handled on its own, at any time):
 //   tests   space-separated assessment ids to show; empty shows every test in the catalog
 //   src     base URL of the hipguide assets (catalog.json, manifest.json, widget/, pyodide/);
 //           defaults to the folder above this module, so a cross-origin <script> works as is
-// State is exposed as data-state="idle|loading|ready|error" for styling and tests.
+// Property:
+//   results the results document of the answers so far (get), or one to restore (set)
+// Performance marks (for the benchmark and real-user timing): hip-assessment:interactive (first
+// step drawn), hip-assessment:engine-start, hip-assessment:engine-ready.
+// State is exposed as data-state="idle|loading|ready|error" (the engine) for styling and tests,
+// and data-step="prescreen|<test id>|review|result|history" (where the runner is).
 // Events (bubbling, composed; data in `detail`):
 //   hip-assessment-loadstart, hip-assessment-load, hip-assessment-error, hip-assessment-loadend
-//     the runtime's start-up, in the order of <img>; -error carries {message}
-//   hip-assessment-progress   {stage}            a start-up stage began (see protocol.js)
-//   hip-assessment-result     {results, reply}   the engine answered a submitted form
+//     the engine's start-up, in the order of <img>; -error carries {message}
+//   hip-assessment-progress   {stage}                     a start-up stage began (protocol.js)
+//   hip-assessment-change     {results}                   an answer changed
+//   hip-assessment-result     {results, reply}            the engine answered (ok or errors)
+//   hip-assessment-complete   {results, prescription}     a finished assessment's program
+// Methods: loadRuntime() (all runtime loading sits behind it, so tests can replace it),
+//   assess(results).
+//
+// The engine (a worker running Pyodide) is shared by every element with the same src and
+// starts only when an element is first seen or touched (engines.js); the catalog alone drives
+// the form, so the runner can start before Python is ready.
 
-import { EngineClient } from "./protocol.js";
-import { renderForm, readForm } from "./form.js";
+import { acquire, catalogFor, release } from "./engines.js";
+import { historyView } from "./history-view.js";
+import { exportFile, mergeImport, openRecord, sealRecord } from "./records.js";
 import { renderReply } from "./report.js";
+import { h } from "./dom.js";
+import { prescreenStep, progressBar, reviewStep, testStep } from "./flow.js";
+import {
+  emptyState, fieldOfPath, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
+  selectedTests, stepOfField, toResults, withField, withSkipped,
+} from "./state.js";
+import { clearDraft, HistoryStore, loadDraft, saveDraft } from "./storage.js";
 
 const DEFAULT_SRC = new URL("../", import.meta.url).href;
+const STAGE_WORDS = /** @type {Record<string, string>} */ ({
+  runtime: "Starting Python…", filesystem: "Installing the engine…", engine: "Loading the engine…", ready: "",
+});
+
+/** @typedef {import("./protocol.js").EngineClient} EngineClient */
+
+/** @type {Map<string, Promise<{style: string, blocks: Record<string, string>}>>} */
+const figureFiles = new Map();
 
 export class HipAssessmentElement extends HTMLElement {
   static observedAttributes = ["tests", "src"];
 
-  /** @type {EngineClient | null} */ #engine = null;
   /** @type {Promise<EngineClient> | null} */ #loading = null;
+  /** @type {string | null} */ #engineSrc = null;
   /** @type {any} */ #catalog = null;
-  #connected = false;
+  /** @type {string} */ #catalogText = "";
+  /** @type {string | null} */ #catalogSrc = null;
+  /** @type {Record<string, string>} */ #figures = {};
+  #state = emptyState();
+  /** @type {Record<string, string>} */ #errors = {};
+  /** @type {string[]} */ #engineErrors = [];
+  /** @type {any} */ #reply = null;
+  /** @type {string[]} */ #notices = [];
+  #built = false;
+  #wanted = false;
+  /** @type {IntersectionObserver | null} */ #observer = null;
+  #history = new HistoryStore();
+  #historyOn = true;
 
   get tests() {
     return (this.getAttribute("tests") ?? "").split(/\s+/).filter(Boolean);
@@ -37,48 +78,101 @@ export class HipAssessmentElement extends HTMLElement {
   set src(value) {
     this.setAttribute("src", value);
   }
+  /** The results document of the answers so far. */
+  get results() {
+    return this.#catalog ? toResults(this.#catalog, this.#state, this.tests, localDate()) : null;
+  }
+  set results(value) {
+    if (!this.#catalog) throw new Error("hip-assessment: the catalog is not loaded yet (wait for data-step)");
+    this.#setState(fromResults(this.#catalog, value));
+    this.#render();
+  }
 
   connectedCallback() {
-    this.#connected = true;
-    if (!this.shadowRoot) this.attachShadow({ mode: "open" });
-    this.#setup();
+    if (!this.#built) {
+      this.#built = true;
+      const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      root.innerHTML = `<link rel="stylesheet" href="${new URL("widget/hip-assessment.css", this.src)}">
+        <div part="body" class="hip"><p class="status" role="status"></p><div class="view"><p>Loading the self-assessment…</p></div>
+        <p class="engine" aria-live="polite"></p></div>`;
+      root.addEventListener("click", (e) => this.#onClick(e));
+      root.addEventListener("input", (e) => this.#onInput(e));
+      root.addEventListener("change", (e) => this.#onInput(e));
+      // The first touch starts the engine, even before the element is seen (keyboard users).
+      for (const type of ["focusin", "pointerdown"]) root.addEventListener(type, () => this.#want(), { passive: true });
+      this.#loadCatalog();
+    }
+    this.#observe();
+    if (this.#engineSrc && this.#loading) acquire(this.#engineSrc, this, this.#catalogText, this.#quietListener());
   }
 
   disconnectedCallback() {
-    this.#connected = false;
+    this.#observer?.disconnect();
+    if (this.#engineSrc) release(this.#engineSrc, this);
   }
 
-  attributeChangedCallback() {
-    if (this.#connected && this.#catalog) this.#renderForm();
+  /** @param {string} name @param {string | null} old @param {string | null} value */
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.#built) return;
+    if (name === "src") {
+      if (this.#engineSrc) release(this.#engineSrc, this);
+      this.#engineSrc = null;
+      this.#loading = null;
+      this.#catalog = null;
+      delete this.dataset.state;
+      const link = this.shadowRoot?.querySelector("link");
+      link?.setAttribute("href", new URL("widget/hip-assessment.css", this.src).href);
+      this.#loadCatalog();
+    } else if (name === "tests" && this.#catalog) {
+      if (!["prescreen", "review", "result", "history", ...this.#order()].includes(this.#state.step)) {
+        this.#setState({ ...this.#state, step: "prescreen" });
+      }
+      this.#render();
+    }
   }
 
   /**
-   * Start the engine worker (once). Replaceable in tests.
+   * Start (or join) the engine for this element's src. Replaceable in tests.
    * @returns {Promise<EngineClient>}
    */
   loadRuntime() {
     if (this.#loading) return this.#loading;
-    this.#emit("loadstart");
+    const src = this.src;
+    this.#engineSrc = src;
     this.dataset.state = "loading";
-    const worker = new Worker(new URL("widget/worker.js", this.src), { type: "module" });
-    const client = new EngineClient(worker, (stage) => this.#emit("progress", { stage }));
-    this.#loading = client.request("version").then(
-      () => {
-        this.#engine = client;
-        this.dataset.state = "ready";
-        this.#emit("load");
-        this.#emit("loadend");
-        return client;
-      },
-      (error) => {
-        this.dataset.state = "error";
-        this.#showStatus(`The assessment engine could not start: ${error.message}. Reload the page to try again.`, true);
-        this.#emit("error", { message: error.message });
-        this.#emit("loadend");
-        this.#loading = null;
-        throw error;
-      },
-    );
+    performance.mark("hip-assessment:engine-start");
+    this.#emit("loadstart");
+    this.#loading = new Promise((resolve, reject) => {
+      acquire(src, this, this.#catalogText, {
+        progress: (stage) => {
+          this.#engineStatus(STAGE_WORDS[stage]);
+          this.#emit("progress", { stage });
+        },
+        ready: (client) => {
+          if (this.#engineSrc !== src) return;
+          this.dataset.state = "ready";
+          performance.mark("hip-assessment:engine-ready");
+          this.#engineStatus("");
+          this.#emit("load");
+          this.#emit("loadend");
+          resolve(client);
+          this.#cacheRuntime();
+        },
+        failed: (error) => {
+          if (this.#engineSrc !== src) return;
+          this.dataset.state = "error";
+          this.#loading = null;
+          this.#engineSrc = null;
+          release(src, this);
+          this.#showStatus(`The assessment engine could not start: ${error.message}. Your answers are kept; reload the page to try again.`, true);
+          this.#engineStatus("");
+          this.#emit("error", { message: error.message });
+          this.#emit("loadend");
+          reject(error);
+        },
+      });
+    });
+    this.#loading.catch(() => {});
     return this.#loading;
   }
 
@@ -87,67 +181,379 @@ export class HipAssessmentElement extends HTMLElement {
    * @param {object} results
    */
   async assess(results) {
-    const engine = this.#engine ?? (await this.loadRuntime());
+    const engine = await this.loadRuntime();
     return engine.request("assess", results);
   }
 
-  async #setup() {
-    this.shadowRoot.innerHTML = `<link rel="stylesheet" href="${new URL("widget/hip-assessment.css", this.src)}">
-      <div part="body"><p class="status" role="status">Loading the self-assessment…</p></div>`;
+  // --- loading ---------------------------------------------------------------------------------
+
+  async #loadCatalog() {
+    const src = this.src;
+    this.#catalogSrc = src;
     try {
-      const response = await fetch(new URL("catalog.json", this.src));
-      if (!response.ok) throw new Error(`catalog.json answered ${response.status}`);
-      this.#catalog = await response.json();
+      const { text, catalog } = await catalogFor(src);
+      if (this.#catalogSrc !== src) return;
+      this.#catalog = catalog;
+      this.#catalogText = text;
     } catch (error) {
+      if (this.#catalogSrc !== src) return;
       this.dataset.state = "error";
-      this.#showStatus(`The self-assessment could not load (${error.message}).`, true);
-      this.#emit("error", { message: String(error.message) });
+      this.#showStatus(`The self-assessment could not load (${/** @type {Error} */ (error).message}).`, true);
+      this.#emit("error", { message: String(/** @type {Error} */ (error).message) });
       return;
     }
-    this.#renderForm();
-    this.#showStatus("", false);
-    this.loadRuntime().catch(() => {});
+    const draft = loadDraft(this.#draftKey(), (notice) => this.#notices.push(notice));
+    if (draft) this.#state = draft.state;
+    if (!this.dataset.state) this.dataset.state = "idle";
+    this.#render(false);
+    this.#history.available().then((on) => { this.#historyOn = on; });
+    if (this.#wanted) this.loadRuntime();
+    if (this.#state.step === "result") this.#submit();
+    this.#loadFigures(src);
   }
 
-  #renderForm() {
-    const body = this.shadowRoot.querySelector("[part=body]");
-    const form = renderForm(this.#catalog, this.tests);
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.#submit(form);
-    });
-    const output = document.createElement("section");
-    output.className = "report";
-    output.setAttribute("aria-live", "polite");
-    output.setAttribute("aria-label", "Your program");
-    const status = this.shadowRoot.querySelector(".status");
-    status.textContent = this.dataset.state === "error" ? status.textContent : "";
-    body.replaceChildren(status, form, output);
+  async #loadFigures(/** @type {string} */ src) {
+    let loading = figureFiles.get(src);
+    if (!loading) {
+      const none = { style: "", blocks: {} };
+      loading = fetch(new URL("figures.json", src)).then((r) => (r.ok ? r.json() : none), () => none);
+      figureFiles.set(src, loading);
+    }
+    const { style, blocks } = await loading;
+    this.#figures = blocks;
+    const root = this.shadowRoot;
+    if (root && style && !root.querySelector("style.figures")) root.prepend(h("style", { class: "figures" }, [style]));
+    const step = this.#state.step;
+    if (this.#figures[step] && !this.shadowRoot?.querySelector(".figure")) this.#render(false);
   }
 
-  /** @param {HTMLFormElement} form */
-  async #submit(form) {
-    const output = this.shadowRoot.querySelector(".report");
-    const button = form.querySelector("button[type=submit]");
-    const results = readForm(form, this.#catalog, this.tests);
-    button.disabled = true;
-    output.textContent = "Working out your program…";
-    try {
-      const reply = await this.assess(results);
-      output.replaceChildren(renderReply(reply, this.#catalog));
-      this.#emit("result", { results, reply });
-    } catch (error) {
-      output.textContent = `Your answers are kept, but the program could not be worked out: ${error.message}`;
-    } finally {
-      button.disabled = false;
+  #observe() {
+    if (this.#loading || !("IntersectionObserver" in window)) return;
+    this.#observer ??= new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.#want();
+    }, { rootMargin: "200px" });
+    this.#observer.observe(this);
+  }
+
+  #want() {
+    this.#observer?.disconnect();
+    this.#wanted = true;
+    if (this.#catalog && !this.#loading) this.loadRuntime();
+  }
+
+  /** A listener for re-joining an engine this element already started (moved in the page). */
+  #quietListener() {
+    return { progress() {}, ready() {}, failed() {} };
+  }
+
+  /** Ask the service worker (if any) to keep the runtime for offline use. */
+  #cacheRuntime() {
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "hipguide-cache-runtime" }));
+  }
+
+  // --- the flow --------------------------------------------------------------------------------
+
+  #order() {
+    return selectedTests(this.#catalog, this.tests).map((/** @type {any} */ a) => a.id);
+  }
+
+  #draftKey() {
+    return this.tests.join("+") || "all";
+  }
+
+  /** @param {import("./state.js").FormState} state */
+  #setState(state) {
+    this.#state = state;
+    saveDraft(this.#draftKey(), state);
+  }
+
+  /** @param {boolean} [focus] move focus to the new step's heading */
+  #render(focus = true) {
+    if (!this.#catalog || !this.shadowRoot) return;
+    const view = /** @type {HTMLElement} */ (this.shadowRoot.querySelector(".view"));
+    const ctx = { catalog: this.#catalog, state: this.#state, order: this.#order(), errors: this.#errors, figures: this.#figures };
+    const step = this.#state.step;
+    /** @type {HTMLElement} */ let content;
+    if (step === "prescreen") content = prescreenStep(ctx);
+    else if (step === "review") content = reviewStep(ctx, this.#engineErrors);
+    else if (step === "result") content = this.#resultStep();
+    else if (step === "history") {
+      content = h("section", { class: "step", "data-step": "history" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your history"])]);
+      this.#showHistory();
+    } else {
+      const a = this.#catalog.assessments.find((/** @type {any} */ x) => x.id === step);
+      content = a ? testStep(ctx, a) : prescreenStep(ctx);
+    }
+    const nodes = [content];
+    if (!["result", "history"].includes(step)) nodes.unshift(progressBar(ctx));
+    view.replaceChildren(...nodes);
+    if (!this.dataset.step) performance.mark("hip-assessment:interactive");
+    this.dataset.step = step;
+    if (this.#notices.length && step !== "history") this.#showStatus(this.#notices.join(" "), true);
+    if (focus) /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus({ preventScroll: false });
+  }
+
+  #resultStep() {
+    const section = h("section", { class: "step", "data-step": "result" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your result"])]);
+    const out = h("div", { class: "report", "aria-live": "polite" });
+    if (this.#reply?.ok) out.append(renderReply(this.#reply, this.#catalog));
+    else {
+      // Before Python is ready: a red flag's advice is already in the catalog.
+      const raised = redFlagsRaised(this.#catalog, this.#state);
+      if (raised.length) out.append(h("ul", { class: "referrals-early" }, raised.map((/** @type {any} */ f) => h("li", {}, [f.reason]))));
+      out.append(h("p", { class: "working" }, ["Working out your program…"]));
+    }
+    section.append(out, h("div", { class: "actions" }, [
+      h("button", { type: "button", class: "secondary", "data-action": "goto:review" }, ["Back to my answers"]),
+      h("button", { type: "button", class: "secondary", "data-action": "history" }, ["History"]),
+      h("button", { type: "button", class: "primary", "data-action": "restart" }, ["Start a new assessment"]),
+    ]));
+    return section;
+  }
+
+  /** @param {Event} event */
+  #onInput(event) {
+    const target = /** @type {HTMLInputElement} */ (event.target);
+    const name = target.name;
+    if (!name || !this.#catalog) return;
+    if (name === "history-import") {
+      if (event.type === "change" && target.files?.[0]) this.#importHistory(target.files[0]);
+      return;
+    }
+    if (target.type === "radio" && event.type !== "change") return;
+    if (target.type === "checkbox" && event.type !== "change") return;
+    if (target.type === "text" && event.type !== "input") return;
+    /** @type {string | boolean} */
+    let value = target.value;
+    if (target.type === "checkbox") value = target.checked;
+    else if (target.type === "radio") value = target.value === "yes";
+    this.#setState(withField(this.#state, name, value));
+    delete this.#errors[name];
+    if (name.endsWith(".pain")) {
+      const details = target.closest("fieldset")?.querySelector(".pain-details");
+      if (details) /** @type {HTMLElement} */ (details).hidden = !target.checked;
+    }
+    if (target.type === "text" || target.tagName === "SELECT") this.#checkField(name);
+    this.#emit("change", { results: this.results });
+  }
+
+  /** Show the typed-value problem of one field (and of its measure, when the unit changes). */
+  #checkField(/** @type {string} */ name) {
+    const found = problems(this.#catalog, this.#state, this.tests);
+    const valueName = name.replace(".unit.", ".measure.");
+    for (const field of new Set([name, valueName])) this.#fieldMessage(field, found[field] ?? "");
+  }
+
+  /** @param {string} name @param {string} message */
+  #fieldMessage(name, message) {
+    const root = /** @type {ShadowRoot} */ (this.shadowRoot);
+    const slot = root.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
+    if (slot) slot.textContent = message;
+    const input = root.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (input && input.getAttribute("type") !== "radio") {
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
     }
   }
+
+  /** @param {Event} event */
+  #onClick(event) {
+    const button = /** @type {HTMLElement | null} */ (/** @type {HTMLElement} */ (event.target).closest("[data-action]"));
+    if (!button || !this.#catalog) return;
+    const action = button.dataset.action ?? "";
+    const order = this.#order();
+    const step = this.#state.step;
+    const go = (/** @type {string} */ to) => {
+      this.#setState({ ...this.#state, step: to });
+      this.#render();
+    };
+    if (action === "next") {
+      if (step === "prescreen") {
+        if (!prescreenDone(this.#catalog, this.#state)) {
+          for (const f of this.#catalog.red_flags) {
+            if (typeof this.#state.prescreen[f.id] !== "boolean") this.#errors[`prescreen.${f.id}`] = "Answer yes or no.";
+          }
+          this.#render(false);
+          /** @type {HTMLElement | null} */ (this.shadowRoot?.querySelector("[aria-invalid], .question:has(.field-error) input"))?.focus();
+          return;
+        }
+        if (redFlagsRaised(this.#catalog, this.#state).length) {
+          go("result");
+          this.#submit();
+          return;
+        }
+        return go(order[0] ?? "review");
+      }
+      const found = Object.entries(problems(this.#catalog, this.#state, [step]));
+      if (found.length) {
+        for (const [field, message] of found) this.#fieldMessage(field, message);
+        /** @type {HTMLElement | null} */ (this.shadowRoot?.querySelector(`[name="${CSS.escape(found[0][0])}"]`))?.focus();
+        return;
+      }
+      return go(order[order.indexOf(step) + 1] ?? "review");
+    }
+    if (action === "skip") {
+      this.#setState(withSkipped(this.#state, step, true));
+      return go(order[order.indexOf(step) + 1] ?? "review");
+    }
+    if (action === "back") {
+      const at = step === "review" ? order.length : order.indexOf(step);
+      return go(at > 0 ? order[at - 1] : "prescreen");
+    }
+    if (action.startsWith("goto:")) return go(action.slice(5));
+    if (action === "submit") {
+      go("result");
+      this.#submit();
+      return;
+    }
+    if (action === "restart") {
+      this.#reply = null;
+      this.#errors = {};
+      this.#engineErrors = [];
+      this.#setState(emptyState());
+      return this.#render();
+    }
+    if (action === "history") return go("history");
+    if (action === "back-to-flow") return go(this.#reply ? "result" : "prescreen");
+    if (action === "history-export") return this.#exportHistory();
+    if (action === "history-clear") return this.#clearHistory();
+    if (action.startsWith("history-delete:")) return this.#deleteRecord(action.slice(15));
+    if (action.startsWith("history-show:")) return this.#showRecord(action.slice(13));
+  }
+
+  async #submit() {
+    const results = toResults(this.#catalog, this.#state, this.tests, localDate());
+    this.#reply = null;
+    if (this.dataset.state !== "ready") this.#want();
+    let reply;
+    try {
+      reply = await this.assess(results);
+    } catch (error) {
+      const out = this.shadowRoot?.querySelector(".report .working");
+      if (out) out.textContent = `Your answers are kept, but the program could not be worked out: ${/** @type {Error} */ (error).message}`;
+      return;
+    }
+    this.#emit("result", { results, reply });
+    if (!reply.ok) {
+      this.#errors = {};
+      this.#engineErrors = [];
+      for (const e of reply.errors) {
+        const field = fieldOfPath(results, e.path);
+        if (field) this.#errors[field] = e.message;
+        const where = field ? stepOfField(field) : null;
+        const name = where && where !== "prescreen" ? this.#catalog.assessments.find((/** @type {any} */ a) => a.id === where)?.name : null;
+        this.#engineErrors.push(`${name ? `${name}: ` : ""}${e.message} (${e.path})`);
+      }
+      this.#setState({ ...this.#state, step: "review" });
+      this.#render();
+      return;
+    }
+    this.#reply = reply;
+    this.#engineErrors = [];
+    if (this.#state.step === "result") this.#render();
+    this.#emit("complete", { results, prescription: reply.prescription });
+    await this.#saveToHistory(results);
+    clearDraft(this.#draftKey());
+  }
+
+  // --- history ---------------------------------------------------------------------------------
+
+  async #saveToHistory(/** @type {any} */ results) {
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      await this.#history.put(sealRecord(results, new Date().toISOString(), id));
+    } catch {
+      this.#historyOn = false;
+    }
+  }
+
+  /** Every valid record; the others are set aside and reported. */
+  async #records() {
+    const records = [];
+    for (const { key, value } of await this.#history.entries()) {
+      const opened = openRecord(value, this.#catalog);
+      if (opened.ok && opened.record.id === key) records.push(opened.record);
+      else {
+        const reason = opened.ok ? "its key does not match its id" : opened.reason;
+        await this.#history.setAside(key, value, reason);
+        this.#notices.push(`A saved assessment could not be read (${reason}); it was set aside and the rest of your history is kept.`);
+      }
+    }
+    return records;
+  }
+
+  async #showHistory() {
+    const records = await this.#records();
+    const view = this.shadowRoot?.querySelector(".view");
+    if (!view || this.#state.step !== "history") return;
+    const notices = this.#notices.splice(0);
+    this.#showStatus("", false);
+    view.replaceChildren(historyView({ catalog: this.#catalog, records, available: this.#historyOn, notices }));
+    /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus();
+  }
+
+  async #exportHistory() {
+    const file = exportFile(await this.#records(), new Date().toISOString());
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    const link = h("a", { href: url, download: `hipguide-history-${localDate()}.json` });
+    this.shadowRoot?.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  async #importHistory(/** @type {File} */ file) {
+    let parsed;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      parsed = null;
+    }
+    const { added, same, refused } = mergeImport(await this.#records(), parsed, this.#catalog);
+    for (const record of added) await this.#history.put(record);
+    this.#notices.push(`Import: ${added.length} added, ${same} already here${refused.length ? `, ${refused.length} refused (${refused.join("; ")})` : ""}.`);
+    this.#showHistory();
+  }
+
+  async #clearHistory() {
+    if (!confirm("Delete every saved assessment on this device?")) return;
+    await this.#history.clear();
+    this.#showHistory();
+  }
+
+  async #deleteRecord(/** @type {string} */ id) {
+    await this.#history.delete(id);
+    this.#showHistory();
+  }
+
+  /** A past assessment: its answers restored and its program worked out again. */
+  async #showRecord(/** @type {string} */ id) {
+    const record = (await this.#records()).find((r) => r.id === id);
+    if (!record) return;
+    this.#reply = null;
+    this.#state = { ...fromResults(this.#catalog, record.results), step: "result" };
+    this.#render();
+    const reply = await this.assess(record.results).catch(() => null);
+    if (reply?.ok && this.#state.step === "result") {
+      this.#reply = reply;
+      this.#render();
+    }
+  }
+
+  // --- small things ----------------------------------------------------------------------------
 
   /** @param {string} text @param {boolean} isError */
   #showStatus(text, isError) {
-    const status = this.shadowRoot.querySelector(".status");
+    const status = this.shadowRoot?.querySelector(".status");
+    if (!status) return;
     status.textContent = text;
     status.classList.toggle("error", isError);
+  }
+
+  /** @param {string} text */
+  #engineStatus(text) {
+    const line = this.shadowRoot?.querySelector(".engine");
+    if (line) line.textContent = text;
   }
 
   /** @param {string} name @param {object} [detail] */

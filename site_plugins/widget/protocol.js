@@ -1,13 +1,13 @@
 // The message contract between the page and the engine worker. Keep it small and typed:
-// embedding sites and the service worker to come depend on it.
+// embedding sites and the service worker depend on it.
 //
 // Page -> worker:   {id, type, payload}
 // Worker -> page:   {id, result} | {id, error}          (a reply to one request)
 //                   {type: "progress", stage}           (start-up, no id)
 // Errors never cross as exceptions: every request gets exactly one reply.
 
-/** Protocol version; bump when a message changes shape. */
-export const PROTOCOL_VERSION = 1;
+/** Protocol version; bump when a message changes shape. 2: the "hello" handshake. */
+export const PROTOCOL_VERSION = 2;
 
 /**
  * Start-up stages, in order, reported as they begin.
@@ -18,11 +18,24 @@ export const STAGES = /** @type {const} */ (["runtime", "filesystem", "engine", 
 /**
  * @typedef {object} Request
  * @property {number} id        Chosen by the page, echoed in the reply.
- * @property {"assess" | "version"} type
- *   "assess": payload is a results document (object); result is hipcore's reply
- *             `{ok: true, prescription}` or `{ok: false, errors: [{path, message}]}`.
- *   "version": no payload; result is `{protocol, hipcore, python, pyodide}`.
+ * @property {"hello" | "assess" | "version"} type
+ *   "hello":   payload `{protocol, catalog}` (the page's protocol version and the exact text of
+ *              the catalog.json it shows); result is a {@link Hello}. The page refuses an engine
+ *              whose protocol or catalog differs (a stale cache, a half-deployed site).
+ *   "assess":  payload is a results document (object); result is hipcore's reply
+ *              `{ok: true, prescription}` or `{ok: false, errors: [{path, message}]}`.
+ *   "version": no payload; result is a {@link Hello} without `catalog_match`.
  * @property {unknown} [payload]
+ */
+
+/**
+ * @typedef {object} Hello
+ * @property {number} protocol        The worker's PROTOCOL_VERSION.
+ * @property {string} hipcore         hipcore.__version__ inside the worker.
+ * @property {string} python          Python's version.
+ * @property {string} pyodide         Pyodide's version.
+ * @property {string} catalog_sha256  sha256 (hex) of the catalog inside the engine's wheel.
+ * @property {boolean} [catalog_match] Whether the page's catalog text has the same sha256.
  */
 
 /**
@@ -42,7 +55,7 @@ export const STAGES = /** @type {const} */ (["runtime", "filesystem", "engine", 
 export class EngineClient {
   /** @type {Worker} */ #worker;
   #nextId = 1;
-  /** @type {Map<number, {resolve: (v: unknown) => void, reject: (e: Error) => void}>} */
+  /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
   #pending = new Map();
 
   /**
@@ -77,7 +90,7 @@ export class EngineClient {
   /**
    * @param {Request["type"]} type
    * @param {unknown} [payload]
-   * @returns {Promise<unknown>}
+   * @returns {Promise<any>}
    */
   request(type, payload) {
     const id = this.#nextId++;

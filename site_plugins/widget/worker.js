@@ -1,8 +1,9 @@
-// The engine worker: starts Pyodide from the site's own files, installs the hipcore wheel, and
-// answers requests as described in protocol.js. Loaded as a module worker.
+// The engine worker: starts Pyodide from the site's own files (startup.js), installs the hipcore
+// wheel, and answers requests as described in protocol.js. Loaded as a module worker.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { PROTOCOL_VERSION } from "./protocol.js";
+import { startEngine } from "./startup.js";
 
 const assetsURL = new URL("../", import.meta.url);
 
@@ -10,50 +11,36 @@ const assetsURL = new URL("../", import.meta.url);
 // failure is caught here and turned into an error the page can show.
 /** @type {(error: unknown) => void} */
 let failRuntime = () => {};
+/** @type {Promise<never>} */
 const runtimeFailed = new Promise((_, reject) => {
   failRuntime = reject;
 });
 runtimeFailed.catch(() => {});
 for (const name of /** @type {const} */ (["instantiate", "instantiateStreaming"])) {
-  const original = WebAssembly[name];
-  WebAssembly[name] = function (...args) {
-    return original.apply(this, args).catch((error) => {
+  const original = /** @type {any} */ (WebAssembly)[name];
+  /** @type {any} */ (WebAssembly)[name] = function (/** @type {any[]} */ ...args) {
+    return original.apply(this, args).catch((/** @type {any} */ error) => {
       failRuntime(new Error(`the runtime download failed (${error?.message ?? error})`));
       throw error;
     });
   };
 }
 
-/** @param {import("./protocol.js").Stage} stage */
-function progress(stage) {
-  self.postMessage({ type: "progress", stage });
-}
-
-async function start() {
-  progress("runtime");
-  const pyodide = await Promise.race([
-    loadPyodide({ indexURL: new URL("pyodide/", assetsURL).href, packages: [] }),
-    runtimeFailed,
-  ]);
-  progress("filesystem");
-  const manifest = await fetchOk(new URL("manifest.json", assetsURL)).then((r) => r.json());
-  const wheel = await fetchOk(new URL(manifest.wheel, assetsURL)).then((r) => r.arrayBuffer());
-  pyodide.unpackArchive(wheel, "wheel");
-  progress("engine");
-  pyodide.runPython("import hipcore.api");
-  const assessJson = pyodide.globals.get("hipcore").api.assess_json;
-  progress("ready");
-  return { pyodide, assessJson };
-}
-
-/** @param {URL} url */
-async function fetchOk(url) {
+/** @param {string} name */
+async function readAsset(name) {
+  const url = new URL(name, assetsURL);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
-  return response;
+  return response.arrayBuffer();
 }
 
-const engine = start();
+const engine = startEngine({
+  loadPyodide,
+  indexURL: new URL("pyodide/", assetsURL).href,
+  readAsset,
+  onStage: (stage) => self.postMessage({ type: "progress", stage }),
+  failed: runtimeFailed,
+});
 engine.catch(() => {}); // reported per request below
 
 self.addEventListener("message", async (event) => {
@@ -62,21 +49,25 @@ self.addEventListener("message", async (event) => {
   try {
     runtime = await engine;
   } catch (error) {
-    self.postMessage({ id, error: { code: "runtime", message: `Python could not start: ${String(error?.message ?? error)}` } });
+    const message = `Python could not start: ${String(/** @type {any} */ (error)?.message ?? error)}`;
+    self.postMessage({ id, error: { code: "runtime", message } });
     return;
   }
   try {
     if (type === "assess") {
       const reply = runtime.assessJson(JSON.stringify(payload));
       self.postMessage({ id, result: JSON.parse(reply) });
-    } else if (type === "version") {
-      const python = runtime.pyodide.runPython("import sys; sys.version.split()[0]");
-      const hipcore = runtime.pyodide.runPython("import hipcore; hipcore.__version__");
-      self.postMessage({ id, result: { protocol: PROTOCOL_VERSION, hipcore, python, pyodide: runtime.pyodide.version } });
+    } else if (type === "version" || type === "hello") {
+      const result = { protocol: PROTOCOL_VERSION, ...runtime.version };
+      if (type === "hello") {
+        const text = typeof payload?.catalog === "string" ? payload.catalog : "";
+        Object.assign(result, { catalog_match: runtime.sha256(text) === runtime.version.catalog_sha256 });
+      }
+      self.postMessage({ id, result });
     } else {
       self.postMessage({ id, error: { code: "protocol", message: `Unknown request type ${JSON.stringify(type)}` } });
     }
   } catch (error) {
-    self.postMessage({ id, error: { code: "engine", message: String(error?.message ?? error) } });
+    self.postMessage({ id, error: { code: "engine", message: String(/** @type {any} */ (error)?.message ?? error) } });
   }
 });

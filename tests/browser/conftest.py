@@ -8,9 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request
 
-from tests.browser.server import serve
+from bench.server import CHROMIUM, serve
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -19,6 +18,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-baselines",
         action="store_true",
         help="re-take the figure screenshots in tests/browser/baselines/ (make update-baselines)",
+    )
+    parser.addoption(
+        "--widget-screenshots",
+        action="store",
+        default=None,
+        metavar="DIR",
+        help="write a screenshot of every widget state (phone and desktop, light and dark) to DIR",
     )
 
 

@@ -10,16 +10,16 @@ from playwright.sync_api import Page, expect
 
 from hipcore import assess_json, load_catalog
 from tests.browser.conftest import RequestLog
-from tests.browser.widget import answer_prescreen_no, side, submit, wait_until_ready
+from tests.browser.widget import answer_prescreen_no, side, submit, wait_until_ready, widget_of
 
 
 def test_bridge_page_prescribes_from_hipcore_in_the_browser(
     page: Page, site_url: str, requests_made: RequestLog, built_site: Path
 ) -> None:
     page.goto(f"{site_url}/assessments/single-leg-bridge/")
-    widget = wait_until_ready(page)
-
+    widget = widget_of(page)
     answer_prescreen_no(widget)
+    wait_until_ready(page)
     side(widget, "single_leg_bridge", "left").get_by_label("Seconds held").fill("6")
     side(widget, "single_leg_bridge", "right").get_by_label("Seconds held").fill("12")
     report = submit(widget)
@@ -54,9 +54,12 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
 def test_a_failed_runtime_download_is_reported_and_keeps_the_answers(
     page: Page, site_url: str, broken: str
 ) -> None:
+    # Playwright's routing does not see a service worker's own fetches: keep it out.
+    page.add_init_script("delete Object.getPrototypeOf(navigator).serviceWorker")
     page.context.route(f"**/{broken}", lambda route: route.abort())
     page.goto(f"{site_url}/assessments/single-leg-bridge/")
-    widget = page.locator("hip-assessment")
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
     side(widget, "single_leg_bridge", "left").get_by_label("Seconds held").fill("7")
     expect(widget).to_have_attribute("data-state", "error", timeout=60_000)
     expect(widget.locator(".status")).to_contain_text("could not start")

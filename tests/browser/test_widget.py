@@ -1,19 +1,38 @@
-"""The <hip-assessment> element as a runner and an embedding site meet it."""
+"""The <hip-assessment> element as a runner and an embedding site meet it: the guided flow on a
+phone, the hold timer, what it remembers, one shared engine, accessibility in every state."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import json
+import re
+from pathlib import Path
+from typing import Any
 
-from tests.browser.conftest import axe_violations
-from tests.browser.widget import answer_prescreen_no, side, submit, wait_until_ready
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import RequestLog, axe_violations
+from tests.browser.widget import (
+    answer_prescreen,
+    answer_prescreen_no,
+    choose,
+    next_step,
+    on_step,
+    side,
+    submit,
+    to_review,
+    wait_until_ready,
+    widget_of,
+)
 
 BRIDGE_PAGE = "/assessments/single-leg-bridge/"
+ALL_TESTS_PAGE = "/self-assessment/"
+PHONE = {"width": 360, "height": 740}
+HELD = "Seconds held with the pelvis level"
 
 
-def test_the_widget_has_no_accessibility_violations_when_ready(page: Page, site_url: str) -> None:
-    page.goto(site_url + BRIDGE_PAGE)
-    wait_until_ready(page)
-    assert axe_violations(page, "hip-assessment") == []
+def engine_workers(page: Page) -> list[str]:
+    return [w.url for w in page.workers if w.url.endswith("/widget/worker.js")]
 
 
 def test_the_widget_reports_its_startup_in_the_img_event_order(page: Page, site_url: str) -> None:
@@ -39,47 +58,416 @@ def test_the_widget_reports_its_startup_in_the_img_event_order(page: Page, site_
     ]
 
 
-def test_a_submitted_result_is_announced_with_the_results_and_the_reply(
+def test_a_reader_who_never_reaches_the_widget_downloads_no_runtime(
+    page: Page, site_url: str, requests_made: RequestLog
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 400})
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    expect(widget).to_have_attribute("data-state", "idle")
+    page.wait_for_timeout(1500)
+    runtime = [u for u in requests_made.urls if "/pyodide/" in u or u.endswith(".whl")]
+    assert runtime == []
+    assert engine_workers(page) == []
+    widget.scroll_into_view_if_needed()
+    expect(widget).to_have_attribute("data-state", "ready", timeout=60_000)
+
+
+def test_a_guided_run_on_a_phone_gives_a_program_and_announces_it(
+    page: Page, site_url: str, requests_made: RequestLog
+) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + ALL_TESTS_PAGE)
+    widget = widget_of(page)
+    page.evaluate(
+        """() => { window.__changes = 0;
+          document.addEventListener("hip-assessment-change", () => window.__changes++);
+          window.__complete = new Promise((resolve) => document.addEventListener(
+             "hip-assessment-complete", (e) => resolve(e.detail), {once: true})); }"""
+    )
+    answer_prescreen_no(widget)
+    step = on_step(widget, "hip_flexor_length")
+    expect(step.locator(".figure svg").first).to_be_visible()
+    expect(widget.locator("[role=progressbar]")).to_have_attribute("aria-valuetext", "Test 1 of 6")
+    for s in ("left", "right"):
+        choose(side(widget, "hip_flexor_length", s).locator("fieldset.question"), "No")
+    next_step(widget)
+    heel = side(widget, "quad_length", "left").get_by_label("Heel-to-buttock distance", exact=True)
+    heel.fill("20")
+    next_step(widget)
+    widget.get_by_role("button", name="Skip this test").click()
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
+    side(widget, "single_leg_bridge", "right").get_by_label(HELD).fill("12")
+    next_step(widget)
+    report = submit(widget)
+    detail = page.evaluate("window.__complete")
+    done = {a["assessment"]: a for a in detail["results"]["assessments"]}
+    assert set(done) == {"hip_flexor_length", "quad_length", "single_leg_bridge"}
+    assert done["single_leg_bridge"]["left"]["measures"]["hold_time"] == {"value": 6, "unit": "s"}
+    assert "right" not in done["quad_length"], "an untouched side is not done"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", detail["results"]["recorded_at"])
+    assert page.evaluate("window.__changes") >= 4
+    expect(report.locator(".program li").first).to_be_visible()
+    expect(report).to_contain_text("Not done")
+    # The result fits the phone: nothing wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert requests_made.foreign() == [], "the site fetched from another host"
+
+
+def test_a_red_flag_ends_the_assessment_at_once_with_the_clinicians_advice(
     page: Page, site_url: str
 ) -> None:
+    page.goto(site_url + ALL_TESTS_PAGE)
+    widget = widget_of(page)
+    answer_prescreen(widget, yes=0)
+    expect(widget).to_have_attribute("data-step", "result")
+    report = widget.locator(".prescription")
+    expect(report).to_have_attribute("data-status", "refer", timeout=60_000)
+    expect(report.locator(".referrals li")).not_to_have_count(0)
+    expect(report.locator(".program")).to_have_count(0)
+
+
+def test_pain_in_a_test_is_reported_with_its_score(page: Page, site_url: str) -> None:
     page.goto(site_url + BRIDGE_PAGE)
-    widget = wait_until_ready(page)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    left = side(widget, "single_leg_bridge", "left")
+    left.get_by_label(HELD).fill("12")
+    left.get_by_label("It hurt").check()
+    left.get_by_label("Pain score, 0 to 10").fill("6")
     page.evaluate(
         """() => { window.__result = new Promise((resolve) => document.addEventListener(
              "hip-assessment-result", (e) => resolve(e.detail), {once: true})); }"""
     )
-    answer_prescreen_no(widget)
-    side(widget, "single_leg_bridge", "right").get_by_label("Seconds held").fill("15")
-    submit(widget)
+    report = submit(widget)
     detail = page.evaluate("window.__result")
-    right = detail["results"]["assessments"][0]["right"]
-    assert right["measures"]["hold_time"] == {"value": 15, "unit": "s"}
-    assert "left" not in detail["results"]["assessments"][0], "an untouched side is not done"
+    assert detail["results"]["assessments"][0]["left"]["pain"]["score"] == 6
     assert detail["reply"]["ok"] is True
+    expect(report).to_be_visible()
 
 
-def test_an_implausible_value_is_refused_with_the_field_and_the_answers_kept(
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("-3", "0 or more"), ("5000", "more than 600"), ("ten", "Enter a number")],
+)
+def test_a_typed_value_is_checked_next_to_its_field(
+    page: Page, site_url: str, typed: str, message: str
+) -> None:
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    held = side(widget, "single_leg_bridge", "left").get_by_label(HELD)
+    held.fill(typed)
+    expect(held).to_have_attribute("aria-invalid", "true")
+    expect(held).to_have_accessible_description(re.compile(message))
+    next_step(widget)
+    expect(widget).to_have_attribute("data-step", "single_leg_bridge")
+    expect(held).to_be_focused()
+    held.fill("12")
+    expect(held).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_an_engine_error_is_shown_next_to_the_field_it_names(page: Page, site_url: str) -> None:
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = wait_until_ready(page)
+    catalog = page.evaluate("fetch('/assets/hipguide/catalog.json').then(r => r.json())")
+    version = catalog.get("results_version", 1)
+    pain: dict[str, Any] = {"present": True, "score": 11}
+    if version >= 2:
+        pain["where"] = []
+    results = {
+        "version": version,
+        "prescreen": {flag["id"]: False for flag in catalog["red_flags"]},
+        "assessments": [{"assessment": "single_leg_bridge", "left": {"pain": pain}}],
+    }
+    widget.evaluate("(el, r) => { el.results = r; }", results)
+    expect(widget).to_have_attribute("data-step", "review")
+    widget.get_by_role("button", name="Get my program").click()
+    expect(widget).to_have_attribute("data-step", "review")
+    expect(widget.locator(".errors")).to_contain_text("pain.score")
+    widget.get_by_role("button", name="Change").nth(1).click()
+    score = side(widget, "single_leg_bridge", "left").get_by_label("Pain score, 0 to 10")
+    expect(score).to_have_accessible_description(re.compile("at most 10"))
+
+
+def test_a_reload_mid_way_resumes_at_the_same_step_with_the_answers(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + ALL_TESTS_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    next_step(widget)
+    next_step(widget)
+    next_step(widget)
+    side(widget, "single_leg_bridge", "right").get_by_label(HELD).fill("9.5")
+    page.reload()
+    widget = widget_of(page)
+    expect(widget).to_have_attribute("data-step", "single_leg_bridge")
+    expect(side(widget, "single_leg_bridge", "right").get_by_label(HELD)).to_have_value("9.5")
+
+
+def test_moving_the_element_keeps_its_answers_and_its_engine(page: Page, site_url: str) -> None:
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = wait_until_ready(page)
+    answer_prescreen_no(widget)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("7")
+    widget.evaluate("el => document.body.prepend(el)")
+    expect(widget).to_have_attribute("data-step", "single_leg_bridge")
+    expect(side(widget, "single_leg_bridge", "left").get_by_label(HELD)).to_have_value("7")
+    page.wait_for_timeout(300)
+    assert len(engine_workers(page)) == 1
+    report = submit(widget)
+    expect(report).to_be_visible()
+
+
+def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
     page: Page, site_url: str
 ) -> None:
     page.goto(site_url + BRIDGE_PAGE)
+    wait_until_ready(page)
+    page.evaluate("window.__sameDocument = true")
+    for path in ("/assessments/side-plank-test/", "/article/", BRIDGE_PAGE):
+        page.evaluate("p => document.querySelector(`a[href$='${p}']`) ? null : null", path)
+        page.evaluate(
+            """p => { const a = document.createElement('a'); a.href = p;
+                document.querySelector('.md-content').append(a); a.click(); }""",
+            path,
+        )
+        expect(page).to_have_url(site_url + path)
+        assert page.evaluate("window.__sameDocument") is True, "instant navigation is off"
+        assert len(engine_workers(page)) <= 1
     widget = wait_until_ready(page)
+    assert len(engine_workers(page)) == 1
     answer_prescreen_no(widget)
-    held = side(widget, "single_leg_bridge", "left").get_by_label("Seconds held")
-    held.fill("5000")
-    report = submit(widget)
-    expect(report.locator(".errors")).to_contain_text("hold_time")
-    expect(held).to_have_value("5000")
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("11")
+    expect(submit(widget)).to_be_visible()
+    page.evaluate(
+        """() => { const a = document.createElement('a'); a.href = '/article/';
+            document.querySelector('.md-content').append(a); a.click(); }"""
+    )
+    page.wait_for_function("() => !document.querySelector('hip-assessment')", timeout=10_000)
+    page.wait_for_timeout(6500)  # the engine's grace period (engines.js) is 5 s
+    assert engine_workers(page) == [], "the engine outlived every widget"
 
 
-def test_a_red_flag_answer_gives_a_referral_and_no_program(page: Page, site_url: str) -> None:
+def test_a_new_src_after_load_loads_that_catalog(page: Page, site_url: str) -> None:
     page.goto(site_url + BRIDGE_PAGE)
-    widget = wait_until_ready(page)
+    widget = widget_of(page)
+    page.route("**/other/catalog.json", lambda route: route.fulfill(path=None, status=404))
+    widget.evaluate("el => el.setAttribute('src', '/other/')")
+    expect(widget).to_have_attribute("data-state", "error")
+    expect(widget.locator(".status")).to_contain_text("catalog.json answered 404")
+    widget.evaluate("el => el.setAttribute('src', '/assets/hipguide/')")
+    expect(widget).to_have_attribute("data-step", "prescreen")
+    widget.scroll_into_view_if_needed()
+    expect(widget).to_have_attribute("data-state", "ready", timeout=60_000)
+
+
+def test_corrupted_saved_data_is_set_aside_and_the_widget_keeps_working(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + BRIDGE_PAGE)
+    page.evaluate(
+        """() => { localStorage.setItem('hipguide:draft:single_leg_bridge', '{"format":1,"sta');
+          return new Promise((resolve) => { const r = indexedDB.open('hipguide', 1);
+            r.onupgradeneeded = () => { r.result.createObjectStore('history');
+              r.result.createObjectStore('set_aside', {autoIncrement: true}); };
+            r.onsuccess = () => { const tx = r.result.transaction('history', 'readwrite');
+              tx.objectStore('history').put({format: 1, id: 'x', saved_at: 'now',
+                results: {version: 1}, check: 'forged'}, 'x');
+              tx.oncomplete = () => { r.result.close(); resolve(); }; }; }); }"""
+    )
+    page.reload()
+    widget = widget_of(page)
+    expect(widget.locator(".status")).to_contain_text("set aside")
+    expect(widget).to_have_attribute("data-step", "prescreen")
     answer_prescreen_no(widget)
-    widget.locator("fieldset.prescreen fieldset.question").first.get_by_label(
-        "Yes", exact=True
-    ).check()
-    side(widget, "single_leg_bridge", "left").get_by_label("Seconds held").fill("4")
-    report = submit(widget)
-    expect(report).to_have_attribute("data-status", "refer")
-    expect(report.locator(".referrals li")).not_to_have_count(0)
-    expect(report.locator(".program")).to_have_count(0)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("8")
+    submit(widget)
+    widget.get_by_role("button", name="History").click()
+    expect(widget.locator(".history")).to_contain_text("changed or damaged")
+    expect(widget.locator("ul.records li")).to_have_count(1)
+    assert (
+        page.evaluate(
+            """() => new Promise((resolve) => { const r = indexedDB.open('hipguide', 1);
+            r.onsuccess = () => { const q = r.result.transaction('set_aside')
+              .objectStore('set_aside').count(); q.onsuccess = () => resolve(q.result); }; })"""
+        )
+        == 1
+    )
+
+
+def finish_bridge(page: Page, site_url: str, held: str) -> None:
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill(held)
+    side(widget, "single_leg_bridge", "right").get_by_label(HELD).fill("15")
+    submit(widget)
+
+
+def test_the_history_exports_clears_and_imports_back(page: Page, site_url: str) -> None:
+    finish_bridge(page, site_url, "6")
+    finish_bridge(page, site_url, "9")
+    widget = widget_of(page)
+    widget.get_by_role("button", name="History").click()
+    expect(widget.locator("ul.records li")).to_have_count(2)
+    expect(widget.locator("svg.chart")).to_have_count(2)
+    with page.expect_download() as download:
+        widget.get_by_role("button", name="Export all").click()
+    path = download.value.path()
+    exported = json.loads(path.read_text("utf-8"))
+    assert exported["kind"] == "hipguide-history"
+    assert len(exported["records"]) == 2
+    page.once("dialog", lambda d: d.accept())
+    widget.get_by_role("button", name="Delete all").click()
+    expect(widget.locator("ul.records li")).to_have_count(0)
+    widget.locator("input[type=file]").set_input_files(path)
+    expect(widget.locator(".history")).to_contain_text("2 added, 0 already here")
+    expect(widget.locator("ul.records li")).to_have_count(2)
+    widget.locator("input[type=file]").set_input_files(path)
+    expect(widget.locator(".history")).to_contain_text("0 added, 2 already here")
+    widget.get_by_role("button", name="Show program").first.click()
+    expect(widget.locator(".prescription")).to_be_visible(timeout=60_000)
+
+
+def test_without_storage_the_assessment_completes_and_says_history_is_off(
+    page: Page, site_url: str
+) -> None:
+    page.add_init_script(
+        """const refuse = () => { throw new DOMException('no', 'SecurityError'); };
+           Object.defineProperty(window, 'localStorage', {get: refuse});
+           indexedDB.open = refuse;"""
+    )
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("8")
+    expect(submit(widget)).to_be_visible()
+    widget.get_by_role("button", name="History").click()
+    expect(widget.locator(".history")).to_contain_text("history is off")
+
+
+def test_the_hold_timer_counts_in_runs_past_the_mark_and_fills_the_field(
+    page: Page, site_url: str
+) -> None:
+    page.clock.install()
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    left = side(widget, "single_leg_bridge", "left")
+    timer = left.get_by_role("group", name="Hold timer")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    timer.get_by_role("button", name="Start timer").click()
+    expect(timer.get_by_role("status")).to_have_text("3")
+    page.clock.run_for(3000)
+    expect(timer.get_by_role("status")).to_have_text("Go")
+    page.clock.run_for(10_500)
+    expect(timer).to_contain_text("past the 10 s mark")
+    page.clock.run_for(2000)
+    stop = timer.get_by_role("button", name="Stop")
+    expect(stop).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(left.get_by_label(HELD)).to_have_value(re.compile(r"^12\.\d$"))
+    expect(timer.get_by_role("status")).to_contain_text("Stopped at 12")
+
+
+def test_the_whole_flow_works_with_the_keyboard_alone(page: Page, site_url: str) -> None:
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    widget.locator("fieldset.question input").first.focus()
+    for _ in range(5):  # each question: the arrow keys choose, Tab goes to the next group
+        page.keyboard.press("ArrowRight")  # Yes -> No
+        page.keyboard.press("Tab")
+    expect(widget.get_by_role("button", name="Next")).to_be_focused()
+    page.keyboard.press("Enter")
+    heading = widget.get_by_role("heading", name="Single Leg Hip Bridge")
+    expect(heading).to_be_focused()
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).focus()
+    page.keyboard.type("8")
+    widget.get_by_role("button", name="Review").focus()
+    page.keyboard.press("Enter")
+    expect(widget.get_by_role("heading", name="Review your answers")).to_be_focused()
+    widget.get_by_role("button", name="Get my program").focus()
+    page.keyboard.press("Enter")
+    expect(widget.get_by_role("heading", name="Your result")).to_be_focused()
+    expect(widget.locator(".prescription")).to_be_visible(timeout=60_000)
+
+
+STATES = ["prescreen", "test", "timer", "invalid", "review", "result", "history"]
+
+
+def go_to_state(page: Page, site_url: str, state: str) -> None:
+    page.clock.install()
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    if state == "prescreen":
+        return
+    answer_prescreen_no(widget)
+    left = side(widget, "single_leg_bridge", "left")
+    if state == "timer":
+        left.get_by_role("button", name="Start timer").click()
+        page.clock.run_for(5000)
+        return
+    if state == "invalid":
+        left.get_by_label(HELD).fill("-2")
+        return
+    left.get_by_label(HELD).fill("7")
+    if state == "test":
+        return
+    to_review(widget)
+    if state == "review":
+        return
+    widget.get_by_role("button", name="Get my program").click()
+    expect(widget.locator(".prescription")).to_be_visible(timeout=60_000)
+    if state == "history":
+        widget.get_by_role("button", name="History").click()
+        expect(widget.locator("ul.records li")).to_have_count(1)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", STATES)
+def test_every_state_has_no_accessibility_violations(
+    page: Page, site_url: str, state: str, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    go_to_state(page, site_url, state)
+    assert axe_violations(page, "hip-assessment") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "viewport"), [("phone", PHONE), ("desktop", {"width": 1280, "height": 900})]
+)
+def test_screenshots_of_each_state(
+    browser: Browser,
+    site_url: str,
+    name: str,
+    viewport: dict[str, int],
+    request: pytest.FixtureRequest,
+) -> None:
+    """Not a comparison: pictures for people to look at (pytest --widget-screenshots=DIR)."""
+    folder = request.config.getoption("--widget-screenshots")
+    if not folder:
+        pytest.skip("run with --widget-screenshots=DIR to take them")
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    for state in STATES:
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
+            page = context.new_page()
+            go_to_state(page, site_url, state)
+            # What the runner sees: the step's heading at the top, or the field in question
+            page.locator("hip-assessment").evaluate(SHOW_STATE, state)
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(out / f"{name}-{state}-{scheme}.png"))
+            context.close()
+
+
+SHOW_STATE = """(el, state) => {
+  document.querySelector(".md-top")?.remove();  // Material's "Back to top", shown on scrolling up
+  const root = el.shadowRoot;
+  const at = {timer: ".timer.running", invalid: "[aria-invalid]"}[state];
+  const target = at ? root.querySelector(at).closest("fieldset")
+                     : root.querySelector(".step-title");
+  target.scrollIntoView({block: at ? "center" : "start"});
+}"""

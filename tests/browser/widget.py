@@ -2,28 +2,70 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page, expect
 
 ENGINE_START_MS = 60_000
 
 
-def wait_until_ready(page: Page) -> Locator:
+def widget_of(page: Page) -> Locator:
     widget = page.locator("hip-assessment")
+    expect(widget).to_have_attribute("data-step", re.compile(r"."))
+    return widget
+
+
+def wait_until_ready(page: Page) -> Locator:
+    """Scroll the widget into sight (which starts the engine) and wait for the engine."""
+    widget = widget_of(page)
+    widget.scroll_into_view_if_needed()
     expect(widget).to_have_attribute("data-state", "ready", timeout=ENGINE_START_MS)
     return widget
 
 
+def choose(scope: Locator, answer: str) -> None:
+    scope.locator("label", has_text=re.compile(f"^{answer}$")).click()
+
+
+def answer_prescreen(widget: Locator, yes: int | None = None) -> None:
+    """Answer every pre-screen question no (or question `yes` yes) and go on."""
+    expect(widget).to_have_attribute("data-step", "prescreen")
+    for i, question in enumerate(widget.locator("fieldset.question").all()):
+        choose(question, "Yes" if i == yes else "No")
+    widget.get_by_role("button", name="Next").click()
+
+
 def answer_prescreen_no(widget: Locator) -> None:
-    for question in widget.locator("fieldset.prescreen fieldset.question").all():
-        question.get_by_label("No", exact=True).check()
+    answer_prescreen(widget)
+
+
+def on_step(widget: Locator, test: str) -> Locator:
+    expect(widget).to_have_attribute("data-step", test)
+    return widget.locator(f'section[data-test="{test}"]')
 
 
 def side(widget: Locator, test: str, side: str) -> Locator:
-    return widget.locator(f'fieldset.test[data-test="{test}"] fieldset.side[data-side="{side}"]')
+    return on_step(widget, test).locator(f'fieldset.side[data-side="{side}"]')
+
+
+def next_step(widget: Locator) -> None:
+    widget.locator(".actions button.primary").click()
+
+
+def to_review(widget: Locator) -> None:
+    for _ in range(10):
+        step = widget.get_attribute("data-step")
+        if step == "review":
+            return
+        next_step(widget)
+        expect(widget).not_to_have_attribute("data-step", step or "")
+    raise AssertionError("the review was not reached")
 
 
 def submit(widget: Locator) -> Locator:
+    """Go on to the review, ask for the program, and wait for it."""
+    to_review(widget)
     widget.get_by_role("button", name="Get my program").click()
     report = widget.locator(".prescription")
-    expect(report).to_be_visible()
+    expect(report).to_be_visible(timeout=ENGINE_START_MS)
     return report

@@ -1,0 +1,156 @@
+"""The widget in a real browser: how soon a runner can start, how soon Python is ready, how fast
+a result is drawn, how long the main thread is blocked, and what a reader who never reaches the
+widget downloads.
+
+    .venv/bin/python bench/widget.py [--runs 5]
+
+The real site is built, served on 127.0.0.1 with instant navigation on (tests/browser/server.py)
+and opened in Chromium (/usr/bin/chromium), each run in a fresh browser context (empty caches,
+no service worker yet). The floor is a bare page that only runs Pyodide's ``loadPyodide`` in a
+module worker from the same files. Figures are medians over the runs. Targets (issue 14): form
+interactive <= 500 ms, submit -> result <= 50 ms warm, long tasks <= 50 ms, 0 runtime bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import BrowserContext, sync_playwright  # noqa: E402
+
+from bench.server import CHROMIUM, build_site, serve  # noqa: E402
+
+PAGE = "/assessments/single-leg-bridge/"
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+
+FLOOR_HTML = """<!doctype html><meta charset="utf-8"><title>floor</title><script type="module">
+const t0 = performance.now();
+const worker = new Worker("./worker.js", {type: "module"});
+worker.onmessage = () => { window.__floor = performance.now() - t0; };
+</script>"""
+FLOOR_WORKER = """import { loadPyodide } from "../assets/hipguide/pyodide/pyodide.mjs";
+const indexURL = new URL("../assets/hipguide/pyodide/", import.meta.url).href;
+await loadPyodide({ indexURL, packages: [] });
+postMessage("ready");"""
+
+LONG_TASKS = """window.__long = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__long.push(e.duration);
+}).observe({type: "longtask", buffered: true});"""
+
+SUBMIT = """async () => {
+  const root = document.querySelector("hip-assessment").shadowRoot;
+  const button = [...root.querySelectorAll("button")]
+    .find((b) => b.textContent === "Get my program");
+  const t0 = performance.now();
+  button.click();
+  while (!root.querySelector(".prescription")) await new Promise((r) => setTimeout(r, 0));
+  return performance.now() - t0;
+}"""
+
+MARK = "name => performance.getEntriesByName(name)[0]?.startTime ?? null"
+
+
+def run_widget(context: BrowserContext, url: str) -> dict[str, float]:
+    page = context.new_page()
+    page.add_init_script(LONG_TASKS)
+    page.goto(url + PAGE)
+    widget = page.locator("hip-assessment")
+    page.wait_for_selector("hip-assessment[data-step]")
+    interactive = page.evaluate(MARK, "hip-assessment:interactive")
+    loaded = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    widget.scroll_into_view_if_needed()
+    page.wait_for_selector("hip-assessment[data-state=ready]", timeout=120_000)
+    start = page.evaluate(MARK, "hip-assessment:engine-start")
+    ready = page.evaluate(MARK, "hip-assessment:engine-ready")
+    for question in widget.locator("fieldset.question").all():
+        question.locator("label", has_text="No").click()
+    widget.get_by_role("button", name="Next").click()
+    widget.get_by_label("Seconds held with the pelvis level").first.fill("6")
+    widget.get_by_role("button", name="Review").click()
+    page.evaluate(SUBMIT)  # the first assessment
+    widget.get_by_role("button", name="Back to my answers").click()
+    warm = page.evaluate(SUBMIT)
+    long_tasks = page.evaluate("window.__long")
+    page.close()
+    return {
+        "page DOMContentLoaded (ms from navigation)": loaded,
+        "form interactive (ms from navigation)": interactive,
+        "first sight -> engine ready (ms)": ready - start,
+        "submit -> result rendered, warm (ms)": warm,
+        "main-thread long tasks, total (ms)": sum(long_tasks),
+        "main-thread longest task (ms)": max(long_tasks, default=0.0),
+    }
+
+
+def run_reader(context: BrowserContext, url: str) -> dict[str, float]:
+    """A reader at the top of a page with a widget further down, who never scrolls to it."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 400})
+    sizes: list[tuple[str, int]] = []
+
+    def finished(request: Any) -> None:
+        with contextlib.suppress(Exception):  # a request that failed has no sizes
+            sizes.append((request.url, request.sizes()["responseBodySize"]))
+
+    context.on("requestfinished", finished)
+    page.goto(url + PAGE)
+    page.wait_for_selector("hip-assessment[data-step]")
+    page.wait_for_timeout(4000)
+    page.close()
+    runtime = sum(n for u, n in sizes if "/pyodide/" in u or u.endswith(".whl"))
+    return {
+        "reader: runtime bytes": runtime,
+        "reader: all bytes, precache included (kB)": sum(n for _, n in sizes) / 1000,
+    }
+
+
+def run_floor(context: BrowserContext, url: str) -> dict[str, float]:
+    page = context.new_page()
+    page.goto(url + "/bench-floor/")
+    page.wait_for_function("window.__floor !== undefined", timeout=120_000)
+    floor = page.evaluate("window.__floor")
+    page.close()
+    return {"floor: bare loadPyodide in a worker (ms)": floor}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="fresh browser contexts per figure")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        result = build_site(site)
+        if result.returncode:
+            print(result.stderr)
+            return 1
+        (site / "bench-floor").mkdir()
+        (site / "bench-floor/index.html").write_text(FLOOR_HTML, "utf-8")
+        (site / "bench-floor/worker.js").write_text(FLOOR_WORKER, "utf-8")
+        samples: dict[str, list[float]] = {}
+        with serve(site) as url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for _ in range(args.runs):
+                for run in (run_floor, run_widget, run_reader):
+                    context = browser.new_context()
+                    for key, value in run(context, url).items():
+                        samples.setdefault(key, []).append(value)
+                    context.close()
+            browser.close()
+    print(f"<hip-assessment> in Chromium, medians of {args.runs} fresh contexts")
+    for key, values in samples.items():
+        print(f"  {key:<48} {statistics.median(values):>9.1f}   (runs: "
+              f"{', '.join(f'{v:.0f}' for v in values)})")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""The offline bundle: a service worker generated from a content-addressed manifest (every file
+of the built site with its sha256), and a web app manifest that makes the guide installable."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+__all__ = ["REGISTER_SCRIPT", "write_service_worker", "write_web_manifest"]
+
+_HERE = Path(__file__).parent
+REGISTER_SCRIPT = _HERE / "register-sw.js"
+"""The page script that registers the service worker."""
+
+_SKIP = {"sw.js", "sitemap.xml", "sitemap.xml.gz"}
+"""Not precached: the worker itself, and the sitemap (served as is to instant navigation)."""
+
+
+def _sha256(path: Path) -> str:
+    return base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+
+
+def write_service_worker(site: Path, runtime_dirs: tuple[str, ...]) -> str:
+    """Write ``site/sw.js``; returns the build id (a hash of the manifest). Files under
+    ``runtime_dirs`` (relative paths) are cached when the engine first starts, not at install,
+    so a reader who never reaches a widget downloads no runtime."""
+    precache: dict[str, str] = {}
+    runtime: dict[str, str] = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        if rel in _SKIP:
+            continue
+        target = runtime if any(rel.startswith(d) for d in runtime_dirs) else precache
+        target[rel] = _sha256(path)
+    everything = json.dumps([precache, runtime], sort_keys=True).encode()
+    build = hashlib.sha256(everything).hexdigest()[:16]
+    source = (_HERE / "sw.js").read_text("utf-8")
+    source = source.replace('/*BUILD*/ ""', json.dumps(build))
+    source = source.replace("/*PRECACHE*/ {}", json.dumps(precache, separators=(",", ":")))
+    source = source.replace("/*RUNTIME*/ {}", json.dumps(runtime, separators=(",", ":")))
+    (site / "sw.js").write_text(source, encoding="utf-8")
+    return build
+
+
+def write_web_manifest(site: Path, name: str, description: str, icon: str) -> None:
+    """Write ``site/manifest.webmanifest`` (start page: the site's root)."""
+    manifest = {
+        "name": name,
+        "short_name": name,
+        "description": description,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#3f51b5",
+        "icons": [{"src": icon, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+    }
+    (site / "manifest.webmanifest").write_text(json.dumps(manifest, indent=2), encoding="utf-8")

@@ -1,0 +1,110 @@
+// hipguide's service worker, written by the build (site_plugins/bundle/offline.py) with the
+// content-addressed manifest below: every file of the built site with its sha256. It keeps the
+// guide, the widget and the catalog after the first visit, and the runtime (Pyodide and the
+// hipcore wheel) once the engine has started, so the assessment completes with the network off.
+//
+// One cache per build, named by the manifest's hash: a new build fills a new cache (copying the
+// files whose hash did not change, fetching the rest checked against their hash) and only then
+// deletes the old one, so a page never mixes one build's catalog with another's engine.
+
+const BUILD = /*BUILD*/ "";
+/** path (relative to this file) -> base64 sha256 */
+const PRECACHE = /*PRECACHE*/ {};
+const RUNTIME = /*RUNTIME*/ {};
+const CACHE = `hipguide-${BUILD}`;
+const MANIFEST_KEY = "__hipguide_manifest__";
+const RUNTIME_KEY = "__hipguide_runtime_kept__";
+const base = new URL("./", self.location.href);
+const ALL = { ...PRECACHE, ...RUNTIME };
+
+/** @param {string} path */
+const urlOf = (path) => new URL(path, base).href;
+
+/** The entries of older caches whose hash is still the same: no need to download them again. */
+async function reusable() {
+  const found = new Map();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("hipguide-") || name === CACHE) continue;
+    const cache = await caches.open(name);
+    const manifest = await cache.match(urlOf(MANIFEST_KEY)).then((r) => r?.json()).catch(() => null);
+    if (!manifest) continue;
+    for (const [path, hash] of Object.entries(manifest)) {
+      if (ALL[path] === hash && !found.has(path)) found.set(path, cache);
+    }
+  }
+  return found;
+}
+
+/** @param {Cache} cache @param {Record<string, string>} files @param {Map<string, Cache>} old */
+async function fill(cache, files, old) {
+  const paths = Object.keys(files);
+  const worker = async () => {
+    for (let path = paths.pop(); path !== undefined; path = paths.pop()) {
+      const url = urlOf(path);
+      if (await cache.match(url)) continue;
+      const previous = await old.get(path)?.match(url);
+      const response = previous ?? (await fetch(new Request(url, { integrity: `sha256-${files[path]}`, cache: "no-cache" })));
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      await cache.put(url, response);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await fill(cache, PRECACHE, await reusable());
+    await cache.put(urlOf(MANIFEST_KEY), new Response(JSON.stringify(ALL), { headers: { "content-type": "application/json" } }));
+    // Runtime files an older build already kept, with the same hash, are kept too.
+    const old = await reusable();
+    await fill(cache, Object.fromEntries(Object.entries(RUNTIME).filter(([p]) => old.has(p))), old);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("hipguide-") && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "hipguide-cache-runtime") {
+    event.waitUntil((async () => {
+      const cache = await caches.open(CACHE);
+      await fill(cache, RUNTIME, new Map());
+      // A marker once every runtime file is stored (an entry is listed before its body is in)
+      await cache.put(urlOf(RUNTIME_KEY), new Response("kept"));
+    })().catch(() => {}));
+  }
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return;
+  let path = decodeURIComponent(url.pathname.slice(base.pathname.length));
+  if (path === "" || path.endsWith("/")) path += "index.html";
+  if (!(path in ALL)) {
+    if (request.mode === "navigate") {
+      event.respondWith(fetch(request).catch(async () => (await caches.match(urlOf("404.html"), { cacheName: CACHE })) ?? Response.error()));
+    }
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(urlOf(path));
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok && path in RUNTIME) {
+      const checked = await fetch(new Request(urlOf(path), { integrity: `sha256-${RUNTIME[path]}` })).catch(() => null);
+      if (checked?.ok) await cache.put(urlOf(path), checked);
+    }
+    return response;
+  })());
+});

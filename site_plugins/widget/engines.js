@@ -1,0 +1,124 @@
+// One engine (a module worker running Pyodide) per document and bundle URL, shared by every
+// <hip-assessment> that names that URL. An element holds it while connected; the last one to let
+// go stops the worker after a short grace, so instant navigation from one assessment page to the
+// next (old element out, new element in) and moving an element keep the same engine.
+
+import { EngineClient, PROTOCOL_VERSION, STAGES } from "./protocol.js";
+
+/** @typedef {import("./protocol.js").Stage} Stage */
+
+/**
+ * @typedef {object} EngineListener
+ * @property {(stage: Stage) => void} progress
+ * @property {(client: EngineClient) => void} ready
+ * @property {(error: Error) => void} failed
+ */
+
+/** Milliseconds an unused engine is kept before its worker is stopped. */
+export const engineSettings = { idleMs: 5000 };
+
+class Entry {
+  /** @type {Set<object>} */ holders = new Set();
+  /** @type {Set<EngineListener>} */ listeners = new Set();
+  /** @type {Stage[]} */ stages = [];
+  /** @type {EngineClient | null} */ client = null;
+  /** @type {Error | null} */ error = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */ idle = undefined;
+
+  /** @param {string} src @param {string} catalogText */
+  constructor(src, catalogText) {
+    this.src = src;
+    const worker = new Worker(new URL("widget/worker.js", src), { type: "module", name: "hipcore" });
+    this.worker = new EngineClient(worker, (stage) => {
+      this.stages.push(stage);
+      for (const l of this.listeners) l.progress(stage);
+    });
+    this.worker.request("hello", { protocol: PROTOCOL_VERSION, catalog: catalogText }).then(
+      (/** @type {import("./protocol.js").Hello} */ hello) => {
+        if (hello.protocol !== PROTOCOL_VERSION) {
+          throw new Error(`the engine speaks protocol ${hello.protocol}, this page ${PROTOCOL_VERSION}; reload the page`);
+        }
+        if (!hello.catalog_match) {
+          throw new Error(`the engine's test list (catalog ${hello.catalog_sha256.slice(0, 12)}) is not the one this page shows; reload the page to get matching files`);
+        }
+        this.client = this.worker;
+        for (const l of this.listeners) l.ready(this.worker);
+      },
+    ).catch((/** @type {Error} */ error) => {
+      this.error = error;
+      this.worker.terminate();
+      if (pool.get(src) === this) pool.delete(src);
+      for (const l of this.listeners) l.failed(error);
+    });
+  }
+}
+
+/** @type {Map<string, Entry>} */
+const pool = new Map();
+
+/**
+ * Hold the engine for `src`, starting it if needed. The listener hears every stage, the ones
+ * already passed first, then ready or failed.
+ * @param {string} src
+ * @param {object} holder
+ * @param {string} catalogText  the catalog.json the holder shows, for the handshake
+ * @param {EngineListener} listener
+ */
+export function acquire(src, holder, catalogText, listener) {
+  let entry = pool.get(src);
+  if (!entry) {
+    entry = new Entry(src, catalogText);
+    pool.set(src, entry);
+  }
+  clearTimeout(entry.idle);
+  entry.holders.add(holder);
+  entry.listeners.add(listener);
+  for (const stage of entry.stages) listener.progress(stage);
+  if (entry.client) listener.ready(entry.client);
+  return () => entry.listeners.delete(listener);
+}
+
+/**
+ * Let go of the engine for `src`; the last holder's release stops it after the grace period.
+ * @param {string} src @param {object} holder
+ */
+export function release(src, holder) {
+  const entry = pool.get(src);
+  if (!entry || !entry.holders.delete(holder)) return;
+  if (entry.holders.size) return;
+  clearTimeout(entry.idle);
+  entry.idle = setTimeout(() => {
+    if (entry.holders.size || pool.get(src) !== entry) return;
+    pool.delete(src);
+    entry.worker.terminate();
+  }, engineSettings.idleMs);
+}
+
+/** How many engines this document runs (for tests and the benchmark). */
+export function engineCount() {
+  return pool.size;
+}
+
+/** @type {Map<string, Promise<{text: string, catalog: any}>>} */
+const catalogs = new Map();
+
+/**
+ * The catalog for `src`, fetched once per document.
+ * @param {string} src
+ * @returns {Promise<{text: string, catalog: any}>}
+ */
+export function catalogFor(src) {
+  let loading = catalogs.get(src);
+  if (!loading) {
+    loading = fetch(new URL("catalog.json", src)).then(async (response) => {
+      if (!response.ok) throw new Error(`catalog.json answered ${response.status}`);
+      const text = await response.text();
+      return { text, catalog: JSON.parse(text) };
+    });
+    loading.catch(() => catalogs.delete(src));
+    catalogs.set(src, loading);
+  }
+  return loading;
+}
+
+export { STAGES };

@@ -1,0 +1,50 @@
+"""The service worker's content-addressed manifest (site_plugins.bundle.offline)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from site_plugins.bundle import write_service_worker
+
+
+def manifest_of(site: Path) -> tuple[str, dict[str, str], dict[str, str]]:
+    source = (site / "sw.js").read_text("utf-8")
+    build = json.loads(re.search(r"const BUILD = (\".*?\");", source).group(1))  # type: ignore[union-attr]
+    precache = json.loads(re.search(r"const PRECACHE = (\{.*?\});", source).group(1))  # type: ignore[union-attr]
+    runtime = json.loads(re.search(r"const RUNTIME = (\{.*?\});", source).group(1))  # type: ignore[union-attr]
+    return build, precache, runtime
+
+
+def make_site(root: Path) -> Path:
+    for rel, text in {
+        "index.html": "home",
+        "a/index.html": "a",
+        "assets/hipguide/catalog.json": "{}",
+        "assets/hipguide/pyodide/pyodide.asm.wasm": "wasm",
+        "sitemap.xml": "<urlset/>",
+    }.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, "utf-8")
+    return root
+
+
+def test_every_file_is_listed_with_its_sha256_and_the_runtime_apart(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    write_service_worker(site, ("assets/hipguide/pyodide/",))
+    _, precache, runtime = manifest_of(site)
+    assert set(precache) == {"index.html", "a/index.html", "assets/hipguide/catalog.json"}
+    assert set(runtime) == {"assets/hipguide/pyodide/pyodide.asm.wasm"}
+    expected = base64.b64encode(hashlib.sha256(b"{}").digest()).decode()
+    assert precache["assets/hipguide/catalog.json"] == expected
+
+
+def test_a_changed_file_makes_a_new_build_and_an_unchanged_site_the_same(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    first = write_service_worker(site, ())
+    assert write_service_worker(site, ()) == first
+    (site / "assets/hipguide/catalog.json").write_text('{"version": 2}', "utf-8")
+    assert write_service_worker(site, ()) != first
