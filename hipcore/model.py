@@ -531,6 +531,10 @@ class Titles:
     """Before an exercise's criterion to move up."""
     regress: Text
     """Before an exercise's criterion to move down."""
+    calendar_session: Text
+    """The daily reminder of the session in a calendar file."""
+    calendar_rescreen: Text
+    """The rescreen day in a calendar file."""
 
 
 @dataclass(frozen=True)
@@ -569,6 +573,11 @@ class FormWords:
     """Before the places a test may hurt."""
     stand_in: Text
     """Beside a yes/no that stands in for a measure."""
+    engine_failed: Text
+    """When the program cannot be worked out on this device: before the link to the decision
+    table, which gives the same answers by hand."""
+    decision_table: Text
+    """The words of that link."""
 
 
 @dataclass(frozen=True)

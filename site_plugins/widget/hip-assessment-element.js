@@ -4,6 +4,9 @@
 //   tests   space-separated assessment ids to show; empty shows every test in the catalog
 //   src     base URL of the hipguide assets (catalog.json, manifest.json, widget/, pyodide/);
 //           defaults to the folder above this module, so a cross-origin <script> works as is
+//   exercise-href  where an exercise's name links, with {slug} for the exercise (hip-bridge);
+//           defaults to the guide's own pages beside src ("<src>/../../exercises/{slug}/");
+//           "none" shows names without links
 // Property:
 //   results the results document of the answers so far (get), or one to restore (set)
 // Performance marks (for the benchmark and real-user timing): hip-assessment:interactive (first
@@ -27,6 +30,7 @@
 import { acquire, catalogFor, release } from "./engines.js";
 import { historyView } from "./history-view.js";
 import { exportFile, mergeImport, openRecord, sealRecord } from "./records.js";
+import { calendarFile } from "./calendar.js";
 import { renderReply } from "./report.js";
 import { h } from "./dom.js";
 import { prescreenStep, progressBar, reviewStep, testStep } from "./flow.js";
@@ -47,7 +51,7 @@ const STAGE_WORDS = /** @type {Record<string, string>} */ ({
 const figureFiles = new Map();
 
 export class HipAssessmentElement extends HTMLElement {
-  static observedAttributes = ["tests", "src"];
+  static observedAttributes = ["tests", "src", "exercise-href"];
 
   /** @type {Promise<EngineClient> | null} */ #loading = null;
   /** @type {string | null} */ #engineSrc = null;
@@ -77,6 +81,12 @@ export class HipAssessmentElement extends HTMLElement {
   }
   set src(value) {
     this.setAttribute("src", value);
+  }
+  get exerciseHref() {
+    return this.getAttribute("exercise-href") ?? `${new URL("../../exercises/", this.src).href}{slug}/`;
+  }
+  set exerciseHref(value) {
+    this.setAttribute("exercise-href", value);
   }
   /** The results document of the answers so far. */
   get results() {
@@ -123,6 +133,8 @@ export class HipAssessmentElement extends HTMLElement {
       const link = this.shadowRoot?.querySelector("link");
       link?.setAttribute("href", new URL("widget/hip-assessment.css", this.src).href);
       this.#loadCatalog();
+    } else if (name === "exercise-href" && this.#state.step === "result") {
+      this.#render();
     } else if (name === "tests" && this.#catalog) {
       if (!["prescreen", "review", "result", "history", ...this.#order()].includes(this.#state.step)) {
         this.#setState({ ...this.#state, step: "prescreen" });
@@ -296,19 +308,38 @@ export class HipAssessmentElement extends HTMLElement {
   #resultStep() {
     const section = h("section", { class: "step", "data-step": "result" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your result"])]);
     const out = h("div", { class: "report", "aria-live": "polite" });
-    if (this.#reply?.ok) out.append(renderReply(this.#reply, this.#catalog));
-    else {
+    if (this.#reply?.ok) {
+      out.append(renderReply(this.#reply, this.#catalog, { exerciseHref: (id) => this.#exerciseLink(id) }));
+    } else if (this.dataset.state === "error") {
+      const form = this.#catalog.words.form;
+      const table = new URL("../../self-assessment/#decision-table", this.src).href;
+      out.append(h("p", { class: "fallback" }, [`${form.engine_failed} `, h("a", { href: table }, [form.decision_table]), "."]));
+    } else {
       // Before Python is ready: a red flag's advice is already in the catalog.
       const raised = redFlagsRaised(this.#catalog, this.#state);
       if (raised.length) out.append(h("ul", { class: "referrals-early" }, raised.map((/** @type {any} */ f) => h("li", {}, [f.reason]))));
       out.append(h("p", { class: "working" }, ["Working out your program…"]));
     }
+    const done = this.#reply?.ok ? this.#reply.prescription : null;
+    const calendar = done ? calendarFile(done, utcStamp(new Date())) : null;
     section.append(out, h("div", { class: "actions" }, [
+      ...(done ? [h("button", { type: "button", class: "secondary", "data-action": "print" }, ["Print"])] : []),
+      ...(calendar ? [h("a", {
+        class: "button secondary", download: "hip-program.ics", part: "calendar-link",
+        href: `data:text/calendar;charset=utf-8,${encodeURIComponent(calendar)}`,
+      }, ["Add to calendar"])] : []),
       h("button", { type: "button", class: "secondary", "data-action": "goto:review" }, ["Back to my answers"]),
       h("button", { type: "button", class: "secondary", "data-action": "history" }, ["History"]),
       h("button", { type: "button", class: "primary", "data-action": "restart" }, ["Start a new assessment"]),
     ]));
     return section;
+  }
+
+  /** The page of an exercise, or null for no link. @param {string} id */
+  #exerciseLink(id) {
+    const template = this.exerciseHref;
+    if (template === "none") return null;
+    return template.replaceAll("{slug}", id.replaceAll("_", "-"));
   }
 
   /** @param {Event} event */
@@ -414,6 +445,7 @@ export class HipAssessmentElement extends HTMLElement {
       return this.#render();
     }
     if (action === "history") return go("history");
+    if (action === "print") return window.print();
     if (action === "back-to-flow") return go(this.#reply ? "result" : "prescreen");
     if (action === "history-export") return this.#exportHistory();
     if (action === "history-clear") return this.#clearHistory();
@@ -560,4 +592,9 @@ export class HipAssessmentElement extends HTMLElement {
   #emit(name, detail = {}) {
     this.dispatchEvent(new CustomEvent(`hip-assessment-${name}`, { bubbles: true, composed: true, detail }));
   }
+}
+
+/** A date as iCalendar's UTC stamp, "YYYYMMDDTHHMMSSZ". @param {Date} date */
+function utcStamp(date) {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }

@@ -4,10 +4,24 @@
 
 import { h } from "./dom.js";
 
-/** One exercise: name, dose, the worse side, why, and when to move up or down. @param {any} item @param {any} titles */
-function programItem(item, titles) {
+/**
+ * @typedef {object} ReportOptions
+ * @property {(exercise: string) => string | null} [exerciseHref]  the page of an exercise
+ */
+
+/** An exercise's name, linked to its page where there is one. @param {string} id @param {string} name @param {ReportOptions} options */
+function exerciseName(id, name, options) {
+  const href = options.exerciseHref?.(id);
+  return h("strong", {}, [href ? h("a", { href, part: "exercise-link" }, [name]) : name]);
+}
+
+/**
+ * One exercise: name, dose, the worse side, why, and when to move up or down.
+ * @param {any} item @param {any} titles @param {ReportOptions} options
+ */
+function programItem(item, titles, options) {
   const li = h("li", { "data-exercise": item.exercise }, [
-    h("strong", {}, [item.name]), " ", h("span", { class: "dose" }, [item.dose_line]),
+    exerciseName(item.exercise, item.name, options), " ", h("span", { class: "dose" }, [item.dose_line]),
   ]);
   if (item.side_line) li.append(h("p", { class: "worse-side" }, [item.side_line]));
   li.append(h("p", { class: "why" }, [item.why.text]));
@@ -21,8 +35,8 @@ function section(title, cls, items, tag = "ul") {
   return [h("h3", {}, [title]), h(tag, { class: cls }, items)];
 }
 
-/** @param {any} reply @param {any} catalog */
-export function renderReply(reply, catalog) {
+/** @param {any} reply @param {any} catalog @param {ReportOptions} [options] */
+export function renderReply(reply, catalog, options = {}) {
   const box = h("div", { class: "prescription" });
   if (!reply.ok) {
     box.append(h("h3", {}, [catalog.words.headlines.invalid]),
@@ -47,10 +61,10 @@ export function renderReply(reply, catalog) {
     box.append(...section(t.asymmetries, "asymmetries", p.asymmetries.map((a) => h("li", {}, [a.text]))));
   }
   if (p.program.length) {
-    box.append(...section(t.program, "program", p.program.map((i) => programItem(i, t)), "ol"));
+    box.append(...section(t.program, "program", p.program.map((/** @type {any} */ i) => programItem(i, t, options)), "ol"));
   }
   if (p.later.length) {
-    box.append(...section(t.later, "later", p.later.map((l) => h("li", {}, [h("strong", {}, [l.name]), `: ${l.text}`]))));
+    box.append(...section(t.later, "later", p.later.map((/** @type {any} */ l) => h("li", {}, [exerciseName(l.exercise, l.name, options), `: ${l.text}`]))));
   }
   if (p.withheld.length) {
     box.append(...section(t.withheld, "withheld", p.withheld.map((w) => h("li", {}, [w.text]))));

@@ -109,6 +109,13 @@ def test_a_guided_run_on_a_phone_gives_a_program_and_announces_it(
     assert page.evaluate("window.__changes") >= 4
     expect(report.locator(".program li").first).to_be_visible()
     expect(report).to_contain_text("Not done")
+    # Each exercise links to its page in the guide; the program goes into a calendar
+    link = report.locator(".program li a").first
+    href = link.get_attribute("href")
+    assert href
+    assert page.request.get(href).ok, href
+    calendar = widget.locator("a[download='hip-program.ics']")
+    expect(calendar).to_have_attribute("href", re.compile(r"^data:text/calendar"))
     # The result fits the phone: nothing wider than the screen
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert requests_made.foreign() == [], "the site fetched from another host"
@@ -135,15 +142,21 @@ def test_pain_in_a_test_is_reported_with_its_score(page: Page, site_url: str) ->
     left.get_by_label(HELD).fill("12")
     left.get_by_label("It hurt").check()
     left.get_by_label("Pain score, 0 to 10").fill("6")
+    left.get_by_label("The buttock").check()
     page.evaluate(
         """() => { window.__result = new Promise((resolve) => document.addEventListener(
              "hip-assessment-result", (e) => resolve(e.detail), {once: true})); }"""
     )
     report = submit(widget)
     detail = page.evaluate("window.__result")
-    assert detail["results"]["assessments"][0]["left"]["pain"]["score"] == 6
+    assert detail["results"]["assessments"][0]["left"]["pain"] == {
+        "present": True, "score": 6, "where": ["buttock"],
+    }  # fmt: skip
     assert detail["reply"]["ok"] is True
-    expect(report).to_be_visible()
+    expect(report).to_have_attribute("data-status", "pain")
+    expect(report.locator(".headline")).to_have_text(detail["reply"]["prescription"]["headline"])
+    expect(report.locator(".headline")).not_to_contain_text("passed")
+    expect(report.locator(".withheld li")).not_to_have_count(0)
 
 
 @pytest.mark.parametrize(
