@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
     }
 
+    extra_headers: Mapping[str, Mapping[str, str]] = {}  # set per server by serve()
+
+    def end_headers(self) -> None:
+        # Everything the guide serves may be used by a page of another origin (a script embed:
+        # its worker module, the runtime, the catalog), as a static host is told to do in
+        # docs/embedding.md.
+        self.send_header("Access-Control-Allow-Origin", "*")
+        for name, value in self.headers_for(self.path.split("?")[0]).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def headers_for(self, path: str) -> Mapping[str, str]:
+        return self.extra_headers.get(path, {})
+
     def do_GET(self) -> None:
         if self.path.split("?")[0] != "/sitemap.xml":
             super().do_GET()
@@ -56,13 +70,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(directory))
+def serve(
+    directory: Path,
+    host: str = "127.0.0.1",
+    headers: Mapping[str, Mapping[str, str]] | None = None,
+) -> Iterator[str]:
+    """Serve ``directory``; the URL names ``host`` (``localhost`` gives a second origin on the
+    same address). ``headers``: extra response headers by path (a CSP for one page, say)."""
+    handler_class = type("Handler", (_Handler,), {"extra_headers": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://{host}:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -223,10 +223,27 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         style = STYLE
         for outside in ("[data-md-color-scheme=slate]", "body:not([data-md-color-scheme])"):
             style = style.replace(f"{outside} .hipfig", f":host-context({outside}) .hipfig")
+        # No inline styles in the widget's copy, so that a host page's CSP need not allow
+        # 'unsafe-inline' styles: each drawing's <style> and style="--m:…" move to the one
+        # stylesheet the widget adopts (a constructed stylesheet, which CSP allows).
+        rules: dict[str, None] = {}
+
+        def moved(rule: str, replacement: str = "") -> str:
+            rules.setdefault(rule)
+            return replacement
+
+        for key, block in blocks.items():
+            unstyled = _INLINE_STYLE.sub(lambda m: moved(m[1]), block)
+            blocks[key] = _MOTION.sub(
+                lambda m: moved(f".hfm-{m[1]}{{--m:{m[1]}}}", f'class="hfm-{m[1]}"'), unstyled
+            )
+        style += "".join(rules)
         target.write_text(json.dumps({"style": style, "blocks": blocks}), encoding="utf-8")
 
 
 _BODY = re.compile(r"<body[^>]*>")
+_INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+_MOTION = re.compile(r'style="--m:([\w-]+)"')
 
 
 def _error_banner(error: str) -> str:

@@ -28,12 +28,22 @@ class Entry {
   /** @param {string} src @param {string} catalogText */
   constructor(src, catalogText) {
     this.src = src;
-    const worker = new Worker(new URL("widget/worker.js", src), { type: "module", name: "hipcore" });
-    this.worker = new EngineClient(worker, (stage) => {
-      this.stages.push(stage);
-      for (const l of this.listeners) l.progress(stage);
-    });
-    this.worker.request("hello", { protocol: PROTOCOL_VERSION, catalog: catalogText }).then(
+    /** @type {EngineClient | null} */
+    this.worker = null;
+    /** @type {Promise<import("./protocol.js").Hello>} */
+    let hello;
+    try {
+      this.worker = new EngineClient(startWorker(src), (stage) => {
+        this.stages.push(stage);
+        for (const l of this.listeners) l.progress(stage);
+      });
+      hello = this.worker.request("hello", { protocol: PROTOCOL_VERSION, catalog: catalogText });
+    } catch (error) {
+      // A refused worker (the page's CSP, a browser without module workers) throws here, at
+      // once: reported like any other failure, after the caller's listener is in place.
+      hello = Promise.reject(new Error(`the browser refused to start the engine worker (${/** @type {Error} */ (error)?.message ?? error})`));
+    }
+    hello.then(
       (/** @type {import("./protocol.js").Hello} */ hello) => {
         if (hello.protocol !== PROTOCOL_VERSION) {
           throw new Error(`the engine speaks protocol ${hello.protocol}, this page ${PROTOCOL_VERSION}; reload the page`);
@@ -41,16 +51,33 @@ class Entry {
         if (!hello.catalog_match) {
           throw new Error(`the engine's test list (catalog ${hello.catalog_sha256.slice(0, 12)}) is not the one this page shows; reload the page to get matching files`);
         }
-        this.client = this.worker;
-        for (const l of this.listeners) l.ready(this.worker);
+        const client = /** @type {EngineClient} */ (this.worker);
+        this.client = client;
+        for (const l of this.listeners) l.ready(client);
       },
     ).catch((/** @type {Error} */ error) => {
       this.error = error;
-      this.worker.terminate();
+      this.worker?.terminate();
       if (pool.get(src) === this) pool.delete(src);
       for (const l of this.listeners) l.failed(error);
     });
   }
+}
+
+/**
+ * The engine's module worker. A page may only start a worker from its own origin, so for a guide
+ * on another origin (a script embed) the worker is a same-origin blob module that imports the
+ * guide's worker module (served with CORS); everything it loads resolves against the guide.
+ * Throws when the browser refuses (a CSP without `worker-src blob:`, say).
+ * @param {string} src
+ */
+export function startWorker(src) {
+  const url = new URL("widget/worker.js", src);
+  if (url.origin === location.origin) return new Worker(url, { type: "module", name: "hipcore" });
+  const blob = new Blob([`import ${JSON.stringify(url.href)};\n`], { type: "text/javascript" });
+  // Not revoked: one tiny blob per guide and document, and a revoked URL could fail a worker
+  // that has not fetched it yet.
+  return new Worker(URL.createObjectURL(blob), { type: "module", name: "hipcore" });
 }
 
 /** @type {Map<string, Entry>} */
@@ -90,7 +117,7 @@ export function release(src, holder) {
   entry.idle = setTimeout(() => {
     if (entry.holders.size || pool.get(src) !== entry) return;
     pool.delete(src);
-    entry.worker.terminate();
+    entry.worker?.terminate();
   }, engineSettings.idleMs);
 }
 

@@ -49,6 +49,8 @@ const STAGE_WORDS = /** @type {Record<string, string>} */ ({
 
 /** @type {Map<string, Promise<{style: string, blocks: Record<string, string>}>>} */
 const figureFiles = new Map();
+/** Shadow roots that already have the figures' stylesheet. @type {WeakSet<ShadowRoot>} */
+const figureSheets = new WeakSet();
 
 export class HipAssessmentElement extends HTMLElement {
   static observedAttributes = ["tests", "src", "exercise-href"];
@@ -234,7 +236,13 @@ export class HipAssessmentElement extends HTMLElement {
     const { style, blocks } = await loading;
     this.#figures = blocks;
     const root = this.shadowRoot;
-    if (root && style && !root.querySelector("style.figures")) root.prepend(h("style", { class: "figures" }, [style]));
+    if (root && style && !figureSheets.has(root)) {
+      // A constructed stylesheet: a host's CSP without style-src 'unsafe-inline' allows it.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(style);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      figureSheets.add(root);
+    }
     const step = this.#state.step;
     if (this.#figures[step] && !this.shadowRoot?.querySelector(".figure")) this.#render(false);
   }
