@@ -3,7 +3,9 @@
 // Attributes (mirrored as properties; each handled on its own, at any time):
 //   tests   space-separated assessment ids to show; empty shows every test in the catalog
 //   src     base URL of the hipguide assets (catalog.json, manifest.json, widget/, pyodide/);
-//           defaults to the folder above this module, so a cross-origin <script> works as is
+//           defaults to the folder above this module, so a cross-origin <script> works when the guide
+//           serves its assets with CORS (the worker then starts from a same-origin blob module:
+//           see docs/embedding.md for the headers and the CSP)
 //   exercise-href  where an exercise's name links, with {slug} for the exercise (hip-bridge);
 //           defaults to the guide's own pages beside src ("<src>/../../exercises/{slug}/");
 //           "none" shows names without links
