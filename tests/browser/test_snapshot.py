@@ -112,7 +112,7 @@ def test_an_unchanged_build_reuses_the_snapshot_without_node(
     changed = tmp_path / wheel.name
     changed.write_bytes(wheel.read_bytes() + b"\0")
     assert snapshot_key(assets / "pyodide", changed) != name.removeprefix("snapshot-")[:16]
-    with pytest.raises(SnapshotError, match="Node.js"):
+    with pytest.raises(SnapshotError, match=r"Node\.js"):
         write_snapshot(assets, assets / "pyodide", changed, tmp_path / "cache", node=None)
 
 
