@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-__all__ = ["PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
+__all__ = ["EMPTY_STDLIB", "PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
 
 PYODIDE_FILES = (
     "pyodide.mjs",
