@@ -26,6 +26,10 @@ STARTUP = _HERE.parent / "widget" / "startup.js"
 _RUNTIME_INPUTS = ("package.json", "pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip")
 
 
+_KEEP = 4
+"""Snapshots kept in the cache folder, the most recently used."""
+
+
 class SnapshotError(Exception):
     pass
 
@@ -86,9 +90,12 @@ def write_snapshot(
                 f"taking the start-up snapshot failed: {done.stderr.strip()[-800:]}"
             )
         partial.replace(cached)
-        for old in cache.glob("snapshot-*.bin"):  # one kept: the cache does not grow
-            if old != cached:
-                old.unlink()
+        # the newest few kept (test sites with other content share the cache): it does not grow
+        kept = sorted(cache.glob("snapshot-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[_KEEP:]:
+            old.unlink()
+    else:
+        cached.touch()
     target = assets / name
     if not target.is_file() or target.stat().st_size != cached.stat().st_size:
         shutil.copyfile(cached, target)

@@ -233,7 +233,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         }
         (target / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         large = [target / "pyodide" / n for n in LARGE_RUNTIME_FILES]
-        cache = self.root / self.config.cache_dir
+        cache = self.root / (self.config.cache_dir or f"{self.config.node_modules}/.cache/hipguide")
         if self.config.snapshot:
             try:
                 snapshot = write_snapshot(target, target / "pyodide", wheel, cache)

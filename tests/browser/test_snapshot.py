@@ -178,15 +178,12 @@ def test_chromium_restores_the_snapshot_and_fetches_only_what_it_needs(
     assert fetched == []
 
 
-@pytest.mark.parametrize("damage", ["garbage", "missing"])
 def test_chromium_falls_back_to_the_plain_start_from_a_bad_snapshot(
-    page: Page, site_url: str, damage: str
+    page: Page, site_url: str
 ) -> None:
+    # garbage of the wrong length; Node tests above cover truncated, corrupt and missing files
     def bad(route: Route) -> None:
-        if damage == "missing":
-            route.fulfill(status=404, body="")
-        else:
-            route.fulfill(status=200, body=b"not a snapshot" * 1000)
+        route.fulfill(status=200, body=b"not a snapshot" * 1000)
 
     page.context.route("**/snapshot-*.bin", bad)
     first = SCENARIOS[0]
