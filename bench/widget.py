@@ -9,6 +9,9 @@ and opened in Chromium (/usr/bin/chromium), each run in a fresh browser context 
 no service worker yet). The floor is a bare page that only runs Pyodide's ``loadPyodide`` in a
 module worker from the same files. Figures are medians over the runs. Targets (issue 14): form
 interactive <= 500 ms, submit -> result <= 50 ms warm, long tasks <= 50 ms, 0 runtime bytes.
+Issue 16: ready from the start-up snapshot <= 0.2 x the floor in the same run; the plain start
+(the fallback: the snapshot routed to a 404) is measured too, and the bytes each path fetches,
+as served (uncompressed) and as they would be with the .gz files the build writes.
 """
 
 from __future__ import annotations
@@ -59,7 +62,61 @@ SUBMIT = """async () => {
 MARK = "name => performance.getEntriesByName(name)[0]?.startTime ?? null"
 
 
-def run_widget(context: BrowserContext, url: str) -> dict[str, float]:
+class Bytes:
+    """What a context fetched: bytes as served, and as served from the build's .gz copies."""
+
+    def __init__(self, context: BrowserContext, url: str, site: Path) -> None:
+        self.sizes: list[tuple[str, int]] = []
+        self.url, self.site = url, site
+        self.cut: int | None = None
+        context.on("requestfinished", self.finished)
+
+    def finished(self, request: Any) -> None:
+        with contextlib.suppress(Exception):  # a request that failed has no sizes
+            self.sizes.append((request.url, request.sizes()["responseBodySize"]))
+
+    def mark(self) -> None:
+        """Count only what was fetched so far: the start-up path's own bytes, not the service
+        worker keeping the runtime for offline use, which starts once the engine is ready."""
+        self.cut = len(self.sizes)
+
+    def runtime(self) -> list[tuple[str, int]]:
+        sizes = self.sizes[: self.cut]
+        return [(u, n) for u, n in sizes if "/assets/hipguide/" in u and n > 0]
+
+    def total(self) -> float:
+        return sum(n for _, n in self.runtime()) / 1e6
+
+    def gzipped(self) -> float:
+        total = 0
+        for u, n in self.runtime():
+            gz = self.site / (u.removeprefix(self.url).lstrip("/").split("?")[0] + ".gz")
+            total += gz.stat().st_size if gz.is_file() else n
+        return total / 1e6
+
+
+def run_plain(context: BrowserContext, url: str, site: Path) -> dict[str, float]:
+    """The fallback: the snapshot answers 404, so the worker starts plainly."""
+    context.route("**/snapshot-*.bin", lambda route: route.fulfill(status=404, body=""))
+    fetched = Bytes(context, url, site)
+    page = context.new_page()
+    page.goto(url + PAGE)
+    page.wait_for_selector("hip-assessment[data-step]")
+    page.locator("hip-assessment").scroll_into_view_if_needed()
+    page.wait_for_selector("hip-assessment[data-state=ready]", timeout=120_000)
+    fetched.mark()
+    ready = page.evaluate(MARK, "hip-assessment:engine-ready")
+    start = page.evaluate(MARK, "hip-assessment:engine-start")
+    page.close()
+    return {
+        "plain start (fallback): first sight -> ready (ms)": ready - start,
+        "plain start: assets to ready, as served (MB)": fetched.total(),
+        "plain start: assets to ready, from .gz (MB)": fetched.gzipped(),
+    }
+
+
+def run_widget(context: BrowserContext, url: str, site: Path) -> dict[str, float]:
+    fetched = Bytes(context, url, site)
     page = context.new_page()
     page.add_init_script(LONG_TASKS)
     page.goto(url + PAGE)
@@ -69,6 +126,7 @@ def run_widget(context: BrowserContext, url: str) -> dict[str, float]:
     loaded = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
     widget.scroll_into_view_if_needed()
     page.wait_for_selector("hip-assessment[data-state=ready]", timeout=120_000)
+    fetched.mark()
     start = page.evaluate(MARK, "hip-assessment:engine-start")
     ready = page.evaluate(MARK, "hip-assessment:engine-ready")
     for question in widget.locator("fieldset.question").all():
@@ -84,14 +142,16 @@ def run_widget(context: BrowserContext, url: str) -> dict[str, float]:
     return {
         "page DOMContentLoaded (ms from navigation)": loaded,
         "form interactive (ms from navigation)": interactive,
-        "first sight -> engine ready (ms)": ready - start,
+        "snapshot: first sight -> engine ready (ms)": ready - start,
+        "snapshot: assets to ready, as served (MB)": fetched.total(),
+        "snapshot: assets to ready, from .gz (MB)": fetched.gzipped(),
         "submit -> result rendered, warm (ms)": warm,
         "main-thread long tasks, total (ms)": sum(long_tasks),
         "main-thread longest task (ms)": max(long_tasks, default=0.0),
     }
 
 
-def run_reader(context: BrowserContext, url: str) -> dict[str, float]:
+def run_reader(context: BrowserContext, url: str, site: Path) -> dict[str, float]:
     """A reader at the top of a page with a widget further down, who never scrolls to it."""
     page = context.new_page()
     page.set_viewport_size({"width": 1280, "height": 400})
@@ -106,14 +166,16 @@ def run_reader(context: BrowserContext, url: str) -> dict[str, float]:
     page.wait_for_selector("hip-assessment[data-step]")
     page.wait_for_timeout(4000)
     page.close()
-    runtime = sum(n for u, n in sizes if "/pyodide/" in u or u.endswith(".whl"))
+    runtime = sum(
+        n for u, n in sizes if "/pyodide/" in u or u.endswith(".whl") or "/snapshot-" in u
+    )
     return {
         "reader: runtime bytes": runtime,
         "reader: all bytes, precache included (kB)": sum(n for _, n in sizes) / 1000,
     }
 
 
-def run_floor(context: BrowserContext, url: str) -> dict[str, float]:
+def run_floor(context: BrowserContext, url: str, site: Path) -> dict[str, float]:
     page = context.new_page()
     page.goto(url + "/bench-floor/")
     page.wait_for_function("window.__floor !== undefined", timeout=120_000)
@@ -139,16 +201,21 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for _ in range(args.runs):
-                for run in (run_floor, run_widget, run_reader):
+                for run in (run_floor, run_widget, run_plain, run_reader):
                     context = browser.new_context()
-                    for key, value in run(context, url).items():
+                    for key, value in run(context, url, site).items():
                         samples.setdefault(key, []).append(value)
                     context.close()
             browser.close()
+    floor = statistics.median(samples["floor: bare loadPyodide in a worker (ms)"])
+    snapshot = statistics.median(samples["snapshot: first sight -> engine ready (ms)"])
+    plain = statistics.median(samples["plain start (fallback): first sight -> ready (ms)"])
     print(f"<hip-assessment> in Chromium, medians of {args.runs} fresh contexts")
     for key, values in samples.items():
         print(f"  {key:<48} {statistics.median(values):>9.1f}   (runs: "
-              f"{', '.join(f'{v:.0f}' for v in values)})")  # fmt: skip
+              f"{', '.join(f'{v:.1f}' for v in values)})")  # fmt: skip
+    print(f"  ready from snapshot / floor: {snapshot / floor:.2f} (target <= 0.2); "
+          f"plain start / floor: {plain / floor:.2f}")  # fmt: skip
     return 0
 
 

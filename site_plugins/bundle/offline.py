@@ -22,15 +22,19 @@ def _sha256(path: Path) -> str:
     return base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
 
 
-def write_service_worker(site: Path, runtime_dirs: tuple[str, ...]) -> str:
+def write_service_worker(
+    site: Path, runtime_dirs: tuple[str, ...], skip_suffixes: tuple[str, ...] = ()
+) -> str:
     """Write ``site/sw.js``; returns the build id (a hash of the manifest). Files under
     ``runtime_dirs`` (relative paths) are cached when the engine first starts, not at install,
-    so a reader who never reaches a widget downloads no runtime."""
+    so a reader who never reaches a widget downloads no runtime. Files ending in
+    ``skip_suffixes`` (precompressed copies, served by the host in place of the file) are
+    not listed."""
     precache: dict[str, str] = {}
     runtime: dict[str, str] = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        if rel in _SKIP:
+        if rel in _SKIP or rel.endswith(skip_suffixes):
             continue
         target = runtime if any(rel.startswith(d) for d in runtime_dirs) else precache
         target[rel] = _sha256(path)

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-__all__ = ["PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
+__all__ = ["EMPTY_STDLIB", "PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
 
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -17,6 +17,10 @@ PYODIDE_FILES = (
     "package.json",
 )
 """The files a worker needs to start Python; no package from Pyodide's repository is used."""
+
+EMPTY_STDLIB = "empty-stdlib.zip"
+"""The standard library archive a restored snapshot is given (startup.js): an empty zip."""
+_EMPTY_ZIP = b"PK\x05\x06" + bytes(18)
 
 
 class RuntimeMissing(Exception):
@@ -41,4 +45,7 @@ def copy_pyodide(node_modules: Path, destination: Path) -> str:
             or dst.stat().st_mtime < src.stat().st_mtime
         ):
             shutil.copy2(src, dst)
+    empty = destination / EMPTY_STDLIB
+    if not empty.is_file() or empty.read_bytes() != _EMPTY_ZIP:
+        empty.write_bytes(_EMPTY_ZIP)
     return str(json.loads((source / "package.json").read_text("utf-8"))["version"])

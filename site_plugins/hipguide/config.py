@@ -12,5 +12,11 @@ class HipguideConfig(Config):
     """Structured content, relative to mkdocs.yml."""
     node_modules = c.Type(str, default="node_modules")
     """Where npm installed the Pyodide runtime, relative to mkdocs.yml."""
+    snapshot = c.Type(bool, default=True)
+    """Take the engine's start-up snapshot with Node.js (site_plugins/bundle/snapshot.py)."""
+    cache_dir = c.Type(str, default="")
+    """Where the snapshot and the compressed runtime files are kept between builds, relative to
+    mkdocs.yml; empty: ``.cache/hipguide`` in ``node_modules`` (shared by every build that uses
+    that runtime, test sites included)."""
     assets_dir = c.Type(str, default="assets/hipguide")
     """Where the widget, the runtime, the wheel and the catalog go in the built site."""

@@ -20,11 +20,16 @@ from mkdocs.utils import get_relative_url
 
 from hipcore.canonical import canonical_json as dumps
 from site_plugins.bundle import (
+    COMPRESSED_SUFFIXES,
     REGISTER_SCRIPT,
     RuntimeMissing,
+    SnapshotError,
     build_hipcore_wheel,
     copy_pyodide,
+    lock_info,
+    precompress,
     write_service_worker,
+    write_snapshot,
     write_web_manifest,
 )
 from site_plugins.content import Content, ContentError
@@ -38,6 +43,13 @@ from site_plugins.render.paths import assessment_page, exercise_page, relative
 __all__ = ["HipguidePlugin"]
 
 WIDGET = Path(__file__).parent.parent / "widget"
+LARGE_RUNTIME_FILES = (
+    "pyodide.asm.wasm",
+    "pyodide.asm.mjs",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+"""Shipped with a precompressed .gz beside them (the snapshot too)."""
 # Outside MkDocs' own loggers: in strict mode, MkDocs would count the problems as build errors
 # and abort the rebuild that keeps the last good site.
 log = logging.getLogger("hipguide.serve")
@@ -125,7 +137,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             f"{self.config.assets_dir}/icon.svg",
         )
         assets = self.config.assets_dir.strip("/")
-        write_service_worker(site, (f"{assets}/pyodide/", f"{assets}/hipcore-"))
+        write_service_worker(
+            site,
+            (f"{assets}/pyodide/", f"{assets}/hipcore-", f"{assets}/snapshot-"),
+            skip_suffixes=COMPRESSED_SUFFIXES,
+        )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
@@ -210,8 +226,27 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         shutil.copytree(WIDGET, target / "widget", dirs_exist_ok=True)
         (target / "catalog.json").write_text(catalog_json, encoding="utf-8")
         self._write_figures(target / "figures.json")
-        manifest = {"wheel": wheel.name, "pyodide": version, "catalog": "catalog.json"}
+        manifest: dict[str, object] = {
+            "wheel": wheel.name,
+            "pyodide": version,
+            "catalog": "catalog.json",
+        }
         (target / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        large = [target / "pyodide" / n for n in LARGE_RUNTIME_FILES]
+        cache = self.root / (self.config.cache_dir or f"{self.config.node_modules}/.cache/hipguide")
+        if self.config.snapshot:
+            try:
+                snapshot = write_snapshot(target, target / "pyodide", wheel, cache)
+            except SnapshotError as error:
+                # The site still works (the plain start): a warning, not a failed build.
+                log.warning("hipguide: no start-up snapshot: %s", error)
+            else:
+                manifest["snapshot"] = snapshot.manifest_entry(lock_info(target / "pyodide"))
+                (target / "manifest.json").write_text(
+                    json.dumps(manifest, indent=2), encoding="utf-8"
+                )
+                large.append(target / snapshot.file)
+        precompress(large, cache / "compressed")
 
     def _write_figures(self, target: Path) -> None:
         """The assessments' figure blocks, exactly as their pages show them, for the widget's

@@ -6,7 +6,10 @@
 //                   {type: "progress", stage}           (start-up, no id)
 // Errors never cross as exceptions: every request gets exactly one reply.
 
-/** Protocol version; bump when a message changes shape. 2: the "hello" handshake. */
+/**
+ * Protocol version; bump when a message changes shape. 2: the "hello" handshake (its `start` and
+ * `fallback` fields were added later without a bump: a page ignores fields it does not know).
+ */
 export const PROTOCOL_VERSION = 2;
 
 /**
@@ -36,6 +39,9 @@ export const STAGES = /** @type {const} */ (["runtime", "filesystem", "engine", 
  * @property {string} pyodide         Pyodide's version.
  * @property {string} catalog_sha256  sha256 (hex) of the catalog inside the engine's wheel.
  * @property {boolean} [catalog_match] Whether the page's catalog text has the same sha256.
+ * @property {"snapshot" | "plain"} start  How the engine started: restored from the build's
+ *                                    start-up snapshot, or plainly (no snapshot, or it failed).
+ * @property {string} [fallback]      Why a snapshot the manifest names was not used.
  */
 
 /**

@@ -1,5 +1,6 @@
-// The engine worker: starts Pyodide from the site's own files (startup.js), installs the hipcore
-// wheel, and answers requests as described in protocol.js. Loaded as a module worker.
+// The engine worker: starts Pyodide from the site's own files (startup.js: the build's start-up
+// snapshot, or the plain start with the hipcore wheel when the snapshot cannot be used), and
+// answers requests as described in protocol.js. Loaded as a module worker.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { PROTOCOL_VERSION } from "./protocol.js";
@@ -58,7 +59,8 @@ self.addEventListener("message", async (event) => {
       const reply = runtime.assessJson(JSON.stringify(payload));
       self.postMessage({ id, result: JSON.parse(reply) });
     } else if (type === "version" || type === "hello") {
-      const result = { protocol: PROTOCOL_VERSION, ...runtime.version };
+      const result = { protocol: PROTOCOL_VERSION, ...runtime.version, start: runtime.start };
+      if (runtime.fallback !== undefined) Object.assign(result, { fallback: runtime.fallback });
       if (type === "hello") {
         const text = typeof payload?.catalog === "string" ? payload.catalog : "";
         Object.assign(result, { catalog_match: runtime.sha256(text) === runtime.version.catalog_sha256 });

@@ -26,7 +26,7 @@ const engine = await startEngine({
 const catalog = await readFile(assets + "catalog.json", "utf8");
 const empty = {version: 1, prescreen: {}, assessments: []};
 const reply = JSON.parse(engine.assessJson(JSON.stringify(empty)));
-console.log(JSON.stringify({stages, version: engine.version,
+console.log(JSON.stringify({stages, version: engine.version, start: engine.start,
   match: engine.sha256(catalog) === engine.version.catalog_sha256, reply}));
 """
 
@@ -39,7 +39,7 @@ def test_the_start_up_module_runs_in_node_from_the_built_bundle(built_site: Path
         "pyodide": (pyodide / "pyodide.mjs").as_uri(),
         "startup": (ROOT / "site_plugins/widget/startup.js").as_uri(),
         "assets": json.dumps(f"{assets}/"),
-        "index": json.dumps(f"{pyodide}/"),
+        "index": json.dumps(f"{assets}/pyodide/"),
     }
     run = subprocess.run(
         ["node", "--input-type=module", "-e", script],
@@ -51,5 +51,6 @@ def test_the_start_up_module_runs_in_node_from_the_built_bundle(built_site: Path
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout.strip().splitlines()[-1])
     assert out["stages"] == ["runtime", "filesystem", "engine", "ready"]
+    assert out["start"] == "snapshot", "the build wrote a start-up snapshot and it restores"
     assert out["match"] is True, "the wheel carries the catalog the site shows"
     assert out["reply"]["ok"] is False  # pre-screen unanswered: the engine's own error

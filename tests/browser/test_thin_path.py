@@ -47,7 +47,9 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
 
     assert requests_made.foreign() == [], "the site fetched from another host"
     assert any("/assets/hipguide/pyodide/pyodide.asm.wasm" in u for u in requests_made.urls)
-    assert any(u.endswith(".whl") for u in requests_made.urls)
+    # restored from the build's start-up snapshot: no wheel, no stdlib archive (test_snapshot.py)
+    assert any("/assets/hipguide/snapshot-" in u for u in requests_made.urls)
+    assert not any(u.endswith(".whl") for u in requests_made.urls)
 
 
 @pytest.mark.parametrize("broken", ["pyodide.asm.wasm", "python_stdlib.zip", "hipcore-*.whl"])
@@ -57,6 +59,8 @@ def test_a_failed_runtime_download_is_reported_and_keeps_the_answers(
     # Playwright's routing does not see a service worker's own fetches: keep it out.
     page.add_init_script("delete Object.getPrototypeOf(navigator).serviceWorker")
     page.context.route(f"**/{broken}", lambda route: route.abort())
+    if broken != "pyodide.asm.wasm":  # only the plain start (the fallback) fetches these
+        page.context.route("**/snapshot-*.bin", lambda route: route.abort())
     page.goto(f"{site_url}/assessments/single-leg-bridge/")
     widget = widget_of(page)
     answer_prescreen_no(widget)

@@ -14,6 +14,7 @@ import pytest
 import hipcore
 from hipcore.catalog import CATALOG_VERSION
 from site_plugins.bundle import PYODIDE_FILES, RuntimeMissing, build_hipcore_wheel, copy_pyodide
+from site_plugins.bundle.runtime import EMPTY_STDLIB
 from site_plugins.hipguide.export import main as export_main
 from tests.conftest import ROOT
 
@@ -67,7 +68,9 @@ def test_the_runtime_is_copied_from_node_modules_with_its_version(tmp_path: Path
     version = copy_pyodide(ROOT / "node_modules", tmp_path / "pyodide")
     package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text("utf-8"))
     assert version == package["version"]
-    assert sorted(p.name for p in (tmp_path / "pyodide").iterdir()) == sorted(PYODIDE_FILES)
+    copied = sorted(p.name for p in (tmp_path / "pyodide").iterdir())
+    assert copied == sorted([*PYODIDE_FILES, EMPTY_STDLIB])
+    assert zipfile.ZipFile(tmp_path / "pyodide" / EMPTY_STDLIB).namelist() == []
 
 
 def test_the_runtime_version_is_the_one_package_lock_pins() -> None:

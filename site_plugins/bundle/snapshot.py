@@ -1,0 +1,111 @@
+"""The engine's start-up snapshot, taken at build time (issue 16).
+
+Node runs ``snapshot.mjs`` with the npm ``pyodide`` and the widget's own ``startup.js``: Pyodide
+starts, the hipcore wheel the site ships is imported and its catalog loaded, and the memory is
+saved. The worker restores it in a fraction of a plain start (startup.js), and falls back to the
+plain start when it cannot.
+
+The file is named by a hash of everything it depends on (the Pyodide version and runtime files,
+the wheel's bytes, which carry the catalog, and the start-up code), and kept in a cache folder
+under that name: an unchanged build copies it from there without running Node."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["SnapshotError", "SnapshotInfo", "lock_info", "snapshot_key", "write_snapshot"]
+
+_HERE = Path(__file__).parent
+SCRIPT = _HERE / "snapshot.mjs"
+STARTUP = _HERE.parent / "widget" / "startup.js"
+_RUNTIME_INPUTS = ("package.json", "pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip")
+
+
+_KEEP = 4
+"""Snapshots kept in the cache folder, the most recently used."""
+
+
+class SnapshotError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    file: str
+    bytes: int
+    sha256: str
+    reused: bool
+    """True when the cached file was copied and Node did not run."""
+
+    def manifest_entry(self, lock_info: object) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "bytes": self.bytes,
+            "sha256": self.sha256,
+            "lock_info": lock_info,
+        }
+
+
+def snapshot_key(pyodide_dir: Path, wheel: Path) -> str:
+    """The hash naming the snapshot: Pyodide's runtime files, the wheel (engine and catalog),
+    and the code that takes and restores it."""
+    digest = hashlib.sha256()
+    for path in [*(pyodide_dir / n for n in _RUNTIME_INPUTS), wheel, STARTUP, SCRIPT]:
+        data = path.read_bytes()
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()[:16]
+
+
+def write_snapshot(
+    assets: Path, pyodide_dir: Path, wheel: Path, cache: Path, node: str | None = "node"
+) -> SnapshotInfo:
+    """Write ``assets/snapshot-<key>.bin`` (``assets/manifest.json`` must already name the
+    wheel); reuse ``cache/snapshot-<key>.bin`` when it is there. ``node``: the Node.js command,
+    resolved on PATH."""
+    name = f"snapshot-{snapshot_key(pyodide_dir, wheel)}.bin"
+    cached = cache / name
+    reused = cached.is_file()
+    if not reused:
+        command = shutil.which(node) if node else None
+        if command is None:
+            raise SnapshotError("Node.js is not installed: the start-up snapshot needs it")
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = cache / f"{name}.partial"
+        done = subprocess.run(
+            [command, str(SCRIPT), str(pyodide_dir.resolve()), str(assets.resolve()), str(partial)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        if done.returncode != 0:
+            partial.unlink(missing_ok=True)
+            raise SnapshotError(
+                f"taking the start-up snapshot failed: {done.stderr.strip()[-800:]}"
+            )
+        partial.replace(cached)
+        # the newest few kept (test sites with other content share the cache): it does not grow
+        kept = sorted(cache.glob("snapshot-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[_KEEP:]:
+            old.unlink()
+    else:
+        cached.touch()
+    target = assets / name
+    if not target.is_file() or target.stat().st_size != cached.stat().st_size:
+        shutil.copyfile(cached, target)
+    for old in assets.glob("snapshot-*.bin"):
+        if old != target:
+            old.unlink()
+    data = target.read_bytes()
+    return SnapshotInfo(name, len(data), hashlib.sha256(data).hexdigest(), reused)
+
+
+def lock_info(pyodide_dir: Path) -> object:
+    """The ``info`` of the runtime's pyodide-lock.json, which a restored runtime is given."""
+    return json.loads((pyodide_dir / "pyodide-lock.json").read_text("utf-8"))["info"]

@@ -1,0 +1,194 @@
+"""The engine's start-up snapshot (issue 16): the build writes it, Node and Chromium restore it
+and answer every golden scenario byte for byte as CPython does, a bad snapshot falls back to the
+plain start, and an unchanged build takes it from the cache without running Node."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, Route
+
+from site_plugins.bundle.snapshot import SnapshotError, snapshot_key, write_snapshot
+from tests.engine.golden import load_scenarios
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = ROOT / "bench" / "startup_runner.mjs"
+CACHE = ROOT / "node_modules" / ".cache" / "hipguide"
+SCENARIOS = load_scenarios()
+NOT_ON_THE_SNAPSHOT_PATH = ("python_stdlib.zip", "pyodide-lock.json", ".whl")
+
+
+def manifest_of(assets: Path) -> dict[str, Any]:
+    return dict(json.loads((assets / "manifest.json").read_text("utf-8")))
+
+
+def run_node(assets: Path, workdir: Path, inputs: list[str], plain: bool = False) -> Any:
+    given, answered = workdir / "inputs.json", workdir / "outputs.json"
+    given.write_text(json.dumps(inputs), encoding="utf-8")
+    command = ["node", str(RUNNER), str(assets), str(given), str(answered)]
+    done = subprocess.run(
+        [*command, "--plain"] if plain else command,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(answered.read_text("utf-8"))
+
+
+def copy_assets(assets: Path, destination: Path) -> Path:
+    """A copy of the bundle whose big runtime files are links (the snapshot itself is copied)."""
+    shutil.copytree(assets, destination, copy_function=_link_or_copy)
+    return destination
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    if "snapshot-" in Path(src).name or Path(src).name == "manifest.json":
+        shutil.copyfile(src, dst)
+    else:
+        Path(dst).symlink_to(src)
+
+
+@pytest.mark.pyodide
+@pytest.mark.parametrize("path", ["snapshot", "plain"])
+def test_every_golden_scenario_gives_the_cpython_reply_on_both_paths(
+    built_site: Path, tmp_path: Path, path: str
+) -> None:
+    assets = built_site / "assets/hipguide"
+    manifest = manifest_of(assets)
+    out = run_node(assets, tmp_path, [s.input_text for s in SCENARIOS], plain=path == "plain")
+    assert out["start"] == path
+    assert out["fallback"] is None
+    assert out["stages"] == ["runtime", "filesystem", "engine", "ready"]
+    if path == "snapshot":
+        # restored from the very file the build wrote, and nothing else of the bundle read
+        assert out["requested"] == ["manifest.json", manifest["snapshot"]["file"]]
+    for scenario, reply in zip(SCENARIOS, out["replies"], strict=True):
+        assert reply == scenario.stored_reply_text, scenario.name
+
+
+@pytest.mark.pyodide
+@pytest.mark.parametrize("damage", ["truncated", "corrupt", "missing"])
+def test_a_bad_snapshot_falls_back_to_the_plain_start(
+    built_site: Path, tmp_path: Path, damage: str
+) -> None:
+    assets = copy_assets(built_site / "assets/hipguide", tmp_path / "assets")
+    snapshot = assets / manifest_of(assets)["snapshot"]["file"]
+    data = snapshot.read_bytes()
+    if damage == "truncated":
+        snapshot.write_bytes(data[: len(data) // 2])
+    elif damage == "corrupt":
+        snapshot.write_bytes(data[:1000] + bytes(1000) + data[2000:])
+    else:
+        snapshot.unlink()
+    first = SCENARIOS[0]
+    out = run_node(assets, tmp_path, [first.input_text])
+    assert out["start"] == "plain"
+    assert out["fallback"]
+    assert out["replies"] == [first.stored_reply_text]
+
+
+def test_an_unchanged_build_reuses_the_snapshot_without_node(
+    built_site: Path, tmp_path: Path
+) -> None:
+    assets = copy_assets(built_site / "assets/hipguide", tmp_path / "assets")
+    name = manifest_of(assets)["snapshot"]["file"]
+    (assets / name).unlink()
+    wheel = next(assets.glob("hipcore-*.whl"))
+    started = time.perf_counter()
+    info = write_snapshot(assets, assets / "pyodide", wheel, CACHE, node=None)  # no Node at all
+    assert time.perf_counter() - started < 5
+    assert info.reused
+    assert info.file == name
+    assert (assets / name).stat().st_size == info.bytes
+    # a changed engine or catalog (the wheel's bytes) names another snapshot, which needs Node
+    changed = tmp_path / wheel.name
+    changed.write_bytes(wheel.read_bytes() + b"\0")
+    assert snapshot_key(assets / "pyodide", changed) != name.removeprefix("snapshot-")[:16]
+    with pytest.raises(SnapshotError, match=r"Node\.js"):
+        write_snapshot(assets, assets / "pyodide", changed, tmp_path / "cache", node=None)
+
+
+def test_the_build_ships_gzip_beside_the_large_files_and_the_service_worker_skips_them(
+    built_site: Path,
+) -> None:
+    assets = built_site / "assets/hipguide"
+    snapshot = manifest_of(assets)["snapshot"]["file"]
+    for name in ("pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.mjs", snapshot):
+        assert (assets / f"{name}.gz").stat().st_size < (assets / name).stat().st_size
+    sw = (built_site / "sw.js").read_text("utf-8")
+    assert ".gz" not in sw
+    assert snapshot in sw
+
+
+# --- in Chromium ------------------------------------------------------------------------------
+
+ENGINE = """async ({inputs}) => {
+  const worker = new Worker("/assets/hipguide/widget/worker.js", {type: "module"});
+  let id = 0;
+  const ask = (type, payload) => new Promise((resolve) => {
+    const mine = ++id;
+    const listen = (event) => {
+      if (event.data?.id !== mine) return;
+      worker.removeEventListener("message", listen);
+      resolve(event.data);
+    };
+    worker.addEventListener("message", listen);
+    worker.postMessage({id: mine, type, payload});
+  });
+  const hello = await ask("hello", {protocol: 2, catalog: ""});
+  const replies = [];
+  for (const text of inputs) replies.push((await ask("assess", JSON.parse(text))).result);
+  worker.terminate();
+  return {hello: hello.result, replies};
+}"""
+
+
+def run_browser(page: Page, site_url: str, inputs: list[str]) -> tuple[Any, list[str]]:
+    urls: list[str] = []
+    page.context.on("request", lambda request: urls.append(request.url))
+    page.goto(site_url + "/")
+    out = page.evaluate(ENGINE, {"inputs": inputs})
+    return out, urls
+
+
+def same(replies: list[Any], scenarios: list[Any]) -> bool:
+    """The worker sends hipcore's reply as a parsed object (protocol.js), so a number such as
+    50.0 arrives as 50: compared as JSON values here; the Node tests above compare the bytes."""
+    return replies == [json.loads(s.stored_reply_text) for s in scenarios]
+
+
+def test_chromium_restores_the_snapshot_and_fetches_only_what_it_needs(
+    page: Page, site_url: str
+) -> None:
+    picked = SCENARIOS[:: max(1, len(SCENARIOS) // 4)]
+    out, urls = run_browser(page, site_url, [s.input_text for s in picked])
+    assert out["hello"]["start"] == "snapshot", out["hello"]
+    assert "fallback" not in out["hello"]
+    assert same(out["replies"], picked)
+    assert any("/snapshot-" in u for u in urls)
+    fetched = [u for u in urls if u.endswith(NOT_ON_THE_SNAPSHOT_PATH)]
+    assert fetched == []
+
+
+def test_chromium_falls_back_to_the_plain_start_from_a_bad_snapshot(
+    page: Page, site_url: str
+) -> None:
+    # garbage of the wrong length; Node tests above cover truncated, corrupt and missing files
+    def bad(route: Route) -> None:
+        route.fulfill(status=200, body=b"not a snapshot" * 1000)
+
+    page.context.route("**/snapshot-*.bin", bad)
+    first = SCENARIOS[0]
+    out, urls = run_browser(page, site_url, [first.input_text])
+    assert out["hello"]["start"] == "plain"
+    assert out["hello"]["fallback"]
+    assert same(out["replies"], [first])
+    assert any(u.endswith(".whl") for u in urls)
