@@ -25,12 +25,18 @@ def test_after_one_visit_the_assessment_completes_with_the_network_off(
     page.goto(site_url + BRIDGE_PAGE)
     wait_until_ready(page)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
-    for _ in range(120):  # page.evaluate awaits the promise (wait_for_function would not)
-        if page.evaluate(RUNTIME_CACHED):
-            break
-        page.wait_for_timeout(500)
-    else:
-        raise AssertionError("the runtime was not kept for offline use")
+    kept = page.evaluate(
+        f"""async () => {{  // the page awaits the cache (wait_for_function would not await)
+          const cached = {RUNTIME_CACHED};
+          const until = Date.now() + 60000;
+          while (Date.now() < until) {{
+            if (await cached()) return true;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }}
+          return false;
+        }}"""
+    )
+    assert kept, "the runtime was not kept for offline use"
 
     page.context.set_offline(True)
     offline = page.context.new_page()

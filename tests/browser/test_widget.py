@@ -65,7 +65,7 @@ def test_a_reader_who_never_reaches_the_widget_downloads_no_runtime(
     page.goto(site_url + BRIDGE_PAGE)
     widget = widget_of(page)
     expect(widget).to_have_attribute("data-state", "idle")
-    page.wait_for_timeout(1500)
+    page.wait_for_load_state("networkidle")
     runtime = [u for u in requests_made.urls if "/pyodide/" in u or u.endswith(".whl")]
     assert runtime == []
     assert engine_workers(page) == []
@@ -227,7 +227,7 @@ def test_moving_the_element_keeps_its_answers_and_its_engine(page: Page, site_ur
     widget.evaluate("el => document.body.prepend(el)")
     expect(widget).to_have_attribute("data-step", "single_leg_bridge")
     expect(side(widget, "single_leg_bridge", "left").get_by_label(HELD)).to_have_value("7")
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
     assert len(engine_workers(page)) == 1
     report = submit(widget)
     expect(report).to_be_visible()
