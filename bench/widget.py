@@ -79,7 +79,7 @@ FIRST_PRESCRIPTION = """async () => {
   }
   root.querySelector(".actions button.primary").click();
   await until(() => widget.dataset.step === "single_leg_bridge");
-  const held = root.querySelector("fieldset.side[data-side=left] input[type=number]");
+  const held = root.querySelector("fieldset.side[data-side=left] input.number");
   held.value = "6";
   held.dispatchEvent(new Event("input", { bubbles: true }));
   button("Review").click();
