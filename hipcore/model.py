@@ -614,6 +614,20 @@ class WidgetWords:
     """In the review: the test was not answered."""
     submit: Text
     """Ask for the program."""
+    review_title: Text
+    """The review's heading."""
+    no_to_every_question: Text
+    """In the review: the pre-screen had no yes."""
+    left_side: Text
+    """A test's left side (its inputs, its line in the review)."""
+    right_side: Text
+    """A test's right side."""
+    one_result: Text
+    """The result of a test done once, for both sides."""
+    unit_of: Text
+    """{measure}: the name of a measure's unit choice, for assistive technology."""
+    tests_label: Text
+    """The progress bar's name, for assistive technology."""
     progress_test: Text
     """{n}, {total}: the progress bar on a test."""
     progress_tests: Text
@@ -660,6 +674,12 @@ class WidgetWords:
     """The browser refuses storage: no history, the assessment still works."""
     history_empty: Text
     """No assessment saved yet."""
+    prescreen_only: Text
+    """A saved assessment with no test done."""
+    left: Text
+    """A chart of the left side."""
+    right: Text
+    """A chart of the right side."""
     show_program: Text
     """Work out a saved assessment's program again."""
     delete: Text

@@ -43,6 +43,7 @@ WIDGET_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "progress_done": frozenset({"total"}),
     "engine_could_not_start": frozenset({"reason"}),
     "more_than": frozenset({"max", "unit"}),
+    "unit_of": frozenset({"measure"}),
     "import_summary": frozenset({"added", "same"}),
     "import_refused": frozenset({"added", "same", "refused", "reasons"}),
     "record_set_aside": frozenset({"reason"}),
