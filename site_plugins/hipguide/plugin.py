@@ -34,7 +34,7 @@ from site_plugins.bundle import (
 )
 from site_plugins.content import Content, ContentError
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
-from site_plugins.figures.theme import WIDGET_STYLE
+from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import load_site_content
 from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
@@ -261,7 +261,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         rules: dict[str, None] = {}
 
         def moved(rule: str, replacement: str = "") -> str:
-            rules.setdefault(rule)
+            if rule != STYLE:  # a block's copy of the page's figure style: WIDGET_STYLE here
+                rules.setdefault(rule)
             return replacement
 
         for key, block in blocks.items():

@@ -90,6 +90,11 @@ export function testStep(ctx, a) {
   if (figures[a.id]) {
     const figure = h("div", { class: "figure" });
     figure.innerHTML = figures[a.id]; // the guide's own figure block, built by the site
+    // On a phone the panels are a strip scrolled sideways: reachable by keyboard too.
+    const panels = figure.querySelector(".hipfig-panels");
+    panels?.setAttribute("tabindex", "0");
+    panels?.setAttribute("role", "group");
+    panels?.setAttribute("aria-label", a.name);
     section.append(figure);
   }
   section.append(h("p", { class: "purpose" }, [a.purpose]));
