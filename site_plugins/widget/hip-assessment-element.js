@@ -9,12 +9,29 @@
 //   exercise-href  where an exercise's name links, with {slug} for the exercise (hip-bridge);
 //           defaults to the guide's own pages beside src ("<src>/../../exercises/{slug}/");
 //           "none" shows names without links
-// Property:
+//   units   "metric", "imperial", or unit ids of the catalog (cm, in), in order of preference:
+//           the unit a measure shows first where it accepts several; empty: the content's own.
+//           A value keeps the unit it was typed in (a new `units` never changes its meaning)
+//   theme   light | dark | auto (default): auto follows the guide's palette switch on the guide's
+//           pages (mkdocs-material), else the system (prefers-color-scheme). Drawn as
+//           data-scheme="light|dark"
+//   date-language  the BCP 47 tag (en-GB, de) every date shown is written in: the history, the
+//           charts, the rescreen dates, the calendar file's text; default: the element's lang
+//           (inherited: the page's), else the browser's language
+//   An invalid value (theme="blue", units="furlongs", date-language="not a tag") is reported once
+//   with console.warn and ignored: the attribute reads as if absent; no answer is lost.
+// Properties: tests (array), src, exerciseHref, units (the preferred unit ids, array), theme,
+//   dateLanguage (each the value in use; setting one sets its attribute);
 //   results the results document of the answers so far (get), or one to restore (set)
+// Styling (docs/embedding.md): the --hip-* custom properties of hip-assessment.css, and the
+//   parts of parts.js: body, step, heading, progress, progress-fill, field, choice,
+//   choice-checked, button, primary, result, status, timer, exercise-link, calendar-link. Host
+//   CSS reaches nothing else: the widget's box starts from `all: initial`, its sizes are in em.
 // Performance marks (for the benchmark and real-user timing): hip-assessment:interactive (first
 // step drawn), hip-assessment:engine-start, hip-assessment:engine-ready.
 // State is exposed as data-state="idle|loading|ready|error" (the engine) for styling and tests,
-// and data-step="prescreen|<test id>|review|result|history" (where the runner is).
+// data-step="prescreen|<test id>|review|result|history" (where the runner is), and
+// data-scheme="light|dark" (the colours drawn, from `theme`).
 // Events (bubbling, composed; data in `detail`):
 //   hip-assessment-loadstart, hip-assessment-load, hip-assessment-error, hip-assessment-loadend
 //     the engine's start-up, in the order of <img>; -error carries {message}
