@@ -29,7 +29,7 @@ const problem = (name, text, expected) =>
  * @param {string | null} text @returns {Read<Theme>}
  */
 export function readTheme(text) {
-  const value = (text ?? "").trim().toLowerCase();
+  const value = (text ?? "").toLowerCase(); // as the stylesheet's [theme=dark i] reads it
   if (value === "") return { value: "auto", problem: null };
   if (THEMES.includes(/** @type {Theme} */ (value))) return { value: /** @type {Theme} */ (value), problem: null };
   return { value: "auto", problem: problem("theme", text ?? "", "light, dark or auto") };

@@ -15,13 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from bench.server import serve
 from tests.browser.conftest import axe_violations
-from tests.browser.widget import (
-    ENGINE_START_MS,
-    answer_prescreen_no,
-    side,
-    submit,
-    widget_of,
-)
+from tests.browser.widget import answer_prescreen_no, side, submit, widget_of
 
 PHONE = {"width": 360, "height": 740}
 WIDGET_SCRIPT = "/assets/hipguide/widget/index.js"
@@ -51,12 +45,13 @@ svg, figure, a, strong, details, summary {
 
 def host_page(guide: str, attributes: str = "", head: str = "", lang: str = "en") -> str:
     return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>A running club</title>'
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        "<title>A running club</title>"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<link rel="icon" href="data:,">{head}'
         f'<script type="module" src="{guide}{WIDGET_SCRIPT}"></script>'
-        '<style>main { display: block; width: 340px; margin: 10px; }</style></head>'
-        f'<body><main><h1>Our hip check</h1><hip-assessment {attributes}></hip-assessment>'
+        "<style>main { display: block; width: 340px; margin: 10px; }</style></head>"
+        f"<body><main><h1>Our hip check</h1><hip-assessment {attributes}></hip-assessment>"
         "</main></body></html>"
     )
 
@@ -165,7 +160,8 @@ def test_dates_are_written_in_the_date_language_in_the_result_history_and_calend
     expect(rescreen).to_contain_text("between 30.12.2026 and 13.01.2027")
     calendar = widget.locator("a[download='hip-program.ics']").get_attribute("href") or ""
     ics = urllib.parse.unquote(calendar).replace("\r\n ", "")
-    assert "30.12.2026" in ics and "DTSTART;VALUE=DATE:20261230" in ics
+    assert "30.12.2026" in ics, "the rescreen's text, in German"
+    assert "DTSTART;VALUE=DATE:20261230" in ics, "the calendar's own dates stay ISO"
     widget.get_by_role("button", name="History").click()
     expect(widget.locator(".record-date")).to_have_text("02.12.2026")
     expect(widget.locator(".chart-box figcaption").first).to_contain_text("(02.12.2026)")
@@ -317,12 +313,13 @@ def test_a_host_styles_the_widget_with_custom_properties_and_parts(page: Page, h
 LAYOUT = """el => {
   const root = el.shadowRoot;
   const box = root.querySelector('.hip').getBoundingClientRect();
+  const name = (e) => [e.tagName.toLowerCase(), ...e.classList].join('.');
   return [root.querySelector('.hip'), ...root.querySelectorAll('.hip *')]
     .filter((e) => e.getClientRects().length)
     .map((e) => { const r = e.getBoundingClientRect();
-      return [e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''),
-              Math.round(r.x - box.x), Math.round(r.y - box.y), Math.round(r.width), Math.round(r.height)]; });
+      return [name(e), ...[r.x - box.x, r.y - box.y, r.width, r.height].map(Math.round)]; });
 }"""
+"""Every element the widget draws: its tag and classes, and its box relative to the widget's."""
 
 
 def layout(widget: Locator) -> list[list[Any]]:

@@ -15,7 +15,7 @@ const gap = { unit: "cm", units: ["in"] }; // the quad length test's heel-to-but
 const seconds = { unit: "s", units: [] };
 
 test("theme is light, dark or auto; absent or empty is auto", () => {
-  for (const [text, value] of [[null, "auto"], ["", "auto"], ["light", "light"], ["dark", "dark"], ["auto", "auto"], [" Dark ", "dark"]]) {
+  for (const [text, value] of [[null, "auto"], ["", "auto"], ["light", "light"], ["dark", "dark"], ["auto", "auto"], ["Dark", "dark"]]) {
     assert.deepEqual(readTheme(text), { value, problem: null }, String(text));
   }
 });
@@ -24,6 +24,7 @@ test("an unknown theme is refused, named in the message, and reads as auto", () 
   const read = readTheme("blue");
   assert.equal(read.value, "auto");
   assert.match(read.problem ?? "", /theme="blue" is not light, dark or auto/);
+  assert.equal(readTheme(" dark").value, "auto", "as the stylesheet reads it: no spaces");
 });
 
 test("the scheme: a theme wins; auto follows the guide's palette, else the system", () => {
