@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from bench.server import serve
 from tests.browser.conftest import axe_violations
-from tests.browser.widget import answer_prescreen_no, side, submit, widget_of
+from tests.browser.widget import ENGINE_START_MS, answer_prescreen_no, side, submit, widget_of
 
 PHONE = {"width": 360, "height": 740}
 WIDGET_SCRIPT = "/assets/hipguide/widget/index.js"
@@ -331,6 +331,8 @@ def states(page: Page, url: str, shots: Path) -> dict[str, list[list[Any]]]:
     page.clock.set_fixed_time(TODAY)
     page.emulate_media(reduced_motion="reduce")  # the figures hold still
     widget = open_widget(page, url)
+    # The engine's start-up line comes and goes: measure once it has gone
+    expect(widget).to_have_attribute("data-state", "ready", timeout=ENGINE_START_MS)
     name = url.rsplit("/", 1)[1].removesuffix(".html")
     out = {"prescreen": layout(widget)}
     widget.screenshot(path=str(shots / f"{name}-prescreen.png"))
