@@ -34,7 +34,7 @@ from site_plugins.bundle import (
 )
 from site_plugins.content import Content, ContentError
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
-from site_plugins.figures.theme import STYLE
+from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import load_site_content
 from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
@@ -254,17 +254,15 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         assert self.content is not None
         ids = {a.id for a in self.content.catalog.assessments}
         blocks = {key: block for key, block in self.figures.items() if key in ids}
-        # The page's selectors, seen from inside the widget's shadow root.
-        style = STYLE
-        for outside in ("[data-md-color-scheme=slate]", "body:not([data-md-color-scheme])"):
-            style = style.replace(f"{outside} .hipfig", f":host-context({outside}) .hipfig")
+        style = WIDGET_STYLE  # the figures' palette and layout, for the widget's shadow root
         # No inline styles in the widget's copy, so that a host page's CSP need not allow
         # 'unsafe-inline' styles: each drawing's <style> and style="--m:…" move to the one
         # stylesheet the widget adopts (a constructed stylesheet, which CSP allows).
         rules: dict[str, None] = {}
 
         def moved(rule: str, replacement: str = "") -> str:
-            rules.setdefault(rule)
+            if rule != STYLE:  # a block's copy of the page's figure style: WIDGET_STYLE here
+                rules.setdefault(rule)
             return replacement
 
         for key, block in blocks.items():

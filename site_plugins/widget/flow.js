@@ -4,7 +4,7 @@
 // listens for input and change events on the whole step and updates the state.
 
 import { h } from "./dom.js";
-import { answered, fieldValue, sideOf, sidesOf } from "./state.js";
+import { answered, fieldValue, shownUnit, sideOf, sidesOf } from "./state.js";
 import { holdTimer } from "./timer.js";
 
 const SIDE_TITLE = /** @type {Record<string, string>} */ ({ left: "Left side", right: "Right side", both: "Result" });
@@ -20,6 +20,7 @@ const nextId = (stem) => `${stem}-${++uid}`;
  * @property {string[]} order     the test ids of this flow, in order
  * @property {Record<string, string>} errors   field name -> message (typed values, the engine)
  * @property {Record<string, string>} figures  assessment id -> the guide's figure block (HTML)
+ * @property {string[]} [units]  the unit ids a measure shows first where it accepts several (`units`)
  */
 
 /** The step's heading, focused when the step opens. @param {string} text */
@@ -89,6 +90,11 @@ export function testStep(ctx, a) {
   if (figures[a.id]) {
     const figure = h("div", { class: "figure" });
     figure.innerHTML = figures[a.id]; // the guide's own figure block, built by the site
+    // On a phone the panels are a strip scrolled sideways: reachable by keyboard too.
+    const panels = figure.querySelector(".hipfig-panels");
+    panels?.setAttribute("tabindex", "0");
+    panels?.setAttribute("role", "group");
+    panels?.setAttribute("aria-label", a.name);
     section.append(figure);
   }
   section.append(h("p", { class: "purpose" }, [a.purpose]));
@@ -131,7 +137,7 @@ function sideFields(ctx, a, side) {
       type: "text", id, name, inputmode: "decimal", autocomplete: "off", class: "number",
     }));
     input.value = fieldValue(state, name) ?? "";
-    const unit = s.measures[m.id]?.unit || m.unit;
+    const unit = shownUnit(m, s.measures[m.id], ctx.units ?? []);
     const row = h("div", { class: "field" }, [h("label", { for: id }, [m.label]), h("div", { class: "input-row" }, [input])]);
     const inputRow = /** @type {HTMLElement} */ (row.lastChild);
     if (units.length > 1) {

@@ -9,12 +9,29 @@
 //   exercise-href  where an exercise's name links, with {slug} for the exercise (hip-bridge);
 //           defaults to the guide's own pages beside src ("<src>/../../exercises/{slug}/");
 //           "none" shows names without links
-// Property:
+//   units   "metric", "imperial", or unit ids of the catalog (cm, in), in order of preference:
+//           the unit a measure shows first where it accepts several; empty: the content's own.
+//           A value keeps the unit it was typed in (a new `units` never changes its meaning)
+//   theme   light | dark | auto (default): auto follows the guide's palette switch on the guide's
+//           pages (mkdocs-material), else the system (prefers-color-scheme). Drawn as
+//           data-scheme="light|dark"
+//   date-language  the BCP 47 tag (en-GB, de) every date shown is written in: the history, the
+//           charts, the rescreen dates, the calendar file's text; default: the element's lang
+//           (inherited: the page's), else the browser's language
+//   An invalid value (theme="blue", units="furlongs", date-language="not a tag") is reported once
+//   with console.warn and ignored: the attribute reads as if absent; no answer is lost.
+// Properties: tests (array), src, exerciseHref, units (the preferred unit ids, array), theme,
+//   dateLanguage (each the value in use; setting one sets its attribute);
 //   results the results document of the answers so far (get), or one to restore (set)
+// Styling (docs/embedding.md): the --hip-* custom properties of hip-assessment.css, and the
+//   parts of parts.js: body, step, heading, progress, progress-fill, field, choice,
+//   choice-checked, button, primary, result, status, timer, exercise-link, calendar-link. Host
+//   CSS reaches nothing else: the widget's box starts from `all: initial`, its sizes are in em.
 // Performance marks (for the benchmark and real-user timing): hip-assessment:interactive (first
 // step drawn), hip-assessment:engine-start, hip-assessment:engine-ready.
 // State is exposed as data-state="idle|loading|ready|error" (the engine) for styling and tests,
-// and data-step="prescreen|<test id>|review|result|history" (where the runner is).
+// data-step="prescreen|<test id>|review|result|history" (where the runner is), and
+// data-scheme="light|dark" (the colours drawn, from `theme`).
 // Events (bubbling, composed; data in `detail`):
 //   hip-assessment-loadstart, hip-assessment-load, hip-assessment-error, hip-assessment-loadend
 //     the engine's start-up, in the order of <img>; -error carries {message}
@@ -29,6 +46,8 @@
 // starts only when an element is first seen or touched (engines.js); the catalog alone drives
 // the form, so the runner can start before Python is ready.
 
+import { catalogUnits, readDateLanguage, readTheme, readUnits, schemeOf } from "./attributes.js";
+import { dateWriter } from "./dates.js";
 import { acquire, catalogFor, release } from "./engines.js";
 import { historyView } from "./history-view.js";
 import { exportFile, mergeImport, openRecord, sealRecord } from "./records.js";
@@ -36,9 +55,10 @@ import { calendarFile } from "./calendar.js";
 import { renderReply } from "./report.js";
 import { h } from "./dom.js";
 import { prescreenStep, progressBar, reviewStep, testStep } from "./flow.js";
+import { markParts } from "./parts.js";
 import {
-  emptyState, fieldOfPath, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
-  selectedTests, stepOfField, toResults, withField, withSkipped,
+  emptyState, fieldOfPath, fieldValue, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
+  selectedTests, shownUnit, sideOf, stepOfField, toResults, withField, withSkipped,
 } from "./state.js";
 import { clearDraft, HistoryStore, loadDraft, saveDraft } from "./storage.js";
 
@@ -55,7 +75,7 @@ const figureFiles = new Map();
 const figureSheets = new WeakSet();
 
 export class HipAssessmentElement extends HTMLElement {
-  static observedAttributes = ["tests", "src", "exercise-href"];
+  static observedAttributes = ["tests", "src", "exercise-href", "units", "theme", "date-language"];
 
   /** @type {Promise<EngineClient> | null} */ #loading = null;
   /** @type {string | null} */ #engineSrc = null;
@@ -73,6 +93,11 @@ export class HipAssessmentElement extends HTMLElement {
   /** @type {IntersectionObserver | null} */ #observer = null;
   #history = new HistoryStore();
   #historyOn = true;
+  /** The invalid value last reported, per attribute (each reported once). @type {Map<string, string>} */
+  #warned = new Map();
+  /** @type {MediaQueryList | null} */ #systemDark = null;
+  /** @type {MutationObserver | null} */ #palette = null;
+  #onScheme = () => this.#applyScheme();
 
   get tests() {
     return (this.getAttribute("tests") ?? "").split(/\s+/).filter(Boolean);
@@ -92,6 +117,27 @@ export class HipAssessmentElement extends HTMLElement {
   set exerciseHref(value) {
     this.setAttribute("exercise-href", value);
   }
+  /** The unit ids a measure shows first where it accepts several ("imperial" reads ["in"]). */
+  get units() {
+    return readUnits(this.getAttribute("units"), this.#catalog ? catalogUnits(this.#catalog) : null).value;
+  }
+  set units(value) {
+    this.setAttribute("units", Array.isArray(value) ? value.join(" ") : String(value));
+  }
+  /** "light", "dark" or "auto" (the default; an invalid attribute reads "auto"). */
+  get theme() {
+    return readTheme(this.getAttribute("theme")).value;
+  }
+  set theme(value) {
+    this.setAttribute("theme", value);
+  }
+  /** The language tag the widget writes dates in (the attribute, else the element's lang, else the browser's). */
+  get dateLanguage() {
+    return readDateLanguage(this.getAttribute("date-language"), this.#defaultLanguages()).value;
+  }
+  set dateLanguage(value) {
+    this.setAttribute("date-language", value);
+  }
   /** The results document of the answers so far. */
   get results() {
     return this.#catalog ? toResults(this.#catalog, this.#state, this.tests, localDate()) : null;
@@ -103,6 +149,7 @@ export class HipAssessmentElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#watchScheme();
     if (!this.#built) {
       this.#built = true;
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
@@ -114,6 +161,9 @@ export class HipAssessmentElement extends HTMLElement {
       root.addEventListener("change", (e) => this.#onInput(e));
       // The first touch starts the engine, even before the element is seen (keyboard users).
       for (const type of ["focusin", "pointerdown"]) root.addEventListener(type, () => this.#want(), { passive: true });
+      markParts(root);
+      this.#check("theme");
+      this.#check("date-language");
       this.#loadCatalog();
     }
     this.#observe();
@@ -122,13 +172,24 @@ export class HipAssessmentElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#observer?.disconnect();
+    this.#systemDark?.removeEventListener("change", this.#onScheme);
+    this.#palette?.disconnect();
     if (this.#engineSrc) release(this.#engineSrc, this);
   }
 
   /** @param {string} name @param {string | null} old @param {string | null} value */
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#built) return;
-    if (name === "src") {
+    if (name === "theme") {
+      this.#check(name);
+      this.#applyScheme();
+    } else if (name === "units") {
+      if (this.#catalog) this.#check(name);
+      this.#showUnits();
+    } else if (name === "date-language") {
+      this.#check(name);
+      if (this.#catalog && ["result", "history"].includes(this.#state.step)) this.#render(false);
+    } else if (name === "src") {
       if (this.#engineSrc) release(this.#engineSrc, this);
       this.#engineSrc = null;
       this.#loading = null;
@@ -218,6 +279,7 @@ export class HipAssessmentElement extends HTMLElement {
       this.#emit("error", { message: String(/** @type {Error} */ (error).message) });
       return;
     }
+    this.#check("units");
     const draft = loadDraft(this.#draftKey(), (notice) => this.#notices.push(notice));
     if (draft) this.#state = draft.state;
     if (!this.dataset.state) this.dataset.state = "idle";
@@ -293,7 +355,9 @@ export class HipAssessmentElement extends HTMLElement {
   #render(focus = true) {
     if (!this.#catalog || !this.shadowRoot) return;
     const view = /** @type {HTMLElement} */ (this.shadowRoot.querySelector(".view"));
-    const ctx = { catalog: this.#catalog, state: this.#state, order: this.#order(), errors: this.#errors, figures: this.#figures };
+    const ctx = {
+      catalog: this.#catalog, state: this.#state, order: this.#order(), errors: this.#errors, figures: this.#figures, units: this.units,
+    };
     const step = this.#state.step;
     /** @type {HTMLElement} */ let content;
     if (step === "prescreen") content = prescreenStep(ctx);
@@ -301,7 +365,7 @@ export class HipAssessmentElement extends HTMLElement {
     else if (step === "result") content = this.#resultStep();
     else if (step === "history") {
       content = h("section", { class: "step", "data-step": "history" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your history"])]);
-      this.#showHistory();
+      this.#showHistory(focus);
     } else {
       const a = this.#catalog.assessments.find((/** @type {any} */ x) => x.id === step);
       content = a ? testStep(ctx, a) : prescreenStep(ctx);
@@ -309,6 +373,7 @@ export class HipAssessmentElement extends HTMLElement {
     const nodes = [content];
     if (!["result", "history"].includes(step)) nodes.unshift(progressBar(ctx));
     view.replaceChildren(...nodes);
+    markParts(view);
     if (!this.dataset.step) performance.mark("hip-assessment:interactive");
     this.dataset.step = step;
     if (this.#notices.length && step !== "history") this.#showStatus(this.#notices.join(" "), true);
@@ -319,7 +384,7 @@ export class HipAssessmentElement extends HTMLElement {
     const section = h("section", { class: "step", "data-step": "result" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your result"])]);
     const out = h("div", { class: "report", "aria-live": "polite" });
     if (this.#reply?.ok) {
-      out.append(renderReply(this.#reply, this.#catalog, { exerciseHref: (id) => this.#exerciseLink(id) }));
+      out.append(renderReply(this.#reply, this.#catalog, { exerciseHref: (id) => this.#exerciseLink(id), writeDate: this.#writeDate() }));
     } else if (this.dataset.state === "error") {
       const form = this.#catalog.words.form;
       const table = new URL("../../self-assessment/#decision-table", this.src).href;
@@ -331,7 +396,7 @@ export class HipAssessmentElement extends HTMLElement {
       out.append(h("p", { class: "working" }, ["Working out your program…"]));
     }
     const done = this.#reply?.ok ? this.#reply.prescription : null;
-    const calendar = done ? calendarFile(done, utcStamp(new Date())) : null;
+    const calendar = done ? calendarFile(done, utcStamp(new Date()), this.#writeDate()) : null;
     section.append(out, h("div", { class: "actions" }, [
       ...(done ? [h("button", { type: "button", class: "secondary", "data-action": "print" }, ["Print"])] : []),
       ...(calendar ? [h("a", {
@@ -368,7 +433,13 @@ export class HipAssessmentElement extends HTMLElement {
     let value = target.value;
     if (target.type === "checkbox") value = target.checked;
     else if (target.type === "radio") value = target.value === "yes";
-    this.#setState(withField(this.#state, name, value));
+    let state = this.#state;
+    const unitName = name.replace(".measure.", ".unit.");
+    const unitShown = /** @type {HTMLSelectElement | null} */ (target.closest(".input-row")?.querySelector("select") ?? null);
+    // A value is kept with the unit it was typed in, so a later `units` never changes its meaning.
+    if (unitName !== name && unitShown && !fieldValue(state, unitName)) state = withField(state, unitName, unitShown.value);
+    this.#setState(withField(state, name, value));
+    if (target.type === "radio") markParts(/** @type {HTMLElement} */ (target.closest(".choices")));
     delete this.#errors[name];
     if (name.endsWith(".pain")) {
       const details = target.closest("fieldset")?.querySelector(".pain-details");
@@ -524,14 +595,16 @@ export class HipAssessmentElement extends HTMLElement {
     return records;
   }
 
-  async #showHistory() {
+  /** @param {boolean} [focus] move focus to the history's heading */
+  async #showHistory(focus = true) {
     const records = await this.#records();
     const view = this.shadowRoot?.querySelector(".view");
     if (!view || this.#state.step !== "history") return;
     const notices = this.#notices.splice(0);
     this.#showStatus("", false);
-    view.replaceChildren(historyView({ catalog: this.#catalog, records, available: this.#historyOn, notices }));
-    /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus();
+    view.replaceChildren(historyView({ catalog: this.#catalog, records, available: this.#historyOn, notices, writeDate: this.#writeDate() }));
+    markParts(view);
+    if (focus) /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus();
   }
 
   async #exportHistory() {
@@ -579,6 +652,61 @@ export class HipAssessmentElement extends HTMLElement {
     if (reply?.ok && this.#state.step === "result") {
       this.#reply = reply;
       this.#render();
+    }
+  }
+
+  // --- configuration ---------------------------------------------------------------------------
+
+  /** Report an attribute's invalid value once (console.warn); the element uses its default. @param {string} name */
+  #check(name) {
+    const text = this.getAttribute(name);
+    const read = {
+      theme: () => readTheme(text),
+      units: () => readUnits(text, this.#catalog ? catalogUnits(this.#catalog) : null),
+      "date-language": () => readDateLanguage(text, this.#defaultLanguages()),
+    }[name]?.();
+    if (!read?.problem) this.#warned.delete(name);
+    else if (this.#warned.get(name) !== text) {
+      this.#warned.set(name, text ?? "");
+      console.warn(read.problem);
+    }
+  }
+
+  /** The languages a date falls back to: the element's (lang, inherited), then the browser's. */
+  #defaultLanguages() {
+    return [this.closest("[lang]")?.getAttribute("lang"), navigator.language];
+  }
+
+  /** @returns {import("./dates.js").DateWriter} */
+  #writeDate() {
+    return dateWriter(this.dateLanguage);
+  }
+
+  /** Follow the system's light or dark setting, and the guide's palette switch (theme auto). */
+  #watchScheme() {
+    this.#systemDark ??= matchMedia("(prefers-color-scheme: dark)");
+    this.#systemDark.addEventListener("change", this.#onScheme);
+    this.#palette ??= new MutationObserver(this.#onScheme);
+    if (document.body) this.#palette.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    this.#applyScheme();
+  }
+
+  /** data-scheme="light|dark": the colours the widget draws in (hip-assessment.css). */
+  #applyScheme() {
+    const material = document.body?.getAttribute("data-md-color-scheme") ?? null;
+    this.dataset.scheme = schemeOf(this.theme, material, this.#systemDark?.matches ?? false);
+  }
+
+  /** A new `units`: each unit choice whose measure has no value yet shows the preferred unit. */
+  #showUnits() {
+    const view = this.shadowRoot?.querySelector(".view");
+    if (!this.#catalog || !view) return;
+    for (const select of view.querySelectorAll("select")) {
+      const [test, side, part, id] = select.name.split(".");
+      const measure = this.#catalog.assessments.find((/** @type {any} */ a) => a.id === test)?.measures
+        .find((/** @type {any} */ m) => m.id === id);
+      if (part !== "unit" || !measure) continue;
+      select.value = shownUnit(measure, sideOf(this.#state, test, side).measures[id], this.units);
     }
   }
 

@@ -19,8 +19,9 @@ function svg(tag, attrs, children = []) {
 /**
  * One line chart: the values over time, and the pass mark as a dashed line where there is one.
  * @param {ReturnType<typeof series>[number]} s
+ * @param {import("./dates.js").DateWriter} [writeDate]  a date as the runner reads it
  */
-export function chart(s) {
+export function chart(s, writeDate = (iso) => iso) {
   const W = 280, H = 90, P = 8;
   const mark = s.measure.pass_when && s.measure.pass_when.unit === s.measure.unit ? s.measure.pass_when.value : null;
   const values = s.points.map((p) => p.value);
@@ -28,7 +29,7 @@ export function chart(s) {
   const x = (/** @type {number} */ i) => (s.points.length === 1 ? W / 2 : P + (i * (W - 2 * P)) / (s.points.length - 1));
   const y = (/** @type {number} */ v) => H - P - (v / top) * (H - 2 * P);
   const unit = s.measure.unit === "deg" ? "°" : ` ${s.measure.unit}`;
-  const words = s.points.map((p) => `${p.date}: ${Math.round(p.value * 10) / 10}${unit}`).join(", ");
+  const words = s.points.map((p) => `${writeDate(p.date)}: ${Math.round(p.value * 10) / 10}${unit}`).join(", ");
   const title = `${s.test.name}${SIDE[s.side] ? `, ${SIDE[s.side]}` : ""}`;
   const drawing = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": `${title}: ${words}` }, [
     svg("line", { x1: P, x2: W - P, y1: H - P, y2: H - P, class: "axis" }),
@@ -44,7 +45,7 @@ export function chart(s) {
   const last = s.points[s.points.length - 1];
   return h("figure", { class: "chart-box" }, [
     drawing,
-    h("figcaption", {}, [`${title} — ${s.measure.label}: ${Math.round(last.value * 10) / 10}${unit} (${last.date})`]),
+    h("figcaption", {}, [`${title} — ${s.measure.label}: ${Math.round(last.value * 10) / 10}${unit} (${writeDate(last.date)})`]),
   ]);
 }
 
@@ -55,9 +56,10 @@ function passes(measure, value) {
 }
 
 /**
- * @param {{catalog: any, records: import("./records.js").HistoryRecord[], available: boolean, notices: string[]}} options
+ * @param {{catalog: any, records: import("./records.js").HistoryRecord[], available: boolean, notices: string[],
+ *   writeDate?: import("./dates.js").DateWriter}} options  writeDate: a date as the runner reads it
  */
-export function historyView({ catalog, records, available, notices }) {
+export function historyView({ catalog, records, available, notices, writeDate = (iso) => iso }) {
   const names = Object.fromEntries(catalog.assessments.map((/** @type {any} */ a) => [a.id, a.name]));
   const section = h("section", { class: "step history", "data-step": "history" }, [
     h("h2", { class: "step-title", tabindex: "-1" }, ["Your history"]),
@@ -66,11 +68,11 @@ export function historyView({ catalog, records, available, notices }) {
   for (const notice of notices) section.append(h("p", { class: "notice", role: "alert" }, [notice]));
   if (available && !records.length) section.append(h("p", {}, ["No finished assessment is saved on this device yet."]));
   const charts = series(catalog, records);
-  if (charts.length) section.append(h("div", { class: "charts" }, charts.map(chart)));
+  if (charts.length) section.append(h("div", { class: "charts" }, charts.map((c) => chart(c, writeDate))));
   const sorted = [...records].sort((a, b) => b.saved_at.localeCompare(a.saved_at));
   if (sorted.length) {
     section.append(h("ul", { class: "records" }, sorted.map((r) => h("li", { "data-record": r.id }, [
-      h("span", { class: "record-date" }, [r.results.recorded_at || r.saved_at.slice(0, 10)]), " ",
+      h("span", { class: "record-date" }, [writeDate(r.results.recorded_at || r.saved_at.slice(0, 10))]), " ",
       h("span", { class: "record-tests" }, [r.results.assessments.map((/** @type {any} */ e) => names[e.assessment] ?? e.assessment).join(", ") || "Pre-screen only"]),
       h("span", { class: "record-actions" }, [
         h("button", { type: "button", class: "link", "data-action": `history-show:${r.id}` }, ["Show program"]),

@@ -6,6 +6,8 @@
 // A field is named `<test>.<side>.<part>[.<id>]`, or `prescreen.<flag>`; parts: measure, unit,
 // criterion, compensation, could_not_perform, pain, pain_score, pain_where, discomfort.
 
+import { preferredUnit } from "./attributes.js";
+
 /**
  * @typedef {{value: string, unit: string}} MeasureDraft
  * @typedef {object} SideDraft
@@ -114,6 +116,17 @@ export function fieldValue(state, name) {
     discomfort: () => s.discomfort,
   };
   return read[part]?.();
+}
+
+/**
+ * The unit a measure's field shows: the draft's own; for a value typed before units were kept
+ * with it, the measure's unit (what it meant then); for no value yet, the preferred unit.
+ * @param {{unit: string, units: string[]}} measure @param {MeasureDraft | undefined} draft
+ * @param {string[]} preferred  the `units` attribute's unit ids
+ */
+export function shownUnit(measure, draft, preferred) {
+  if (draft?.unit) return draft.unit;
+  return draft?.value.trim() ? measure.unit : preferredUnit(measure, preferred);
 }
 
 /** @param {any} catalog @param {FormState} state */
