@@ -648,6 +648,8 @@ class WidgetWords:
     """The result's heading."""
     working_out: Text
     """While the engine works out the program."""
+    program_failed: Text
+    """{reason}: the engine could not work out the program (the answers are kept)."""
     print_page: Text
     """Print the program."""
     add_to_calendar: Text

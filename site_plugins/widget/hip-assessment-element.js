@@ -52,6 +52,7 @@ import { acquire, catalogFor, release } from "./engines.js";
 import { historyView } from "./history-view.js";
 import { exportFile, mergeImport, openRecord, sealRecord } from "./records.js";
 import { calendarFile } from "./calendar.js";
+import { fill } from "./words.js";
 import { renderReply } from "./report.js";
 import { h } from "./dom.js";
 import { prescreenStep, progressBar, reviewStep, testStep } from "./flow.js";
@@ -63,9 +64,8 @@ import {
 import { clearDraft, HistoryStore, loadDraft, saveDraft } from "./storage.js";
 
 const DEFAULT_SRC = new URL("../", import.meta.url).href;
-const STAGE_WORDS = /** @type {Record<string, string>} */ ({
-  runtime: "Starting Python…", filesystem: "Installing the engine…", engine: "Loading the engine…", ready: "",
-});
+/** The widget's words for each start-up stage. @type {Record<string, string>} */
+const STAGE_WORDS = { runtime: "starting_runtime", filesystem: "installing_engine", engine: "loading_engine" };
 
 /** @typedef {import("./protocol.js").EngineClient} EngineClient */
 
@@ -222,7 +222,7 @@ export class HipAssessmentElement extends HTMLElement {
     this.#loading = new Promise((resolve, reject) => {
       acquire(src, this, this.#catalogText, {
         progress: (stage) => {
-          this.#engineStatus(STAGE_WORDS[stage]);
+          this.#engineStatus((this.#catalog && STAGE_WORDS[stage] && this.#words()[STAGE_WORDS[stage]]) || "");
           this.#emit("progress", { stage });
         },
         ready: (client) => {
@@ -241,7 +241,8 @@ export class HipAssessmentElement extends HTMLElement {
           this.#loading = null;
           this.#engineSrc = null;
           release(src, this);
-          this.#showStatus(`The assessment engine could not start: ${error.message}. Your answers are kept; reload the page to try again.`, true);
+          // Before the catalog (a host calling loadRuntime() at once) there are no words but the reason.
+          this.#showStatus(this.#catalog ? fill(this.#words().engine_could_not_start, { reason: error.message }) : error.message, true);
           this.#engineStatus("");
           this.#emit("error", { message: error.message });
           this.#emit("loadend");
@@ -275,12 +276,14 @@ export class HipAssessmentElement extends HTMLElement {
     } catch (error) {
       if (this.#catalogSrc !== src) return;
       this.dataset.state = "error";
+      // With no catalog there are no words from content: this and the loading line are the
+      // only sentences the widget words itself.
       this.#showStatus(`The self-assessment could not load (${/** @type {Error} */ (error).message}).`, true);
       this.#emit("error", { message: String(/** @type {Error} */ (error).message) });
       return;
     }
     this.#check("units");
-    const draft = loadDraft(this.#draftKey(), (notice) => this.#notices.push(notice));
+    const draft = loadDraft(this.#draftKey(), (reason) => this.#notices.push(fill(this.#words().draft_set_aside, { reason })));
     if (draft) this.#state = draft.state;
     if (!this.dataset.state) this.dataset.state = "idle";
     this.#render(false);
@@ -337,6 +340,11 @@ export class HipAssessmentElement extends HTMLElement {
 
   // --- the flow --------------------------------------------------------------------------------
 
+  /** The widget's words, from the catalog (content/words.yaml). */
+  #words() {
+    return this.#catalog.words.widget;
+  }
+
   #order() {
     return selectedTests(this.#catalog, this.tests).map((/** @type {any} */ a) => a.id);
   }
@@ -364,7 +372,7 @@ export class HipAssessmentElement extends HTMLElement {
     else if (step === "review") content = reviewStep(ctx, this.#engineErrors);
     else if (step === "result") content = this.#resultStep();
     else if (step === "history") {
-      content = h("section", { class: "step", "data-step": "history" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your history"])]);
+      content = h("section", { class: "step", "data-step": "history" }, [h("h2", { class: "step-title", tabindex: "-1" }, [this.#words().your_history])]);
       this.#showHistory(focus);
     } else {
       const a = this.#catalog.assessments.find((/** @type {any} */ x) => x.id === step);
@@ -381,7 +389,7 @@ export class HipAssessmentElement extends HTMLElement {
   }
 
   #resultStep() {
-    const section = h("section", { class: "step", "data-step": "result" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your result"])]);
+    const section = h("section", { class: "step", "data-step": "result" }, [h("h2", { class: "step-title", tabindex: "-1" }, [this.#words().your_result])]);
     const out = h("div", { class: "report", "aria-live": "polite" });
     if (this.#reply?.ok) {
       out.append(renderReply(this.#reply, this.#catalog, { exerciseHref: (id) => this.#exerciseLink(id), writeDate: this.#writeDate() }));
@@ -393,19 +401,19 @@ export class HipAssessmentElement extends HTMLElement {
       // Before Python is ready: a red flag's advice is already in the catalog.
       const raised = redFlagsRaised(this.#catalog, this.#state);
       if (raised.length) out.append(h("ul", { class: "referrals-early" }, raised.map((/** @type {any} */ f) => h("li", {}, [f.reason]))));
-      out.append(h("p", { class: "working" }, ["Working out your program…"]));
+      out.append(h("p", { class: "working" }, [this.#words().working_out]));
     }
     const done = this.#reply?.ok ? this.#reply.prescription : null;
     const calendar = done ? calendarFile(done, utcStamp(new Date()), this.#writeDate()) : null;
     section.append(out, h("div", { class: "actions" }, [
-      ...(done ? [h("button", { type: "button", class: "secondary", "data-action": "print" }, ["Print"])] : []),
+      ...(done ? [h("button", { type: "button", class: "secondary", "data-action": "print" }, [this.#words().print_page])] : []),
       ...(calendar ? [h("a", {
         class: "button secondary", download: "hip-program.ics", part: "calendar-link",
         href: `data:text/calendar;charset=utf-8,${encodeURIComponent(calendar)}`,
-      }, ["Add to calendar"])] : []),
-      h("button", { type: "button", class: "secondary", "data-action": "goto:review" }, ["Back to my answers"]),
-      h("button", { type: "button", class: "secondary", "data-action": "history" }, ["History"]),
-      h("button", { type: "button", class: "primary", "data-action": "restart" }, ["Start a new assessment"]),
+      }, [this.#words().add_to_calendar])] : []),
+      h("button", { type: "button", class: "secondary", "data-action": "goto:review" }, [this.#words().back_to_answers]),
+      h("button", { type: "button", class: "secondary", "data-action": "history" }, [this.#words().history]),
+      h("button", { type: "button", class: "primary", "data-action": "restart" }, [this.#words().start_new]),
     ]));
     return section;
   }
@@ -483,7 +491,7 @@ export class HipAssessmentElement extends HTMLElement {
       if (step === "prescreen") {
         if (!prescreenDone(this.#catalog, this.#state)) {
           for (const f of this.#catalog.red_flags) {
-            if (typeof this.#state.prescreen[f.id] !== "boolean") this.#errors[`prescreen.${f.id}`] = "Answer yes or no.";
+            if (typeof this.#state.prescreen[f.id] !== "boolean") this.#errors[`prescreen.${f.id}`] = this.#words().answer_yes_or_no;
           }
           this.#render(false);
           /** @type {HTMLElement | null} */ (this.shadowRoot?.querySelector("[aria-invalid], .question:has(.field-error) input"))?.focus();
@@ -543,7 +551,7 @@ export class HipAssessmentElement extends HTMLElement {
       reply = await this.assess(results);
     } catch (error) {
       const out = this.shadowRoot?.querySelector(".report .working");
-      if (out) out.textContent = `Your answers are kept, but the program could not be worked out: ${/** @type {Error} */ (error).message}`;
+      if (out) out.textContent = fill(this.#words().program_failed, { reason: /** @type {Error} */ (error).message });
       return;
     }
     this.#emit("result", { results, reply });
@@ -589,7 +597,7 @@ export class HipAssessmentElement extends HTMLElement {
       else {
         const reason = opened.ok ? "its key does not match its id" : opened.reason;
         await this.#history.setAside(key, value, reason);
-        this.#notices.push(`A saved assessment could not be read (${reason}); it was set aside and the rest of your history is kept.`);
+        this.#notices.push(fill(this.#words().record_set_aside, { reason }));
       }
     }
     return records;
@@ -626,12 +634,15 @@ export class HipAssessmentElement extends HTMLElement {
     }
     const { added, same, refused } = mergeImport(await this.#records(), parsed, this.#catalog);
     for (const record of added) await this.#history.put(record);
-    this.#notices.push(`Import: ${added.length} added, ${same} already here${refused.length ? `, ${refused.length} refused (${refused.join("; ")})` : ""}.`);
+    const w = this.#words();
+    this.#notices.push(refused.length
+      ? fill(w.import_refused, { added: added.length, same, refused: refused.length, reasons: refused.join("; ") })
+      : fill(w.import_summary, { added: added.length, same }));
     this.#showHistory();
   }
 
   async #clearHistory() {
-    if (!confirm("Delete every saved assessment on this device?")) return;
+    if (!confirm(this.#words().confirm_delete_all)) return;
     await this.#history.clear();
     this.#showHistory();
   }
