@@ -20,9 +20,10 @@ HOST_SCRIPT = "embed-host.js"
 _STYLESHEET = "embed.css"
 
 
-def embed_page(*, title: str, language: str, widget: str, head: str = "") -> str:
+def embed_page(*, title: str, language: str, widget: str, icon: str, head: str = "") -> str:
     """The page's HTML. ``widget``: the widget folder's URL relative to the page, ending in
-    ``/``; ``head``: more of the head, as HTML (the preload links the guide's pages have)."""
+    ``/``; ``icon``: the guide's icon, relative to the page; ``head``: more of the head, as
+    HTML (the preload links the guide's pages have)."""
     return (
         "<!doctype html>\n"
         f'<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
@@ -30,8 +31,11 @@ def embed_page(*, title: str, language: str, widget: str, head: str = "") -> str
         f"<title>{escape(title)}</title>\n"
         # Links leave the frame (embed-frame.js follows the URL's `target`).
         '<base target="_blank">\n'
+        f'<link rel="icon" href="{escape(icon)}">\n'
         f'<link rel="stylesheet" href="{escape(widget + _STYLESHEET)}">\n'
         f"{head}\n"
         f'<script type="module" src="{escape(widget + FRAME_SCRIPT)}"></script>\n'
-        "</head>\n<body>\n<main></main>\n</body>\n</html>\n"
+        "</head>\n<body>\n"
+        f'<main><h1 class="visually-hidden">{escape(title)}</h1></main>\n'
+        "</body>\n</html>\n"
     )

@@ -107,7 +107,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         offline = REGISTER_SCRIPT.read_text("utf-8")
         files.append(File.generated(config, self._offline_script, content=offline))
         icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
-        files.append(File.generated(config, f"{self.config.assets_dir}/icon.svg", content=icon))
+        files.append(File.generated(config, self._icon, content=icon))
         files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
@@ -139,7 +139,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             site,
             config.site_name,
             config.site_description or config.site_name,
-            f"{self.config.assets_dir}/icon.svg",
+            self._icon,
         )
         assets = self.config.assets_dir.strip("/")
         write_service_worker(
@@ -161,6 +161,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     @property
     def _stylesheet(self) -> str:
         return f"{self.config.assets_dir}/hipguide.css"
+
+    @property
+    def _icon(self) -> str:
+        return f"{self.config.assets_dir}/icon.svg"
 
     @property
     def _offline_script(self) -> str:
@@ -195,6 +199,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             title=f"Self-assessment · {config.site_name}",
             language=str(language),
             widget=widget.rstrip("/") + "/",
+            icon=get_relative_url(self._icon, EMBED_PAGE),
             head=self._preload_widget(EMBED_PAGE, embed=True),
         )
 
