@@ -21,6 +21,9 @@ const { origins, refused } = allowedOrigins(params.getAll("origin"));
 for (const value of refused) {
   console.error(`${NAME}: origin=${value} is not an origin (write it as https://club.example); it is ignored`);
 }
+if (window.parent !== window && !origins.length) {
+  console.warn(`${NAME}: no origin= in this frame's URL, so it tells its host nothing and is not resized`);
+}
 const attributes = HipAssessmentElement.observedAttributes.filter((name) => name !== "src");
 const element = document.createElement("hip-assessment");
 for (const [name, value] of params) {
@@ -59,9 +62,13 @@ function sendSize() {
 }
 
 window.addEventListener("message", (event) => {
-  // Only the page that framed us, and only from an origin it listed.
-  if (window.parent === window || event.source !== window.parent || !origins.includes(event.origin)) return;
+  // Only the page that framed us, and only from an origin the URL lists.
+  if (window.parent === window || event.source !== window.parent) return;
   if (readMessage(event.data)?.type !== "connect") return;
+  if (!origins.includes(event.origin)) {
+    console.warn(`${NAME}: ${event.origin} asked to connect but is not in this frame's origin= list; ignored`);
+    return;
+  }
   host = event.origin;
   document.documentElement.dataset.embed = "connected";
   lastSize = "";
