@@ -21,11 +21,15 @@ from mkdocs.utils import get_relative_url
 from hipcore.canonical import canonical_json as dumps
 from site_plugins.bundle import (
     COMPRESSED_SUFFIXES,
+    EMBED_PAGE,
+    FRAME_SCRIPT,
+    HOST_SCRIPT,
     REGISTER_SCRIPT,
     RuntimeMissing,
     SnapshotError,
     build_hipcore_wheel,
     copy_pyodide,
+    embed_page,
     lock_info,
     precompress,
     write_service_worker,
@@ -103,7 +107,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         offline = REGISTER_SCRIPT.read_text("utf-8")
         files.append(File.generated(config, self._offline_script, content=offline))
         icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
-        files.append(File.generated(config, f"{self.config.assets_dir}/icon.svg", content=icon))
+        files.append(File.generated(config, self._icon, content=icon))
+        files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
         return files
@@ -134,7 +139,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             site,
             config.site_name,
             config.site_description or config.site_name,
-            f"{self.config.assets_dir}/icon.svg",
+            self._icon,
         )
         assets = self.config.assets_dir.strip("/")
         write_service_worker(
@@ -158,6 +163,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/hipguide.css"
 
     @property
+    def _icon(self) -> str:
+        return f"{self.config.assets_dir}/icon.svg"
+
+    @property
     def _offline_script(self) -> str:
         return f"{self.config.assets_dir}/offline.js"
 
@@ -165,17 +174,34 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def _site_script(self) -> str:
         return f"{self.config.assets_dir}/hipguide-site.js"
 
-    def _preload_widget(self, page_url: str) -> str:
+    def _preload_widget(self, page_url: str, embed: bool = False) -> str:
         """On a page with the widget, fetch its modules and the catalog from the head, in
-        parallel, instead of one import level at a time after the page's scripts ran."""
+        parallel, instead of one import level at a time after the page's scripts ran.
+        ``embed``: for the embed page, which imports the element through embed-frame.js."""
         base = get_relative_url(f"{self.config.assets_dir}/", page_url)
-        modules = sorted(
-            p.name for p in WIDGET.glob("*.js") if p.name not in {"worker.js", "startup.js"}
-        )
+
+        def imported(name: str) -> bool:
+            if name in {"worker.js", "startup.js", FRAME_SCRIPT, HOST_SCRIPT}:
+                return False
+            return name != "index.js" if embed else not name.startswith("embed-")
+
+        modules = sorted(p.name for p in WIDGET.glob("*.js") if imported(p.name))
         links = [f'<link rel="modulepreload" href="{base}widget/{name}">' for name in modules]
         links.append(f'<link rel="preload" href="{base}widget/hip-assessment.css" as="style">')
         links.append(f'<link rel="preload" href="{base}catalog.json" as="fetch" crossorigin>')
         return "".join(links)
+
+    def _embed_page(self, config: MkDocsConfig) -> str:
+        """The /embed/ page (a static file, not a page of the guide: no theme, no nav)."""
+        widget = get_relative_url(f"{self.config.assets_dir}/widget/", EMBED_PAGE)
+        language = config.theme.get("language") or config.theme.locale or "en"
+        return embed_page(
+            title=f"Self-assessment · {config.site_name}",
+            language=str(language),
+            widget=widget.rstrip("/") + "/",
+            icon=get_relative_url(self._icon, EMBED_PAGE),
+            head=self._preload_widget(EMBED_PAGE, embed=True),
+        )
 
     def _load_content(self) -> Content:
         """The content; while serving, broken content keeps the last good one (a rebuild that
