@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,7 +38,15 @@ from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_shee
 from site_plugins.figures.theme import STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import load_site_content
-from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
+from site_plugins.render import (
+    SITE_SCRIPT,
+    STYLESHEET,
+    InlineFiles,
+    environment,
+    move_styles,
+    navigation,
+    render_pages,
+)
 from site_plugins.render.paths import assessment_page, exercise_page, relative
 
 __all__ = ["HipguidePlugin"]
@@ -64,6 +73,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.serving = False
         self.last_good: Content | None = None
         self.content_error: str | None = None
+        self.inline = InlineFiles()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # last good content.
@@ -75,6 +85,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.content = self._load_content()
+        self.inline = InlineFiles()
         script = f"{self.config.assets_dir}/widget/index.js"
         if script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(_module_script(script))
@@ -118,9 +129,22 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
         if self.content_error is not None:
             output = _BODY.sub(lambda m: m[0] + _error_banner(self.content_error or ""), output, 1)
-        if not self.config.enabled or "<hip-assessment" not in output:
+        if not self.config.enabled:
             return output
-        return output.replace("</head>", self._preload_widget(page.url) + "</head>", 1)
+        if "<hip-assessment" in output:
+            output = output.replace("</head>", self._preload_widget(page.url) + "</head>", 1)
+        folder = get_relative_url(f"{self._inline_dir}/", page.url)
+        return self.inline.page(output, folder.rstrip("/") + "/")
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """The theme's own pages (404.html) are served at any depth: their links start at the
+        site's root path, as the theme's are."""
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        root = urlsplit(config.site_url or "").path or "/"
+        return self.inline.page(output_content, f"{root.rstrip('/')}/{self._inline_dir}/")
 
     # Last: the service worker's manifest hashes every file of the built site, the search
     # index (written by the search plugin's on_post_build) included.
@@ -130,6 +154,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return
         site = Path(config.site_dir)
         self._write_bundle(site / self.config.assets_dir)
+        self._write_inline(site / self._inline_dir)
         write_web_manifest(
             site,
             config.site_name,
@@ -160,6 +185,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     @property
     def _offline_script(self) -> str:
         return f"{self.config.assets_dir}/offline.js"
+
+    @property
+    def _inline_dir(self) -> str:
+        """The pages' scripts and styles, moved out of them (site_plugins/render/inline.py)."""
+        return f"{self.config.assets_dir}/inline"
 
     @property
     def _site_script(self) -> str:
@@ -248,6 +278,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
                 large.append(target / snapshot.file)
         precompress(large, cache / "compressed")
 
+    def _write_inline(self, target: Path) -> None:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, text in sorted(self.inline.files.items()):
+            (target / name).write_text(text, encoding="utf-8")
+
     def _write_figures(self, target: Path) -> None:
         """The assessments' figure blocks, exactly as their pages show them, for the widget's
         steps; with the figures' stylesheet, scoped for the widget's shadow root."""
@@ -262,23 +297,14 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         # 'unsafe-inline' styles: each drawing's <style> and style="--m:…" move to the one
         # stylesheet the widget adopts (a constructed stylesheet, which CSP allows).
         rules: dict[str, None] = {}
-
-        def moved(rule: str, replacement: str = "") -> str:
-            rules.setdefault(rule)
-            return replacement
-
         for key, block in blocks.items():
-            unstyled = _INLINE_STYLE.sub(lambda m: moved(m[1]), block)
-            blocks[key] = _MOTION.sub(
-                lambda m: moved(f".hfm-{m[1]}{{--m:{m[1]}}}", f'class="hfm-{m[1]}"'), unstyled
-            )
+            blocks[key], moved = move_styles(block)
+            rules.update(dict.fromkeys(moved))
         style += "".join(rules)
         target.write_text(json.dumps({"style": style, "blocks": blocks}), encoding="utf-8")
 
 
 _BODY = re.compile(r"<body[^>]*>")
-_INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
-_MOTION = re.compile(r'style="--m:([\w-]+)"')
 
 
 def _error_banner(error: str) -> str:
