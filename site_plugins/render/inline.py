@@ -44,8 +44,8 @@ def _name(text: str, suffix: str) -> str:
 def _important(declarations: str) -> str:
     """``a:b;c:d`` with each declaration ``!important`` (an inline style outranks rules)."""
     out = []
-    for declaration in declarations.split(";"):
-        declaration = declaration.strip()
+    for written in declarations.split(";"):
+        declaration = written.strip()
         if declaration:
             important = declaration.replace(" ", "").endswith("!important")
             out.append(declaration if important else f"{declaration}!important")
