@@ -3,12 +3,15 @@ and the offline bundle (service worker, web app manifest)."""
 
 from site_plugins.bundle.compress import COMPRESSED_SUFFIXES, precompress
 from site_plugins.bundle.offline import REGISTER_SCRIPT, write_service_worker, write_web_manifest
-from site_plugins.bundle.runtime import PYODIDE_FILES, RuntimeMissing, copy_pyodide
+from site_plugins.bundle.package import PACKAGE_NAME, write_package
+from site_plugins.bundle.runtime import EMPTY_STDLIB, PYODIDE_FILES, RuntimeMissing, copy_pyodide
 from site_plugins.bundle.snapshot import SnapshotError, lock_info, write_snapshot
 from site_plugins.bundle.wheel import build_hipcore_wheel
 
 __all__ = [
     "COMPRESSED_SUFFIXES",
+    "EMPTY_STDLIB",
+    "PACKAGE_NAME",
     "PYODIDE_FILES",
     "REGISTER_SCRIPT",
     "RuntimeMissing",
@@ -17,6 +20,7 @@ __all__ = [
     "copy_pyodide",
     "lock_info",
     "precompress",
+    "write_package",
     "write_service_worker",
     "write_snapshot",
     "write_web_manifest",

@@ -19,9 +19,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from hipcore import __version__ as hipcore_version
 from hipcore.canonical import canonical_json as dumps
 from site_plugins.bundle import (
     COMPRESSED_SUFFIXES,
+    EMPTY_STDLIB,
+    PYODIDE_FILES,
     REGISTER_SCRIPT,
     RuntimeMissing,
     SnapshotError,
@@ -29,6 +32,7 @@ from site_plugins.bundle import (
     copy_pyodide,
     lock_info,
     precompress,
+    write_package,
     write_service_worker,
     write_snapshot,
     write_web_manifest,
@@ -262,6 +266,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             "catalog": "catalog.json",
         }
         (target / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        # The npm package (make package): what the widget needs, not the guide's own files.
+        packaged = ["widget/", "catalog.json", "figures.json", "manifest.json", wheel.name]
+        packaged += [f"pyodide/{name}" for name in (*PYODIDE_FILES, EMPTY_STDLIB)]
         large = [target / "pyodide" / n for n in LARGE_RUNTIME_FILES]
         cache = self.root / (self.config.cache_dir or f"{self.config.node_modules}/.cache/hipguide")
         if self.config.snapshot:
@@ -276,7 +283,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
                     json.dumps(manifest, indent=2), encoding="utf-8"
                 )
                 large.append(target / snapshot.file)
+                packaged.append(snapshot.file)
         precompress(large, cache / "compressed")
+        write_package(target, version=hipcore_version, pyodide=version, files=packaged)
 
     def _write_inline(self, target: Path) -> None:
         target.mkdir(parents=True, exist_ok=True)
