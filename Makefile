@@ -77,10 +77,11 @@ test-js: node_modules/.installed
 build: deps
 	$(BIN)/mkdocs build --clean
 
-# The widget's folder is an npm package (the build writes its package.json and README.md).
+# The widget's versioned folder is an npm package (the build writes its package.json and README.md).
 package: build
 	mkdir -p dist
-	cd site/assets/hipguide && npm pack --ignore-scripts --pack-destination $(CURDIR)/dist
+	cd "$$($(BIN)/python -c 'from site_plugins.bundle import current_bundle as c; from pathlib import Path; print(c(Path("site/assets/hipguide")))')" \
+	  && npm pack --ignore-scripts --pack-destination $(CURDIR)/dist
 
 lint: deps-test
 	$(BIN)/ruff check .

@@ -6,19 +6,31 @@ from site_plugins.bundle.offline import REGISTER_SCRIPT, write_service_worker, w
 from site_plugins.bundle.package import PACKAGE_NAME, write_package
 from site_plugins.bundle.runtime import EMPTY_STDLIB, PYODIDE_FILES, RuntimeMissing, copy_pyodide
 from site_plugins.bundle.snapshot import SnapshotError, lock_info, write_snapshot
+from site_plugins.bundle.version import (
+    ENTRY,
+    VERSION_FILE,
+    bundle_version,
+    current_bundle,
+    place_bundle,
+)
 from site_plugins.bundle.wheel import build_hipcore_wheel
 
 __all__ = [
     "COMPRESSED_SUFFIXES",
     "EMPTY_STDLIB",
+    "ENTRY",
     "PACKAGE_NAME",
     "PYODIDE_FILES",
     "REGISTER_SCRIPT",
+    "VERSION_FILE",
     "RuntimeMissing",
     "SnapshotError",
     "build_hipcore_wheel",
+    "bundle_version",
     "copy_pyodide",
+    "current_bundle",
     "lock_info",
+    "place_bundle",
     "precompress",
     "write_package",
     "write_service_worker",

@@ -31,6 +31,7 @@ from site_plugins.bundle import (
     build_hipcore_wheel,
     copy_pyodide,
     lock_info,
+    place_bundle,
     precompress,
     write_package,
     write_service_worker,
@@ -78,6 +79,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.last_good: Content | None = None
         self.content_error: str | None = None
         self.inline = InlineFiles()
+        self.version = ""
+        """The bundle's folder under assets_dir (site_plugins/bundle/version.py)."""
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # last good content.
@@ -121,6 +124,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         files.append(File.generated(config, f"{self.config.assets_dir}/icon.svg", content=icon))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
+        # Here, not after the pages: they link to the bundle's versioned folder, named by its
+        # content. (The site folder was cleaned before this event.)
+        self.version = self._write_bundle(Path(config.site_dir) / self.config.assets_dir)
         return files
 
     def on_page_markdown(
@@ -157,7 +163,6 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         if not self.config.enabled or self.content is None:
             return
         site = Path(config.site_dir)
-        self._write_bundle(site / self.config.assets_dir)
         self._write_inline(site / self._inline_dir)
         write_web_manifest(
             site,
@@ -165,7 +170,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             config.site_description or config.site_name,
             f"{self.config.assets_dir}/icon.svg",
         )
-        assets = self.config.assets_dir.strip("/")
+        assets = f"{self.config.assets_dir.strip('/')}/{self.version}"
         write_service_worker(
             site,
             (f"{assets}/pyodide/", f"{assets}/hipcore-", f"{assets}/snapshot-"),
@@ -202,7 +207,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def _preload_widget(self, page_url: str) -> str:
         """On a page with the widget, fetch its modules and the catalog from the head, in
         parallel, instead of one import level at a time after the page's scripts ran."""
-        base = get_relative_url(f"{self.config.assets_dir}/", page_url)
+        base = get_relative_url(f"{self.config.assets_dir}/{self.version}/", page_url)
         modules = sorted(
             p.name for p in WIDGET.glob("*.js") if p.name not in {"worker.js", "startup.js"}
         )
@@ -249,8 +254,12 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         custom = config.theme.custom_dir if config.theme else None
         return (Path(custom) / "hipguide",) if custom else ()
 
-    def _write_bundle(self, target: Path) -> None:
+    def _write_bundle(self, assets: Path) -> str:
+        """Write the bundle into its versioned folder under ``assets``; returns the version."""
         assert self.content is not None
+        target = assets / ".bundle"
+        if target.exists():
+            shutil.rmtree(target)
         catalog_json = dumps(self.content.catalog)
         try:
             version = copy_pyodide(self.root / self.config.node_modules, target / "pyodide")
@@ -286,6 +295,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
                 packaged.append(snapshot.file)
         precompress(large, cache / "compressed")
         write_package(target, version=hipcore_version, pyodide=version, files=packaged)
+        return place_bundle(target)
 
     def _write_inline(self, target: Path) -> None:
         target.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from hipcore import __version__
 from site_plugins.bundle import PACKAGE_NAME
 from tests.browser.test_strict_csp import every_path
 from tests.browser.widget import answer_prescreen_no, side, submit, widget_of
+from tests.conftest import bundle_of
 
 SELF_HOSTED_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -32,7 +33,7 @@ SELF_HOSTED_CSP = (
 @pytest.fixture(scope="module")
 def tarball(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    bundle = built_site / "assets/hipguide"
+    bundle = bundle_of(built_site)
     result = subprocess.run(
         ["npm", "pack", "--ignore-scripts", "--json", "--pack-destination", str(out)],
         cwd=bundle,

@@ -16,6 +16,7 @@ from bench.server import serve
 from hipcore import load_catalog
 from hipcore.model import Catalog
 from tests.browser.widget import answer_prescreen_no, side, submit, widget_of
+from tests.conftest import bundle_of, bundle_path
 
 GUIDE_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -49,7 +50,7 @@ def strict_site(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def catalog(built_site: Path) -> Catalog:
-    return load_catalog((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
+    return load_catalog((bundle_of(built_site) / "catalog.json").read_text("utf-8"))
 
 
 @pytest.fixture
@@ -67,8 +68,8 @@ def reported(page: Page) -> Iterator[list[str]]:
     assert (events, console) == ([], [])
 
 
-def test_every_response_carries_the_policy(strict_site: str, page: Page) -> None:
-    for path in ("/", "/article/", "/assets/hipguide/widget/worker.js", "/sw.js"):
+def test_every_response_carries_the_policy(strict_site: str, page: Page, built_site: Path) -> None:
+    for path in ("/", "/article/", f"{bundle_path(built_site)}widget/worker.js", "/sw.js"):
         response = page.request.get(strict_site + path)
         assert response.headers["content-security-policy"] == GUIDE_CSP, path
 
