@@ -61,7 +61,10 @@ async function fill(cache, files, old) {
       const url = urlOf(path);
       if (await cache.match(url)) continue;
       const copy = old.get(path);
-      const previous = copy && (await copy.cache.match(copy.url));
+      const kept = copy && (await copy.cache.match(copy.url));
+      // A fresh response: one found under another path keeps that URL, which the browser would
+      // take as a module's own URL and resolve its imports against (the old build's folder).
+      const previous = kept && new Response(kept.body, kept);
       const response = previous ?? (await fetch(new Request(url, { integrity: `sha256-${files[path]}`, cache: "no-cache" })));
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       await cache.put(url, response);

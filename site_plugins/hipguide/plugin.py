@@ -93,9 +93,6 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.content = self._load_content()
         self.inline = InlineFiles()
-        script = f"{self.config.assets_dir}/widget/index.js"
-        if script not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(_module_script(script))
         if self._stylesheet not in config.extra_css:
             config.extra_css.append(self._stylesheet)
         if self._site_script not in [str(s) for s in config.extra_javascript]:
@@ -127,6 +124,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         # Here, not after the pages: they link to the bundle's versioned folder, named by its
         # content. (The site folder was cleaned before this event.)
         self.version = self._write_bundle(Path(config.site_dir) / self.config.assets_dir)
+        # The pages import the versioned module itself, not the stable entry hosts use: a page
+        # and the bundle it names then always come from the same build, whatever a cache kept.
+        script = f"{self.config.assets_dir}/{self.version}/widget/index.js"
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.insert(0, _module_script(script))
         return files
 
     def on_page_markdown(

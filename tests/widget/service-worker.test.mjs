@@ -14,7 +14,10 @@ class FakeCache {
     this.entries = new Map();
   }
   async match(url) {
-    return this.entries.get(String(url))?.clone();
+    const stored = this.entries.get(String(url));
+    const copy = stored?.clone();
+    if (stored?.url) Object.defineProperty(copy, "url", { value: stored.url }); // a real cache keeps it
+    return copy;
   }
   async put(url, response) {
     this.entries.set(String(url), response);
@@ -66,7 +69,9 @@ test("a new build copies a file it shares with the old one by hash, from another
   const wasm = "assets/hipguide/aaaaaaaaaaaa/pyodide/pyodide.asm.wasm";
   const manifest = { "index.html": "H-old-page", [wasm]: "H-wasm" };
   await old.put(`${ORIGIN}__hipguide_manifest__`, new Response(JSON.stringify(manifest)));
-  await old.put(`${ORIGIN}${wasm}`, new Response("the runtime, kept"));
+  const kept = new Response("the runtime, kept");
+  Object.defineProperty(kept, "url", { value: `${ORIGIN}${wasm}` }); // as a fetched response has
+  await old.put(`${ORIGIN}${wasm}`, kept);
   const caches = new Map([["hipguide-old", old]]);
 
   const moved = "assets/hipguide/bbbbbbbbbbbb/pyodide/pyodide.asm.wasm";
@@ -74,7 +79,9 @@ test("a new build copies a file it shares with the old one by hash, from another
   await sw.install();
 
   const fresh = caches.get("hipguide-new");
-  assert.equal(await (await fresh.match(`${ORIGIN}${moved}`)).text(), "the runtime, kept");
+  const copied = await fresh.match(`${ORIGIN}${moved}`);
+  assert.equal(await copied.text(), "the runtime, kept");
+  assert.notEqual(copied.url, `${ORIGIN}${wasm}`, "a module's URL is where it is now, not was");
   assert.deepEqual(sw.fetched, [`${ORIGIN}index.html`], "only the changed page is downloaded");
 });
 
