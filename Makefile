@@ -15,6 +15,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.venv/pycache
 
 
 .PHONY: test-js bench-widget
+.PHONY: package
 .PHONY: help serve build test lint format typecheck unit bench bench-build bench-engine \
         update-baselines screenshots catalog schema golden golden-check clean
 
@@ -22,6 +23,7 @@ help:
 	@echo "make serve   install everything, build the site and serve it on http://127.0.0.1:8000"
 	@echo "make test    install everything (Chromium too), then lint, type-check and run all tests"
 	@echo "make build   build the site into site/"
+	@echo "make package build the site, then pack the widget as an npm tarball into dist/ (self-hosting)"
 	@echo "make bench   run the benchmarks (bench-build, bench-engine, bench-widget)"
 	@echo "make catalog regenerate hipcore/data/catalog.json and content/schema/ from content/"
 	@echo "make golden  regenerate the engine's golden replies (tests/engine/golden/) and show what changed"
@@ -76,6 +78,12 @@ test-js: node_modules/.installed
 build: deps
 	$(BIN)/mkdocs build --clean
 
+# The widget's versioned folder is an npm package (the build writes its package.json and README.md).
+package: build
+	mkdir -p dist
+	cd "$$($(BIN)/python -c 'from site_plugins.bundle import current_bundle as c; from pathlib import Path; print(c(Path("site/assets/hipguide")))')" \
+	  && npm pack --ignore-scripts --pack-destination $(CURDIR)/dist
+
 lint: deps-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -120,4 +128,4 @@ update-baselines: deps-test
 	$(BIN)/pytest tests/browser/test_figures_visual.py --update-baselines
 
 clean:
-	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules site dist .pytest_cache .mypy_cache .ruff_cache

@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import BrowserContext, sync_playwright  # noqa: E402
 
 from bench.server import CHROMIUM, build_site, serve  # noqa: E402
+from site_plugins.bundle import current_bundle  # noqa: E402
 
 PAGE = "/assessments/single-leg-bridge/"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
@@ -44,8 +45,8 @@ const t0 = performance.now();
 const worker = new Worker("./worker.js", {type: "module"});
 worker.onmessage = () => { window.__floor = performance.now() - t0; };
 </script>"""
-FLOOR_WORKER = """import { loadPyodide } from "../assets/hipguide/pyodide/pyodide.mjs";
-const indexURL = new URL("../assets/hipguide/pyodide/", import.meta.url).href;
+FLOOR_WORKER = """import { loadPyodide } from "../%(bundle)spyodide/pyodide.mjs";
+const indexURL = new URL("../%(bundle)spyodide/", import.meta.url).href;
 await loadPyodide({ indexURL, packages: [] });
 postMessage("ready");"""
 
@@ -313,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         (site / "bench-floor").mkdir()
         (site / "bench-floor/index.html").write_text(FLOOR_HTML, "utf-8")
-        (site / "bench-floor/worker.js").write_text(FLOOR_WORKER, "utf-8")
+        bundle = current_bundle(site / "assets/hipguide").relative_to(site).as_posix() + "/"
+        (site / "bench-floor/worker.js").write_text(FLOOR_WORKER % {"bundle": bundle}, "utf-8")
         samples: dict[str, list[float]] = {}
         with (
             serve(site) as url,

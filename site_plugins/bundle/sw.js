@@ -20,17 +20,26 @@ const ALL = { ...PRECACHE, ...RUNTIME };
 /** @param {string} path */
 const urlOf = (path) => new URL(path, base).href;
 
-/** The entries of older caches whose hash is still the same: no need to download them again. */
+/**
+ * Where older caches hold a file of this build, by its hash: no need to download it again. By
+ * hash, not path: the widget's bundle moves to a new versioned folder with every build
+ * (site_plugins/bundle/version.py) while most of its files (the runtime) stay the same.
+ * @returns {Promise<Map<string, {cache: Cache, url: string}>>} path -> the old copy
+ */
 async function reusable() {
-  const found = new Map();
+  const byHash = new Map();
   for (const name of await caches.keys()) {
     if (!name.startsWith("hipguide-") || name === CACHE) continue;
     const cache = await caches.open(name);
     const manifest = await cache.match(urlOf(MANIFEST_KEY)).then((r) => r?.json()).catch(() => null);
     if (!manifest) continue;
     for (const [path, hash] of Object.entries(manifest)) {
-      if (ALL[path] === hash && !found.has(path)) found.set(path, cache);
+      if (!byHash.has(hash)) byHash.set(hash, { cache, url: urlOf(path) });
     }
+  }
+  const found = new Map();
+  for (const [path, hash] of Object.entries(ALL)) {
+    if (byHash.has(hash)) found.set(path, byHash.get(hash));
   }
   return found;
 }
@@ -44,14 +53,18 @@ async function runtimeKeptBefore() {
   return false;
 }
 
-/** @param {Cache} cache @param {Record<string, string>} files @param {Map<string, Cache>} old */
+/** @param {Cache} cache @param {Record<string, string>} files @param {Map<string, {cache: Cache, url: string}>} old */
 async function fill(cache, files, old) {
   const paths = Object.keys(files);
   const worker = async () => {
     for (let path = paths.pop(); path !== undefined; path = paths.pop()) {
       const url = urlOf(path);
       if (await cache.match(url)) continue;
-      const previous = await old.get(path)?.match(url);
+      const copy = old.get(path);
+      const kept = copy && (await copy.cache.match(copy.url));
+      // A fresh response: one found under another path keeps that URL, which the browser would
+      // take as a module's own URL and resolve its imports against (the old build's folder).
+      const previous = kept && new Response(kept.body, kept);
       const response = previous ?? (await fetch(new Request(url, { integrity: `sha256-${files[path]}`, cache: "no-cache" })));
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       await cache.put(url, response);

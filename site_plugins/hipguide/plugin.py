@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,12 +19,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from hipcore import __version__ as hipcore_version
 from hipcore.canonical import canonical_json as dumps
 from site_plugins.bundle import (
     COMPRESSED_SUFFIXES,
     EMBED_PAGE,
+    EMPTY_STDLIB,
     FRAME_SCRIPT,
     HOST_SCRIPT,
+    PYODIDE_FILES,
     REGISTER_SCRIPT,
     RuntimeMissing,
     SnapshotError,
@@ -31,7 +35,9 @@ from site_plugins.bundle import (
     copy_pyodide,
     embed_page,
     lock_info,
+    place_bundle,
     precompress,
+    write_package,
     write_service_worker,
     write_snapshot,
     write_web_manifest,
@@ -41,7 +47,15 @@ from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_shee
 from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import load_site_content
-from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
+from site_plugins.render import (
+    SITE_SCRIPT,
+    STYLESHEET,
+    InlineFiles,
+    environment,
+    move_styles,
+    navigation,
+    render_pages,
+)
 from site_plugins.render.paths import assessment_page, exercise_page, relative
 
 __all__ = ["HipguidePlugin"]
@@ -68,6 +82,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.serving = False
         self.last_good: Content | None = None
         self.content_error: str | None = None
+        self.inline = InlineFiles()
+        self.version = ""
+        """The bundle's folder under assets_dir (site_plugins/bundle/version.py)."""
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # last good content.
@@ -79,9 +96,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.content = self._load_content()
-        script = f"{self.config.assets_dir}/widget/index.js"
-        if script not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(_module_script(script))
+        self.inline = InlineFiles()
         if self._stylesheet not in config.extra_css:
             config.extra_css.append(self._stylesheet)
         if self._site_script not in [str(s) for s in config.extra_javascript]:
@@ -108,9 +123,17 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         files.append(File.generated(config, self._offline_script, content=offline))
         icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
         files.append(File.generated(config, self._icon, content=icon))
-        files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
+        # Here, not after the pages: they link to the bundle's versioned folder, named by its
+        # content. (The site folder was cleaned before this event.)
+        self.version = self._write_bundle(Path(config.site_dir) / self.config.assets_dir)
+        # The pages import the versioned module itself, not the stable entry hosts use: a page
+        # and the bundle it names then always come from the same build, whatever a cache kept.
+        script = f"{self.config.assets_dir}/{self.version}/widget/index.js"
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.insert(0, _module_script(script))
+        files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
         return files
 
     def on_page_markdown(
@@ -123,9 +146,22 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str | None:
         if self.content_error is not None:
             output = _BODY.sub(lambda m: m[0] + _error_banner(self.content_error or ""), output, 1)
-        if not self.config.enabled or "<hip-assessment" not in output:
+        if not self.config.enabled:
             return output
-        return output.replace("</head>", self._preload_widget(page.url) + "</head>", 1)
+        if "<hip-assessment" in output:
+            output = output.replace("</head>", self._preload_widget(page.url) + "</head>", 1)
+        folder = get_relative_url(f"{self._inline_dir}/", page.url)
+        return self.inline.page(output, folder.rstrip("/") + "/")
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """The theme's own pages (404.html) are served at any depth: their links start at the
+        site's root path, as the theme's are."""
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        root = urlsplit(config.site_url or "").path or "/"
+        return self.inline.page(output_content, f"{root.rstrip('/')}/{self._inline_dir}/")
 
     # Last: the service worker's manifest hashes every file of the built site, the search
     # index (written by the search plugin's on_post_build) included.
@@ -134,14 +170,14 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         if not self.config.enabled or self.content is None:
             return
         site = Path(config.site_dir)
-        self._write_bundle(site / self.config.assets_dir)
+        self._write_inline(site / self._inline_dir)
         write_web_manifest(
             site,
             config.site_name,
             config.site_description or config.site_name,
             self._icon,
         )
-        assets = self.config.assets_dir.strip("/")
+        assets = f"{self.config.assets_dir.strip('/')}/{self.version}"
         write_service_worker(
             site,
             (f"{assets}/pyodide/", f"{assets}/hipcore-", f"{assets}/snapshot-"),
@@ -171,6 +207,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/offline.js"
 
     @property
+    def _inline_dir(self) -> str:
+        """The pages' scripts and styles, moved out of them (site_plugins/render/inline.py)."""
+        return f"{self.config.assets_dir}/inline"
+
+    @property
     def _site_script(self) -> str:
         return f"{self.config.assets_dir}/hipguide-site.js"
 
@@ -178,7 +219,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         """On a page with the widget, fetch its modules and the catalog from the head, in
         parallel, instead of one import level at a time after the page's scripts ran.
         ``embed``: for the embed page, which imports the element through embed-frame.js."""
-        base = get_relative_url(f"{self.config.assets_dir}/", page_url)
+        base = get_relative_url(f"{self.config.assets_dir}/{self.version}/", page_url)
 
         def imported(name: str) -> bool:
             if name in {"worker.js", "startup.js", FRAME_SCRIPT, HOST_SCRIPT}:
@@ -193,7 +234,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
 
     def _embed_page(self, config: MkDocsConfig) -> str:
         """The /embed/ page (a static file, not a page of the guide: no theme, no nav)."""
-        widget = get_relative_url(f"{self.config.assets_dir}/widget/", EMBED_PAGE)
+        widget = get_relative_url(f"{self.config.assets_dir}/{self.version}/widget/", EMBED_PAGE)
         language = config.theme.get("language") or config.theme.locale or "en"
         return embed_page(
             title=f"Self-assessment · {config.site_name}",
@@ -241,8 +282,12 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         custom = config.theme.custom_dir if config.theme else None
         return (Path(custom) / "hipguide",) if custom else ()
 
-    def _write_bundle(self, target: Path) -> None:
+    def _write_bundle(self, assets: Path) -> str:
+        """Write the bundle into its versioned folder under ``assets``; returns the version."""
         assert self.content is not None
+        target = assets / ".bundle"
+        if target.exists():
+            shutil.rmtree(target)
         catalog_json = dumps(self.content.catalog)
         try:
             version = copy_pyodide(self.root / self.config.node_modules, target / "pyodide")
@@ -258,6 +303,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             "catalog": "catalog.json",
         }
         (target / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        # The npm package (make package): what the widget needs, not the guide's own files.
+        packaged = ["widget/", "catalog.json", "figures.json", "manifest.json", wheel.name]
+        packaged += [f"pyodide/{name}" for name in (*PYODIDE_FILES, EMPTY_STDLIB)]
         large = [target / "pyodide" / n for n in LARGE_RUNTIME_FILES]
         cache = self.root / (self.config.cache_dir or f"{self.config.node_modules}/.cache/hipguide")
         if self.config.snapshot:
@@ -272,7 +320,15 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
                     json.dumps(manifest, indent=2), encoding="utf-8"
                 )
                 large.append(target / snapshot.file)
+                packaged.append(snapshot.file)
         precompress(large, cache / "compressed")
+        write_package(target, version=hipcore_version, pyodide=version, files=packaged)
+        return place_bundle(target)
+
+    def _write_inline(self, target: Path) -> None:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, text in sorted(self.inline.files.items()):
+            (target / name).write_text(text, encoding="utf-8")
 
     def _write_figures(self, target: Path) -> None:
         """The assessments' figure blocks, exactly as their pages show them, for the widget's
@@ -285,24 +341,15 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         # 'unsafe-inline' styles: each drawing's <style> and style="--m:…" move to the one
         # stylesheet the widget adopts (a constructed stylesheet, which CSP allows).
         rules: dict[str, None] = {}
-
-        def moved(rule: str, replacement: str = "") -> str:
-            if rule != STYLE:  # a block's copy of the page's figure style: WIDGET_STYLE here
-                rules.setdefault(rule)
-            return replacement
-
         for key, block in blocks.items():
-            unstyled = _INLINE_STYLE.sub(lambda m: moved(m[1]), block)
-            blocks[key] = _MOTION.sub(
-                lambda m: moved(f".hfm-{m[1]}{{--m:{m[1]}}}", f'class="hfm-{m[1]}"'), unstyled
-            )
+            blocks[key], moved = move_styles(block)
+            # a block's copy of the page's figure style: the widget has WIDGET_STYLE instead
+            rules.update(dict.fromkeys(r for r in moved if r != STYLE))
         style += "".join(rules)
         target.write_text(json.dumps({"style": style, "blocks": blocks}), encoding="utf-8")
 
 
 _BODY = re.compile(r"<body[^>]*>")
-_INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
-_MOTION = re.compile(r'style="--m:([\w-]+)"')
 
 
 def _error_banner(error: str) -> str:

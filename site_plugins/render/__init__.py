@@ -4,8 +4,19 @@ No MkDocs here: ``render_pages`` returns plain ``Page`` records and ``navigation
 plain data; the adapter hands both to the site generator.
 """
 
+from site_plugins.render.inline import InlineFiles, move_styles
 from site_plugins.render.nav import navigation
 from site_plugins.render.pages import SITE_SCRIPT, STYLESHEET, Page, environment, render_pages
 from site_plugins.render.paths import slug
 
-__all__ = ["SITE_SCRIPT", "STYLESHEET", "Page", "environment", "navigation", "render_pages", "slug"]
+__all__ = [
+    "SITE_SCRIPT",
+    "STYLESHEET",
+    "InlineFiles",
+    "Page",
+    "environment",
+    "move_styles",
+    "navigation",
+    "render_pages",
+    "slug",
+]

@@ -7,7 +7,8 @@
 //           serves its assets with CORS (the worker then starts from a same-origin blob module:
 //           see docs/embedding.md for the headers and the CSP)
 //   exercise-href  where an exercise's name links, with {slug} for the exercise (hip-bridge);
-//           defaults to the guide's own pages beside src ("<src>/../../exercises/{slug}/");
+//           defaults to the guide's own pages ("<src>/../../../exercises/{slug}/": src is the
+//           bundle's versioned folder, assets/hipguide/<version>/);
 //           "none" shows names without links
 //   units   "metric", "imperial", or unit ids of the catalog (cm, in), in order of preference:
 //           the unit a measure shows first where it accepts several; empty: the content's own.
@@ -64,6 +65,8 @@ import {
 import { clearDraft, HistoryStore, loadDraft, saveDraft } from "./storage.js";
 
 const DEFAULT_SRC = new URL("../", import.meta.url).href;
+/** The guide's root, seen from src: the bundle is assets/hipguide/<version>/ (site_plugins/bundle/version.py). */
+const GUIDE_ROOT = "../../../";
 /** The widget's words for each start-up stage. @type {Record<string, string>} */
 const STAGE_WORDS = { runtime: "starting_runtime", filesystem: "installing_engine", engine: "loading_engine" };
 
@@ -112,7 +115,7 @@ export class HipAssessmentElement extends HTMLElement {
     this.setAttribute("src", value);
   }
   get exerciseHref() {
-    return this.getAttribute("exercise-href") ?? `${new URL("../../exercises/", this.src).href}{slug}/`;
+    return this.getAttribute("exercise-href") ?? `${new URL(`${GUIDE_ROOT}exercises/`, this.src).href}{slug}/`;
   }
   set exerciseHref(value) {
     this.setAttribute("exercise-href", value);
@@ -395,7 +398,7 @@ export class HipAssessmentElement extends HTMLElement {
       out.append(renderReply(this.#reply, this.#catalog, { exerciseHref: (id) => this.#exerciseLink(id), writeDate: this.#writeDate() }));
     } else if (this.dataset.state === "error") {
       const form = this.#catalog.words.form;
-      const table = new URL("../../self-assessment/#decision-table", this.src).href;
+      const table = new URL(`${GUIDE_ROOT}self-assessment/#decision-table`, this.src).href;
       out.append(h("p", { class: "fallback" }, [`${form.engine_failed} `, h("a", { href: table }, [form.decision_table]), "."]));
     } else {
       // Before Python is ready: a red flag's advice is already in the catalog.

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from hipcore import load_catalog
 from hipcore.model import Catalog
 from tests.browser.conftest import axe_violations
+from tests.conftest import bundle_of
 
 Scheme = Literal["light", "dark"]
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
@@ -21,7 +22,7 @@ MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
 
 @pytest.fixture(scope="module")
 def catalog(built_site: Path) -> Catalog:
-    return load_catalog((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
+    return load_catalog((bundle_of(built_site) / "catalog.json").read_text("utf-8"))
 
 
 def url_of(catalog: Catalog, kind: str) -> str:

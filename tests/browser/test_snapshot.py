@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from site_plugins.bundle.snapshot import SnapshotError, snapshot_key, write_snapshot
+from tests.conftest import bundle_of, bundle_path
 from tests.engine.golden import load_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +64,7 @@ def _link_or_copy(src: str, dst: str) -> None:
 def test_every_golden_scenario_gives_the_cpython_reply_on_both_paths(
     built_site: Path, tmp_path: Path, path: str
 ) -> None:
-    assets = built_site / "assets/hipguide"
+    assets = bundle_of(built_site)
     manifest = manifest_of(assets)
     out = run_node(assets, tmp_path, [s.input_text for s in SCENARIOS], plain=path == "plain")
     assert out["start"] == path
@@ -81,7 +82,7 @@ def test_every_golden_scenario_gives_the_cpython_reply_on_both_paths(
 def test_a_bad_snapshot_falls_back_to_the_plain_start(
     built_site: Path, tmp_path: Path, damage: str
 ) -> None:
-    assets = copy_assets(built_site / "assets/hipguide", tmp_path / "assets")
+    assets = copy_assets(bundle_of(built_site), tmp_path / "assets")
     snapshot = assets / manifest_of(assets)["snapshot"]["file"]
     data = snapshot.read_bytes()
     if damage == "truncated":
@@ -100,7 +101,7 @@ def test_a_bad_snapshot_falls_back_to_the_plain_start(
 def test_an_unchanged_build_reuses_the_snapshot_without_node(
     built_site: Path, tmp_path: Path
 ) -> None:
-    assets = copy_assets(built_site / "assets/hipguide", tmp_path / "assets")
+    assets = copy_assets(bundle_of(built_site), tmp_path / "assets")
     name = manifest_of(assets)["snapshot"]["file"]
     (assets / name).unlink()
     wheel = next(assets.glob("hipcore-*.whl"))
@@ -121,7 +122,7 @@ def test_an_unchanged_build_reuses_the_snapshot_without_node(
 def test_the_build_ships_gzip_and_brotli_beside_the_large_files_and_the_service_worker_skips_them(
     built_site: Path,
 ) -> None:
-    assets = built_site / "assets/hipguide"
+    assets = bundle_of(built_site)
     snapshot = manifest_of(assets)["snapshot"]["file"]
     for name in ("pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.mjs", snapshot):
         original = (assets / name).read_bytes()
@@ -138,8 +139,8 @@ def test_the_build_ships_gzip_and_brotli_beside_the_large_files_and_the_service_
 
 # --- in Chromium ------------------------------------------------------------------------------
 
-ENGINE = """async ({inputs}) => {
-  const worker = new Worker("/assets/hipguide/widget/worker.js", {type: "module"});
+ENGINE = """async ({inputs, bundle}) => {
+  const worker = new Worker(`${bundle}widget/worker.js`, {type: "module"});
   let id = 0;
   const ask = (type, payload) => new Promise((resolve) => {
     const mine = ++id;
@@ -159,11 +160,11 @@ ENGINE = """async ({inputs}) => {
 }"""
 
 
-def run_browser(page: Page, site_url: str, inputs: list[str]) -> tuple[Any, list[str]]:
+def run_browser(page: Page, site_url: str, bundle: str, inputs: list[str]) -> tuple[Any, list[str]]:
     urls: list[str] = []
     page.context.on("request", lambda request: urls.append(request.url))
     page.goto(site_url + "/")
-    out = page.evaluate(ENGINE, {"inputs": inputs})
+    out = page.evaluate(ENGINE, {"inputs": inputs, "bundle": bundle})
     return out, urls
 
 
@@ -174,10 +175,11 @@ def same(replies: list[Any], scenarios: list[Any]) -> bool:
 
 
 def test_chromium_restores_the_snapshot_and_fetches_only_what_it_needs(
-    page: Page, site_url: str
+    page: Page, site_url: str, built_site: Path
 ) -> None:
     picked = SCENARIOS[:: max(1, len(SCENARIOS) // 4)]
-    out, urls = run_browser(page, site_url, [s.input_text for s in picked])
+    bundle = bundle_path(built_site)
+    out, urls = run_browser(page, site_url, bundle, [s.input_text for s in picked])
     assert out["hello"]["start"] == "snapshot", out["hello"]
     assert "fallback" not in out["hello"]
     assert same(out["replies"], picked)
@@ -187,7 +189,7 @@ def test_chromium_restores_the_snapshot_and_fetches_only_what_it_needs(
 
 
 def test_chromium_falls_back_to_the_plain_start_from_a_bad_snapshot(
-    page: Page, site_url: str
+    page: Page, site_url: str, built_site: Path
 ) -> None:
     # garbage of the wrong length; Node tests above cover truncated, corrupt and missing files
     def bad(route: Route) -> None:
@@ -195,7 +197,7 @@ def test_chromium_falls_back_to_the_plain_start_from_a_bad_snapshot(
 
     page.context.route("**/snapshot-*.bin", bad)
     first = SCENARIOS[0]
-    out, urls = run_browser(page, site_url, [first.input_text])
+    out, urls = run_browser(page, site_url, bundle_path(built_site), [first.input_text])
     assert out["hello"]["start"] == "plain"
     assert out["hello"]["fallback"]
     assert same(out["replies"], [first])

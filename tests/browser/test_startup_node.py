@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import bundle_of
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
@@ -33,7 +35,7 @@ console.log(JSON.stringify({stages, version: engine.version, start: engine.start
 
 @pytest.mark.pyodide
 def test_the_start_up_module_runs_in_node_from_the_built_bundle(built_site: Path) -> None:
-    assets = built_site / "assets/hipguide"
+    assets = bundle_of(built_site)
     pyodide = ROOT / "node_modules/pyodide"
     script = SCRIPT % {
         "pyodide": (pyodide / "pyodide.mjs").as_uri(),

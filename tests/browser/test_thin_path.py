@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from hipcore import assess_json, load_catalog
 from tests.browser.conftest import RequestLog
 from tests.browser.widget import answer_prescreen_no, side, submit, wait_until_ready, widget_of
+from tests.conftest import bundle_of, bundle_path
 
 
 def test_bridge_page_prescribes_from_hipcore_in_the_browser(
@@ -25,7 +26,7 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
     report = submit(widget)
 
     # The same results judged by hipcore in CPython, with the catalog the site ships
-    catalog = json.loads((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
+    catalog = json.loads((bundle_of(built_site) / "catalog.json").read_text("utf-8"))
     results = {
         "version": 2,
         "prescreen": {flag["id"]: False for flag in catalog["red_flags"]},
@@ -46,9 +47,10 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
     expect(report).to_have_attribute("data-status", expected["status"])
 
     assert requests_made.foreign() == [], "the site fetched from another host"
-    assert any("/assets/hipguide/pyodide/pyodide.asm.wasm" in u for u in requests_made.urls)
+    bundle = bundle_path(built_site)
+    assert any(f"{bundle}pyodide/pyodide.asm.wasm" in u for u in requests_made.urls)
     # restored from the build's start-up snapshot: no wheel, no stdlib archive (test_snapshot.py)
-    assert any("/assets/hipguide/snapshot-" in u for u in requests_made.urls)
+    assert any(f"{bundle}snapshot-" in u for u in requests_made.urls)
     assert not any(u.endswith(".whl") for u in requests_made.urls)
 
 

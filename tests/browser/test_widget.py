@@ -24,6 +24,7 @@ from tests.browser.widget import (
     wait_until_ready,
     widget_of,
 )
+from tests.conftest import bundle_path
 
 BRIDGE_PAGE = "/assessments/single-leg-bridge/"
 ALL_TESTS_PAGE = "/self-assessment/"
@@ -180,10 +181,12 @@ def test_a_typed_value_is_checked_next_to_its_field(
     expect(held).not_to_have_attribute("aria-invalid", "true")
 
 
-def test_an_engine_error_is_shown_next_to_the_field_it_names(page: Page, site_url: str) -> None:
+def test_an_engine_error_is_shown_next_to_the_field_it_names(
+    page: Page, site_url: str, built_site: Path
+) -> None:
     page.goto(site_url + BRIDGE_PAGE)
     widget = wait_until_ready(page)
-    catalog = page.evaluate("fetch('/assets/hipguide/catalog.json').then(r => r.json())")
+    catalog = page.evaluate(f"fetch('{bundle_path(built_site)}catalog.json').then(r => r.json())")
     version = catalog.get("results_version", 1)
     pain: dict[str, Any] = {"present": True, "score": 11}
     if version >= 2:
@@ -263,14 +266,16 @@ def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
     assert engine_workers(page) == [], "the engine outlived every widget"
 
 
-def test_a_new_src_after_load_loads_that_catalog(page: Page, site_url: str) -> None:
+def test_a_new_src_after_load_loads_that_catalog(
+    page: Page, site_url: str, built_site: Path
+) -> None:
     page.goto(site_url + BRIDGE_PAGE)
     widget = widget_of(page)
     page.route("**/other/catalog.json", lambda route: route.fulfill(path=None, status=404))
     widget.evaluate("el => el.setAttribute('src', '/other/')")
     expect(widget).to_have_attribute("data-state", "error")
     expect(widget.locator(".status")).to_contain_text("catalog.json answered 404")
-    widget.evaluate("el => el.setAttribute('src', '/assets/hipguide/')")
+    widget.evaluate(f"el => el.setAttribute('src', '{bundle_path(built_site)}')")
     expect(widget).to_have_attribute("data-step", "prescreen")
     widget.scroll_into_view_if_needed()
     expect(widget).to_have_attribute("data-state", "ready", timeout=60_000)

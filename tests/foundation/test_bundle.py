@@ -18,7 +18,7 @@ from hipcore.catalog import CATALOG_VERSION
 from site_plugins.bundle import PYODIDE_FILES, RuntimeMissing, build_hipcore_wheel, copy_pyodide
 from site_plugins.bundle.runtime import EMPTY_STDLIB
 from site_plugins.hipguide.export import main as export_main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bundle_of
 
 CATALOG = '{"marker": "the catalog compiled from content"}'
 
@@ -88,7 +88,7 @@ def test_a_missing_runtime_says_how_to_install_it(tmp_path: Path) -> None:
 
 
 def test_the_built_site_ships_runtime_wheel_catalog_and_manifest(built_site: Path) -> None:
-    assets = built_site / "assets/hipguide"
+    assets = bundle_of(built_site)
     manifest = json.loads((assets / "manifest.json").read_text("utf-8"))
     assert (assets / manifest["wheel"]).is_file()
     assert (assets / manifest["catalog"]).is_file()
@@ -114,7 +114,7 @@ def test_the_packaged_catalog_matches_the_content() -> None:
 
 def test_the_emitted_catalog_follows_its_published_schema(built_site: Path) -> None:
     schema = json.loads((ROOT / "content/schema/catalog.schema.json").read_text("utf-8"))
-    catalog = json.loads((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
+    catalog = json.loads((bundle_of(built_site) / "catalog.json").read_text("utf-8"))
     jsonschema.validate(catalog, schema)
     assert catalog["version"] == CATALOG_VERSION
 

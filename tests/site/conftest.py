@@ -7,7 +7,7 @@ import pytest
 
 from hipcore import load_catalog
 from hipcore.model import Catalog
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bundle_of
 from tests.site.builtsite import BuiltSite
 
 
@@ -25,4 +25,4 @@ def site(built_site: Path) -> BuiltSite:
 @pytest.fixture(scope="session")
 def catalog(built_site: Path) -> Catalog:
     """The catalog the site was built from (the copy it ships to the widget)."""
-    return load_catalog((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
+    return load_catalog((bundle_of(built_site) / "catalog.json").read_text("utf-8"))

@@ -1,0 +1,131 @@
+"""Inline scripts and styles moved out of HTML into files named by their content, so that the
+guide's pages and the widget's figures work under a Content Security Policy without
+``'unsafe-inline'`` (docs/embedding.md).
+
+- an inline script (the theme's bootstrap, palette and tab scripts) becomes
+  ``<script src="NAME.js">`` at the same place: a plain external script runs at the same
+  moment, as the inline one did, and the theme's instant navigation re-runs it the same way;
+- ``<style>`` elements and ``style="…"`` attributes (the figures', the Markdown tables'
+  alignment) become rules of one stylesheet per page, linked from the head; an attribute turns
+  into a class (``hs-<hash>``) whose rule is ``!important``, as an inline style outranks the
+  page's rules;
+- JSON data blocks (``<script type="application/json">``) are not scripts and stay.
+
+Text outside tags holds no ``<`` (HTML escapes it), so the tags are found by their grammar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["InlineFiles", "move_styles"]
+
+_ATTR = r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_TAG = re.compile(rf"<[a-zA-Z][\w:-]*(?:\s+{_ATTR})*\s*/?>")
+_ATTRS = re.compile(rf"\s+({_ATTR})")
+_STYLE_ELEMENT = re.compile(r"<style(\s[^>]*)?>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_STYLE_ATTR = re.compile(r"""\s+style\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_CLASS_ATTR = re.compile(r"""(\sclass\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_TYPE_ATTR = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_SRC_ATTR = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+_MEDIA_ATTR = re.compile(r"""\smedia\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+"""Types a browser runs; any other (JSON data, templates) is data, which CSP does not block."""
+
+
+def _name(text: str, suffix: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16] + suffix
+
+
+def _important(declarations: str) -> str:
+    """``a:b;c:d`` with each declaration ``!important`` (an inline style outranks rules)."""
+    out = []
+    for written in declarations.split(";"):
+        declaration = written.strip()
+        if declaration:
+            important = declaration.replace(" ", "").endswith("!important")
+            out.append(declaration if important else f"{declaration}!important")
+    return ";".join(out)
+
+
+def _with_class(tag: str, name: str) -> str:
+    """``tag`` (a start tag) with ``name`` added to its classes."""
+    found = _CLASS_ATTR.search(tag)
+    if found is None:
+        end = -2 if tag.endswith("/>") else -1
+        return f'{tag[:end]} class="{name}"{tag[end:]}'
+    classes = found[2] if found[2] is not None else found[3]
+    return f'{tag[: found.start()]}{found[1]}"{classes} {name}"{tag[found.end() :]}'
+
+
+def move_styles(markup: str) -> tuple[str, list[str]]:
+    """``markup`` without ``<style>`` elements or ``style`` attributes, and the CSS rules that
+    replace them, in document order."""
+    rules: list[str] = []
+
+    def element(match: re.Match[str]) -> str:
+        media = _MEDIA_ATTR.search(match[1] or "")
+        css = match[2]
+        if media is not None:
+            css = f"@media {media[1] if media[1] is not None else media[2]}{{{css}}}"
+        rules.append(css)
+        return ""
+
+    def attribute(tag: re.Match[str]) -> str:
+        style = _STYLE_ATTR.search(tag[0])
+        if style is None:
+            return tag[0]
+        declarations = html.unescape(style[1] if style[1] is not None else style[2])
+        declarations = _important(declarations)
+        if not declarations:
+            return tag[0][: style.start()] + tag[0][style.end() :]
+        name = "hs-" + _name(declarations, "")[:10]
+        rules.append(f".{name}{{{declarations}}}")
+        return _with_class(tag[0][: style.start()] + tag[0][style.end() :], name)
+
+    markup = _STYLE_ELEMENT.sub(element, markup)
+    # Tags only outside scripts (a script's text is not markup).
+    out, at = [], 0
+    for script in _SCRIPT.finditer(markup):
+        out += [_TAG.sub(attribute, markup[at : script.start()]), script[0]]
+        at = script.end()
+    out.append(_TAG.sub(attribute, markup[at:]))
+    return "".join(out), rules
+
+
+@dataclass
+class InlineFiles:
+    """The files moved out of pages, by name; the same script or stylesheet on many pages is one
+    file, named by the sha256 of its text (so a host may cache it forever)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+
+    def page(self, page: str, folder: str) -> str:
+        """``page`` (a whole HTML document) with its inline scripts and styles moved into files
+        of this collection; ``folder`` is the files' URL as the page sees it (ending in /)."""
+        page = _SCRIPT.sub(lambda m: self._script(m, folder), page)
+        page, rules = move_styles(page)
+        if rules:
+            css = "".join(dict.fromkeys(rules))
+            name = self._add(css, ".css")
+            link = f'<link rel="stylesheet" href="{folder}{name}">'
+            page = page.replace("</head>", link + "</head>", 1)
+        return page
+
+    def _script(self, match: re.Match[str], folder: str) -> str:
+        attrs = match[1] or ""
+        kind = _TYPE_ATTR.search(attrs)
+        data = kind is not None and kind[1].lower() not in _SCRIPT_TYPES
+        if _SRC_ATTR.search(attrs) or not match[2].strip() or data:
+            return match[0]  # an external script, or data
+        name = self._add(match[2], ".js")
+        return f'<script{attrs} src="{folder}{name}"></script>'
+
+    def _add(self, text: str, suffix: str) -> str:
+        name = _name(text, suffix)
+        self.files[name] = text
+        return name

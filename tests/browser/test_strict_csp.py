@@ -1,0 +1,182 @@
+"""The guide's own pages under the strict Content Security Policy of docs/embedding.md: no
+'unsafe-inline', no 'unsafe-eval', on every response (a worker's scripts are checked against
+the policy sent with the worker). Every page type works, the theme's scripts too (palette,
+search, instant navigation), and the browser reports no violation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bench.server import serve
+from hipcore import load_catalog
+from hipcore.model import Catalog
+from tests.browser.widget import answer_prescreen_no, side, submit, widget_of
+from tests.conftest import bundle_of, bundle_path
+
+GUIDE_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'"
+)
+"""The guide's own policy, exactly as docs/embedding.md gives it."""
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`));
+"""
+
+
+def every_path(site: Path) -> Iterator[str]:
+    """Every URL path of the built site, directory URLs included."""
+    for path in site.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(site).as_posix()
+            yield f"/{rel}"
+            if path.name == "index.html":
+                yield f"/{rel.removesuffix('index.html')}"
+
+
+@pytest.fixture(scope="module")
+def strict_site(built_site: Path) -> Iterator[str]:
+    headers = {path: {"Content-Security-Policy": GUIDE_CSP} for path in every_path(built_site)}
+    with serve(built_site, headers=headers) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def catalog(built_site: Path) -> Catalog:
+    return load_catalog((bundle_of(built_site) / "catalog.json").read_text("utf-8"))
+
+
+@pytest.fixture
+def reported(page: Page) -> Iterator[list[str]]:
+    """CSP violations, from the page's events and the console (workers report there); the test
+    ends by checking there were none."""
+    console: list[str] = []
+    page.on(
+        "console",
+        lambda m: console.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.add_init_script(VIOLATIONS)
+    yield console
+    events = page.evaluate("window.__violations") if not page.is_closed() else []
+    assert (events, console) == ([], [])
+
+
+def test_every_response_carries_the_policy(strict_site: str, page: Page, built_site: Path) -> None:
+    for path in ("/", "/article/", f"{bundle_path(built_site)}widget/worker.js", "/sw.js"):
+        response = page.request.get(strict_site + path)
+        assert response.headers["content-security-policy"] == GUIDE_CSP, path
+
+
+def test_no_built_page_keeps_an_inline_script_or_style(built_site: Path) -> None:
+    inline_script = re.compile(r"<script(?![^>]*\ssrc=)(?![^>]*type=\"application/json\")[^>]*>")
+    found = {}
+    for path in sorted(built_site.rglob("*.html")):
+        text = path.read_text("utf-8")
+        left = (
+            inline_script.findall(text)
+            + re.findall(r"<style[\s>]", text)
+            + re.findall(r"<[a-zA-Z][^>]*\sstyle=\"", text)
+            + re.findall(r"<[a-zA-Z][^>]*\son[a-z]+=\"", text)
+        )
+        if left:
+            found[path.relative_to(built_site).as_posix()] = left[:3]
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    "path", ["", "article/", "sources/", "exercises/", "figures/", "performance/", "404.html"]
+)
+def test_a_page_shows_styled_under_the_policy(
+    page: Page, strict_site: str, reported: list[str], path: str
+) -> None:
+    page.goto(f"{strict_site}/{path}")
+    # The theme's head script ran (it defines the palette's storage helpers) and its body
+    # script applied the palette.
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", re.compile("."))
+    assert page.evaluate("typeof __md_get") == "function"
+    page.wait_for_load_state("networkidle")
+
+
+def test_figures_are_drawn_with_their_moved_styles(
+    page: Page, strict_site: str, reported: list[str], catalog: Catalog
+) -> None:
+    exercise = catalog.exercises[0].id.replace("_", "-")
+    page.goto(f"{strict_site}/exercises/{exercise}/")
+    path = page.locator(".hipfig svg.hf .b path:not(.t)").first
+    expect(path).to_have_css("fill", "none")  # the figure's own <style>, moved
+    moving = page.locator(".hipfig svg.hf g[class^='hs-']").first
+    assert page.evaluate(  # a style="--m:…" attribute, moved to a class
+        "(g) => getComputedStyle(g).getPropertyValue('--m')", moving.element_handle()
+    ).startswith("k")
+    page.goto(f"{strict_site}/performance/")
+    right = page.locator("td[class*='hs-']").first  # Markdown's right-aligned table cells
+    expect(right).to_have_css("text-align", "right")
+
+
+def test_the_palette_toggle_switches_and_is_remembered(
+    page: Page, strict_site: str, reported: list[str]
+) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(f"{strict_site}/article/")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator('label.md-header__button[title="Switch to dark mode"]').click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()  # the palette script, now a file, reads the choice back before the paint
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_search_finds_an_exercise(
+    page: Page, strict_site: str, reported: list[str], catalog: Catalog
+) -> None:
+    name = catalog.exercises[0].name
+    page.goto(f"{strict_site}/")
+    query = page.locator(".md-search__input")
+    query.click()
+    query.press_sequentially(name.split()[0])  # typed: the theme searches on key presses
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result")).to_contain_text(name)
+
+
+def test_instant_navigation_swaps_pages_with_their_styles_and_scripts(
+    page: Page, strict_site: str, reported: list[str], catalog: Catalog
+) -> None:
+    page.goto(f"{strict_site}/article/")
+    page.wait_for_load_state("networkidle")  # Material has read the sitemap
+    page.evaluate("window.__sameDocument = true")
+    exercise = catalog.exercises[0]
+    nav = page.locator(".md-sidebar--primary")
+    nav.get_by_role("link", name=exercise.name, exact=True).click()
+    expect(page.locator("h1")).to_contain_text(exercise.name)
+    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded, not swapped"
+    # The new page's stylesheet arrived with it.
+    expect(page.locator(".hipfig svg.hf .b path:not(.t)").first).to_have_css("fill", "none")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/article/$"))
+    assert page.evaluate("window.__sameDocument") is True
+
+
+def test_an_assessment_page_runs_the_widget_to_a_program(
+    page: Page, strict_site: str, reported: list[str]
+) -> None:
+    page.goto(f"{strict_site}/assessments/single-leg-bridge/")
+    widget = widget_of(page)
+    widget.scroll_into_view_if_needed()
+    answer_prescreen_no(widget)
+    held = "Seconds held with the pelvis level"
+    side(widget, "single_leg_bridge", "left").get_by_label(held).fill("6")
+    side(widget, "single_leg_bridge", "right").get_by_label(held).fill("12")
+    expect(submit(widget).locator(".program li").first).to_be_visible()
+    expect(widget).to_have_attribute("data-state", "ready")
+
+
+def test_the_embedding_doc_gives_the_guides_policy() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "embedding.md").read_text("utf-8")
+    assert GUIDE_CSP in doc

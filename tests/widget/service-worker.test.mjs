@@ -1,0 +1,97 @@
+// The service worker (site_plugins/bundle/sw.js) installing a new build: a file the old build's
+// cache holds with the same sha256 is copied, whatever its path, since the widget's bundle moves
+// to a new versioned folder with every build (site_plugins/bundle/version.py).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import vm from "node:vm";
+
+const SOURCE = readFileSync(new URL("../../site_plugins/bundle/sw.js", import.meta.url), "utf8");
+const ORIGIN = "https://guide.example/";
+
+class FakeCache {
+  constructor() {
+    this.entries = new Map();
+  }
+  async match(url) {
+    const stored = this.entries.get(String(url));
+    const copy = stored?.clone();
+    if (stored?.url) Object.defineProperty(copy, "url", { value: stored.url }); // a real cache keeps it
+    return copy;
+  }
+  async put(url, response) {
+    this.entries.set(String(url), response);
+  }
+}
+
+/** A worker global with the build's manifest filled in, and caches and a network to watch. */
+function serviceWorker(build, precache, runtime, caches) {
+  const handlers = {};
+  const fetched = [];
+  const source = SOURCE.replace('/*BUILD*/ ""', JSON.stringify(build))
+    .replace("/*PRECACHE*/ {}", JSON.stringify(precache))
+    .replace("/*RUNTIME*/ {}", JSON.stringify(runtime));
+  const self = {
+    location: { href: `${ORIGIN}sw.js` },
+    addEventListener: (type, handler) => (handlers[type] = handler),
+    skipWaiting: async () => {},
+    clients: { claim: async () => {} },
+  };
+  const context = {
+    self,
+    caches: {
+      keys: async () => [...caches.keys()],
+      open: async (name) => caches.get(name) ?? caches.set(name, new FakeCache()).get(name),
+      delete: async (name) => caches.delete(name),
+    },
+    fetch: async (request) => {
+      fetched.push(request.url);
+      return new Response(`network ${request.url}`);
+    },
+    Request,
+    Response,
+    URL,
+    JSON,
+    Map,
+    Object,
+    Promise,
+    Error,
+    decodeURIComponent,
+  };
+  vm.runInNewContext(source, context);
+  const install = () =>
+    new Promise((resolve, reject) => handlers.install({ waitUntil: (p) => p.then(resolve, reject) }));
+  return { install, fetched };
+}
+
+test("a new build copies a file it shares with the old one by hash, from another folder", async () => {
+  const old = new FakeCache();
+  const wasm = "assets/hipguide/aaaaaaaaaaaa/pyodide/pyodide.asm.wasm";
+  const manifest = { "index.html": "H-old-page", [wasm]: "H-wasm" };
+  await old.put(`${ORIGIN}__hipguide_manifest__`, new Response(JSON.stringify(manifest)));
+  const kept = new Response("the runtime, kept");
+  Object.defineProperty(kept, "url", { value: `${ORIGIN}${wasm}` }); // as a fetched response has
+  await old.put(`${ORIGIN}${wasm}`, kept);
+  const caches = new Map([["hipguide-old", old]]);
+
+  const moved = "assets/hipguide/bbbbbbbbbbbb/pyodide/pyodide.asm.wasm";
+  const sw = serviceWorker("new", { "index.html": "H-new-page" }, { [moved]: "H-wasm" }, caches);
+  await sw.install();
+
+  const fresh = caches.get("hipguide-new");
+  const copied = await fresh.match(`${ORIGIN}${moved}`);
+  assert.equal(await copied.text(), "the runtime, kept");
+  assert.notEqual(copied.url, `${ORIGIN}${wasm}`, "a module's URL is where it is now, not was");
+  assert.deepEqual(sw.fetched, [`${ORIGIN}index.html`], "only the changed page is downloaded");
+});
+
+test("a file whose hash changed is downloaded again, even at the same path", async () => {
+  const old = new FakeCache();
+  await old.put(`${ORIGIN}__hipguide_manifest__`, new Response(JSON.stringify({ "a.js": "H1" })));
+  await old.put(`${ORIGIN}a.js`, new Response("old a"));
+  const caches = new Map([["hipguide-old", old]]);
+  const sw = serviceWorker("new", { "a.js": "H2" }, {}, caches);
+  await sw.install();
+  assert.deepEqual(sw.fetched, [`${ORIGIN}a.js`]);
+  assert.equal(await (await caches.get("hipguide-new").match(`${ORIGIN}a.js`)).text(), `network ${ORIGIN}a.js`);
+});
