@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -262,7 +263,9 @@ def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
             document.querySelector('.md-content').append(a); a.click(); }"""
     )
     page.wait_for_function("() => !document.querySelector('hip-assessment')", timeout=10_000)
-    page.wait_for_timeout(6500)  # the engine's grace period (engines.js) is 5 s
+    deadline = time.monotonic() + 15  # the engine's grace period (engines.js) is 5 s
+    while engine_workers(page) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     assert engine_workers(page) == [], "the engine outlived every widget"
 
 

@@ -18,7 +18,13 @@ def widget_of(page: Page) -> Locator:
 def wait_until_ready(page: Page) -> Locator:
     """Scroll the widget into sight (which starts the engine) and wait for the engine."""
     widget = widget_of(page)
-    widget.scroll_into_view_if_needed()
+    # Under instant navigation the address changes before the new content is swapped in, so
+    # the element found may be replaced while it is scrolled to: scroll the one in the page.
+    page.wait_for_function(
+        """() => { const el = document.querySelector("hip-assessment");
+                   if (!el?.isConnected || !el.dataset.step) return false;
+                   el.scrollIntoView({block: "center"}); return true; }"""
+    )
     expect(widget).to_have_attribute("data-state", "ready", timeout=ENGINE_START_MS)
     return widget
 
