@@ -167,7 +167,7 @@ _FIGURE_ID = re.compile(r"^id: \w+$", re.MULTILINE)
 
 def _measure(site: Site, work: Path, repeats: int, *, warm_up: bool) -> dict[str, Any]:
     slug = site.name.replace(" ", "-")
-    docs, nav = _plain_docs(site.content, work / f"{slug}-docs")
+    docs, nav = plain_docs(site.content, work / f"{slug}-docs")
     pages = sum(1 for _ in docs.rglob("*.md"))
     builds = {
         "hipguide": _hipguide_overrides(site.content),
@@ -258,7 +258,7 @@ def _timed(hook: Any, spent: dict[str, float], what: str) -> Any:
     return timed
 
 
-def _plain_docs(content: Path, docs: Path) -> tuple[Path, Any]:
+def plain_docs(content: Path, docs: Path) -> tuple[Path, Any]:
     """The hand-written docs plus every file the plugins generate, and the navigation they set,
     for a plain build of the same pages. Hand-written pages the plugins add to (the contact
     sheet of figures) are written as the plugins leave them."""
