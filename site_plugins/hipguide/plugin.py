@@ -43,6 +43,10 @@ from site_plugins.render.paths import assessment_page, exercise_page, relative
 __all__ = ["HipguidePlugin"]
 
 WIDGET = Path(__file__).parent.parent / "widget"
+ON_DEMAND = "on-demand.js"
+"""The widget's loader, on every page; it imports the element where a page holds one."""
+NOT_PRELOADED = frozenset({"worker.js", "startup.js", ON_DEMAND})
+"""Widget modules a page does not import itself: the worker's, and the loader (a script)."""
 LARGE_RUNTIME_FILES = (
     "pyodide.asm.wasm",
     "pyodide.asm.mjs",
@@ -75,7 +79,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.content = self._load_content()
-        script = f"{self.config.assets_dir}/widget/index.js"
+        # Every page gets the small loader, not the element: the widget's modules are fetched
+        # only on a page that holds one (on-demand.js), instant navigation included.
+        script = f"{self.config.assets_dir}/widget/{ON_DEMAND}"
         if script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(_module_script(script))
         if self._stylesheet not in config.extra_css:
@@ -169,9 +175,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         """On a page with the widget, fetch its modules and the catalog from the head, in
         parallel, instead of one import level at a time after the page's scripts ran."""
         base = get_relative_url(f"{self.config.assets_dir}/", page_url)
-        modules = sorted(
-            p.name for p in WIDGET.glob("*.js") if p.name not in {"worker.js", "startup.js"}
-        )
+        modules = sorted(p.name for p in WIDGET.glob("*.js") if p.name not in NOT_PRELOADED)
         links = [f'<link rel="modulepreload" href="{base}widget/{name}">' for name in modules]
         links.append(f'<link rel="preload" href="{base}widget/hip-assessment.css" as="style">')
         links.append(f'<link rel="preload" href="{base}catalog.json" as="fetch" crossorigin>')
