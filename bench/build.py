@@ -77,9 +77,8 @@ dose:
   sessions_per_week: 3
 {ladder}origin: domain_notes
 sources:
-  - source: domain_notes
-    section: Doses
-    quote: "Strength: 1-3 sets x 8-12 reps, 2-3 non-consecutive days a week"
+  - source: acsm_2009
+    section: Abstract
 """
 
 LADDER = 4
