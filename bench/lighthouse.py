@@ -1,6 +1,7 @@
 """Lighthouse on every kind of page of the guide, against plain mkdocs-material in the same run.
 
     .venv/bin/python bench/lighthouse.py [--runs 3] [--pages home sources ...] [--keep DIR]
+    .venv/bin/python bench/lighthouse.py --report DIR   # the table again, from kept reports
 
 Two sites are built from the same pages: the guide as configured, and plain mkdocs-material
 (the search plugin only, no theme overrides) over the very Markdown the plugin generates, with
@@ -65,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="*", choices=sorted(PAGES), default=list(PAGES))
     parser.add_argument("--forms", nargs="*", choices=FORMS, default=list(FORMS))
     parser.add_argument("--keep", type=Path, help="write every Lighthouse report (JSON) here")
+    parser.add_argument("--report", type=Path, help="print the table of the reports kept in DIR")
     args = parser.parse_args(argv)
+    if args.report:
+        return _report(args.report)
     if shutil.which("node") is None:
         raise SystemExit("node is needed to run Lighthouse (npm)")
     if not LIGHTHOUSE.is_file():
@@ -94,6 +98,19 @@ def main(argv: list[str] | None = None) -> int:
                                 (args.keep / name).write_text(json.dumps(report), "utf-8")
                     print(f"  run {run + 1}/{args.runs}: {page} done", file=sys.stderr)
     _print_table(results, args)
+    return 0
+
+
+def _report(kept: Path) -> int:
+    """The table of a run's kept reports (files named page-form-site-run.json)."""
+    results: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted(kept.glob("*.json")):
+        page, form, kind, _ = path.stem.rsplit("-", 3)
+        results[page, form, kind].append(_summary(json.loads(path.read_text("utf-8"))))
+    runs = max(len(r) for r in results.values())
+    pages = [p for p in PAGES if any(key[0] == p for key in results)]
+    forms = [f for f in FORMS if any(key[1] == f for key in results)]
+    _print_table(results, argparse.Namespace(runs=runs, pages=pages, forms=forms))
     return 0
 
 
@@ -166,8 +183,8 @@ def _summary(report: Mapping[str, Any]) -> dict[str, Any]:
 
 def _print_table(results: Mapping[tuple[str, str, str], list[dict[str, Any]]], args: Any) -> None:
     print(
-        f"\nLighthouse scores, median of {args.runs} runs; hipguide / plain mkdocs-material over the"
-        "\nsame pages, audited in turn. Targets: perf >= plain's; a11y, bp, seo 100."
+        f"\nLighthouse scores, median of {args.runs} runs; hipguide / plain mkdocs-material"
+        "\nover the same pages, audited in turn. Targets: perf >= plain's; a11y, bp, seo 100."
         "\nkB = bytes transferred; fcp, lcp in ms (Lighthouse's simulated device); tbt in ms."
     )
     head = f"{'page':<16} {'form':<7}"
@@ -179,6 +196,8 @@ def _print_table(results: Mapping[tuple[str, str, str], list[dict[str, Any]]], a
     for page in args.pages:
         for form in args.forms:
             hip, plain = results[page, form, "hipguide"], results[page, form, "plain"]
+            if not hip or not plain:
+                continue
 
             def med(runs: list[dict[str, Any]], what: str) -> float:
                 return statistics.median(r[what] for r in runs)
