@@ -74,6 +74,7 @@ def test_every_touch_target_is_large_enough_or_far_enough_apart(
         expect(page.locator("hip-assessment .step")).to_be_visible()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['target-size'], resultTypes: ['violations']})"
+        "async () => await axe.run(document,"
+        " {runOnly: ['target-size'], resultTypes: ['violations']})"
     )
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []

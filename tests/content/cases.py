@@ -530,8 +530,7 @@ CASES: tuple[Case, ...] = (
                 DRILL_FILE,
                 r"^  - source: acsm_200$",
                 "sources[0].source",
-                "names the source 'acsm_200', which does not exist;"
-                " did you mean 'acsm_2009'?",
+                "names the source 'acsm_200', which does not exist; did you mean 'acsm_2009'?",
             ),
         ),
     ),
