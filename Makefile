@@ -14,7 +14,7 @@ unexport PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.venv/pycache
 
 
-.PHONY: test-js bench-widget
+.PHONY: test-js bench-widget bench-lighthouse
 .PHONY: help serve build test lint format typecheck unit bench bench-build bench-engine \
         update-baselines catalog schema golden golden-check clean
 
@@ -22,7 +22,7 @@ help:
 	@echo "make serve   install everything, build the site and serve it on http://127.0.0.1:8000"
 	@echo "make test    install everything (Chromium too), then lint, type-check and run all tests"
 	@echo "make build   build the site into site/"
-	@echo "make bench   run the benchmarks (bench-build, bench-engine, bench-widget)"
+	@echo "make bench   run the benchmarks (bench-build, bench-engine, bench-widget, bench-lighthouse)"
 	@echo "make catalog regenerate hipcore/data/catalog.json and content/schema/ from content/"
 	@echo "make golden  regenerate the engine's golden replies (tests/engine/golden/) and show what changed"
 	@echo "make golden-check  list golden replies the engine no longer gives (exit 1 if any)"
@@ -99,7 +99,7 @@ golden: deps-test
 golden-check: deps-test
 	$(BIN)/python -m tests.engine.golden --check
 
-bench: bench-build bench-engine bench-widget
+bench: bench-build bench-engine bench-widget bench-lighthouse
 
 bench-build: deps-test
 	$(BIN)/python bench/build.py
@@ -109,6 +109,10 @@ bench-engine: deps-test
 
 bench-widget: deps-test
 	$(BIN)/python bench/widget.py
+
+# Lighthouse (npm) on every kind of page, mobile and desktop, against plain mkdocs-material.
+bench-lighthouse: deps-test
+	$(BIN)/python bench/lighthouse.py
 
 update-baselines: deps-test
 	$(BIN)/pytest tests/browser/test_figures_visual.py --update-baselines
