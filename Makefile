@@ -16,7 +16,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.venv/pycache
 
 .PHONY: test-js bench-widget bench-lighthouse
 .PHONY: help serve build test lint format typecheck unit bench bench-build bench-engine \
-        update-baselines catalog schema golden golden-check clean
+        update-baselines screenshots catalog schema golden golden-check clean
 
 help:
 	@echo "make serve   install everything, build the site and serve it on http://127.0.0.1:8000"
@@ -27,6 +27,7 @@ help:
 	@echo "make golden  regenerate the engine's golden replies (tests/engine/golden/) and show what changed"
 	@echo "make golden-check  list golden replies the engine no longer gives (exit 1 if any)"
 	@echo "make update-baselines  re-take the figure baseline screenshots on purpose"
+	@echo "make screenshots  a picture of every widget state, phone and desktop, light and dark, in build/screenshots/"
 	@echo "make clean   remove the venv, node_modules and built files"
 
 # --- set-up: each step re-runs only when its inputs change ---------------------------------
@@ -113,6 +114,11 @@ bench-widget: deps-test
 # Lighthouse (npm) on every kind of page, mobile and desktop, against plain mkdocs-material.
 bench-lighthouse: deps-test
 	$(BIN)/python bench/lighthouse.py
+
+# Pictures for people to look at (the best go to docs/img/widget/): not a test, so `make test`
+# does not collect them.
+screenshots: deps-test
+	$(BIN)/pytest tests/browser/test_widget.py -k screenshots --widget-screenshots=build/screenshots -q
 
 update-baselines: deps-test
 	$(BIN)/pytest tests/browser/test_figures_visual.py --update-baselines

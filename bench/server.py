@@ -9,6 +9,7 @@ off, and the tests would not see the site as readers do."""
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -25,6 +26,8 @@ CHROMIUM = "/usr/bin/chromium"
 """Debian's Chromium: Playwright cannot download its own browser here."""
 
 _SITE_URL = re.compile(rb"<loc>(https?://[^/<]+)/")
+_TEXT = {"text/html", "text/css", "text/javascript", "application/json", "image/svg+xml",
+         "application/xml", "application/manifest+json"}  # fmt: skip
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -39,6 +42,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     extra_headers: Mapping[str, Mapping[str, str]] = {}  # set per server by serve()
+    compressed = False  # set per server by serve()
 
     def end_headers(self) -> None:
         # Everything the guide serves may be used by a page of another origin (a script embed:
@@ -53,15 +57,41 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return self.extra_headers.get(path, {})
 
     def do_GET(self) -> None:
-        if self.path.split("?")[0] != "/sitemap.xml":
+        path = self.path.split("?")[0]
+        if path == "/sitemap.xml":
+            body = (Path(self.directory) / "sitemap.xml").read_bytes()
+            origin = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+            self._send(_SITE_URL.sub(f"<loc>{origin}/".encode(), body), "application/xml")
+        elif not (self.compressed and self._send_compressed(path)):
             super().do_GET()
-            return
-        body = (Path(self.directory) / "sitemap.xml").read_bytes()
-        origin = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
-        body = _SITE_URL.sub(f"<loc>{origin}/".encode(), body)
+
+    def _send_compressed(self, path: str) -> bool:
+        """Serve ``path`` as a static host told by docs/architecture.md would: the build's
+        ``.br`` or ``.gz`` copy where the browser accepts it, text compressed on the fly."""
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            return False
+        accepted = self.headers.get("Accept-Encoding", "")
+        kind = self.guess_type(str(file))
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            copy = file.with_name(file.name + suffix)
+            if encoding in accepted and copy.is_file():
+                self._send(copy.read_bytes(), kind, encoding)
+                return True
+        if "gzip" in accepted and kind.split(";")[0] in _TEXT:
+            self._send(gzip.compress(file.read_bytes(), 6, mtime=0), kind, "gzip")
+            return True
+        return False
+
+    def _send(self, body: bytes, kind: str, encoding: str | None = None) -> None:
         self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+            self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         self.wfile.write(body)
 
@@ -74,10 +104,15 @@ def serve(
     directory: Path,
     host: str = "127.0.0.1",
     headers: Mapping[str, Mapping[str, str]] | None = None,
+    compressed: bool = False,
 ) -> Iterator[str]:
     """Serve ``directory``; the URL names ``host`` (``localhost`` gives a second origin on the
-    same address). ``headers``: extra response headers by path (a CSP for one page, say)."""
-    handler_class = type("Handler", (_Handler,), {"extra_headers": dict(headers or {})})
+    same address). ``headers``: extra response headers by path (a CSP for one page, say).
+    ``compressed``: send the build's ``.br``/``.gz`` copies and compress text, as a static host
+    would (the benchmark's bytes on the wire); otherwise every file as it is."""
+    handler_class = type(
+        "Handler", (_Handler,), {"extra_headers": dict(headers or {}), "compressed": compressed}
+    )
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

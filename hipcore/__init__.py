@@ -85,6 +85,7 @@ from hipcore.model import (
     Unit,
     Upkeep,
     UrgentPain,
+    WidgetWords,
     Words,
 )
 from hipcore.prescription import (
@@ -150,6 +151,7 @@ from hipcore.validate import (
 )
 from hipcore.words import (
     TEMPLATE_NAMES,
+    WIDGET_TEMPLATE_NAMES,
     dose_line,
     fill,
     series,
@@ -167,6 +169,7 @@ __all__ = [
     "SIDE_KEYS",
     "TEMPLATE_NAMES",
     "UNIT_TEXT",
+    "WIDGET_TEMPLATE_NAMES",
     "Assessment",
     "AssessmentResult",
     "Asymmetry",
@@ -241,6 +244,7 @@ __all__ = [
     "Upkeep",
     "UrgentPain",
     "Why",
+    "WidgetWords",
     "Withheld",
     "Words",
     "assess",

@@ -54,6 +54,7 @@ __all__ = [
     "Unit",
     "Upkeep",
     "UrgentPain",
+    "WidgetWords",
     "Words",
 ]
 
@@ -581,6 +582,155 @@ class FormWords:
 
 
 @dataclass(frozen=True)
+class WidgetWords:
+    """The self-assessment widget's own words: its buttons, steps, timer and notices. Names in
+    braces are filled in by the widget (``hipcore.words.WIDGET_TEMPLATE_NAMES`` lists them)."""
+
+    yes: Text
+    """A yes answer."""
+    no: Text
+    """A no answer."""
+    before_you_start: Text
+    """The pre-screen's heading, and its line in the review."""
+    next: Text
+    """Go on to the next step."""
+    back: Text
+    """Go back one step."""
+    skip: Text
+    """Skip the test on screen."""
+    review: Text
+    """Go on from the last test to the review of every answer."""
+    how_to: Text
+    """Above a test's steps."""
+    watch_for: Text
+    """Above what to watch for during a test."""
+    needs_another_look: Text
+    """Above the answers the engine could not take."""
+    change: Text
+    """Go back to an answer from the review."""
+    skipped: Text
+    """In the review: the test was skipped."""
+    not_done: Text
+    """In the review: the test was not answered."""
+    submit: Text
+    """Ask for the program."""
+    review_title: Text
+    """The review's heading."""
+    no_to_every_question: Text
+    """In the review: the pre-screen had no yes."""
+    left_side: Text
+    """A test's left side (its inputs, its line in the review)."""
+    right_side: Text
+    """A test's right side."""
+    one_result: Text
+    """The result of a test done once, for both sides."""
+    unit_of: Text
+    """{measure}: the name of a measure's unit choice, for assistive technology."""
+    tests_label: Text
+    """The progress bar's name, for assistive technology."""
+    progress_test: Text
+    """{n}, {total}: the progress bar on a test."""
+    progress_tests: Text
+    """{total}: the progress bar on the pre-screen (several tests)."""
+    progress_one_test: Text
+    """The progress bar on the pre-screen (one test)."""
+    progress_done: Text
+    """{total}: the progress bar on the review."""
+    starting_runtime: Text
+    """The engine's first start-up stage (the Python runtime)."""
+    installing_engine: Text
+    """The second start-up stage (the engine's files)."""
+    loading_engine: Text
+    """The third start-up stage (the engine and the catalog)."""
+    engine_could_not_start: Text
+    """{reason}: the engine did not start (the answers are kept)."""
+    your_result: Text
+    """The result's heading."""
+    working_out: Text
+    """While the engine works out the program."""
+    program_failed: Text
+    """{reason}: the engine could not work out the program (the answers are kept)."""
+    print_page: Text
+    """Print the program."""
+    add_to_calendar: Text
+    """Save the sessions and the retest as a calendar file."""
+    back_to_answers: Text
+    """From the result back to the answers."""
+    history: Text
+    """Open the history."""
+    start_new: Text
+    """Clear the answers and start again."""
+    answer_yes_or_no: Text
+    """A pre-screen question left unanswered."""
+    enter_number: Text
+    """A value that is not a number."""
+    enter_zero_or_more: Text
+    """A negative value."""
+    more_than: Text
+    """{max}, {unit}: a value above what the measure allows."""
+    pain_score_range: Text
+    """A pain score that is not a whole number from 0 to 10."""
+    your_history: Text
+    """The history's heading."""
+    history_off: Text
+    """The browser refuses storage: no history, the assessment still works."""
+    history_empty: Text
+    """No assessment saved yet."""
+    prescreen_only: Text
+    """A saved assessment with no test done."""
+    left: Text
+    """A chart of the left side."""
+    right: Text
+    """A chart of the right side."""
+    show_program: Text
+    """Work out a saved assessment's program again."""
+    delete: Text
+    """Delete one saved assessment."""
+    back_to_assessment: Text
+    """From the history back to the assessment."""
+    export_all: Text
+    """Save every assessment as a file."""
+    import_file: Text
+    """Read a saved file back in."""
+    delete_all: Text
+    """Delete every saved assessment."""
+    confirm_delete_all: Text
+    """Asked before deleting them all."""
+    import_summary: Text
+    """{added}, {same}: what an import did."""
+    import_refused: Text
+    """{added}, {same}, {refused}, {reasons}: what an import did, some records refused."""
+    record_set_aside: Text
+    """{reason}: a saved assessment could not be read and was set aside."""
+    draft_set_aside: Text
+    """{reason}: the answers in progress could not be read and were set aside."""
+    hold_timer: Text
+    """The timer's name for assistive technology."""
+    start_timer: Text
+    """Start the hold timer (after a 3-2-1 count-in)."""
+    stop: Text
+    """Stop the hold timer."""
+    cancel: Text
+    """Cancel the count-in."""
+    go: Text
+    """Spoken when the hold starts."""
+    speak_count: Text
+    """Turn on the spoken count."""
+    seconds_to_go: Text
+    """{seconds}: the countdown to the mark."""
+    past_mark: Text
+    """{seconds}, {mark}: the count past the mark."""
+    at_mark: Text
+    """{mark}: spoken at the mark."""
+    seconds: Text
+    """{seconds}: a spoken count."""
+    timer_cancelled: Text
+    """Spoken when the count-in is cancelled."""
+    stopped_at: Text
+    """{seconds}: the hold was stopped."""
+
+
+@dataclass(frozen=True)
 class Words:
     """The runner-facing sentences the engine puts together. ``{name}`` is filled in; each
     field's docstring lists the names it may use."""
@@ -589,6 +739,8 @@ class Words:
     """The first line of a prescription, by status."""
     form: FormWords
     """The self-assessment's own questions and labels, beside each test's."""
+    widget: WidgetWords
+    """The widget's buttons, steps, timer and notices."""
     titles: Titles
     """Section titles."""
     urgent_label: Text

@@ -12,7 +12,14 @@ from collections.abc import Iterable, Mapping
 
 from hipcore.model import Dose, Words
 
-__all__ = ["TEMPLATE_NAMES", "dose_line", "fill", "series", "template_problems"]
+__all__ = [
+    "TEMPLATE_NAMES",
+    "WIDGET_TEMPLATE_NAMES",
+    "dose_line",
+    "fill",
+    "series",
+    "template_problems",
+]
 
 TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "pain_referral": frozenset({"test", "where", "regions"}),
@@ -30,6 +37,26 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
 }
 """The names each ``Words`` sentence may fill in; the other sentences fill in none."""
 
+WIDGET_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
+    "progress_test": frozenset({"n", "total"}),
+    "progress_tests": frozenset({"total"}),
+    "progress_done": frozenset({"total"}),
+    "engine_could_not_start": frozenset({"reason"}),
+    "program_failed": frozenset({"reason"}),
+    "more_than": frozenset({"max", "unit"}),
+    "unit_of": frozenset({"measure"}),
+    "import_summary": frozenset({"added", "same"}),
+    "import_refused": frozenset({"added", "same", "refused", "reasons"}),
+    "record_set_aside": frozenset({"reason"}),
+    "draft_set_aside": frozenset({"reason"}),
+    "seconds_to_go": frozenset({"seconds"}),
+    "past_mark": frozenset({"seconds", "mark"}),
+    "at_mark": frozenset({"mark"}),
+    "seconds": frozenset({"seconds"}),
+    "stopped_at": frozenset({"seconds"}),
+}
+"""The names each of the widget's sentences may fill in (the widget fills them)."""
+
 
 def fill(template: str, **names: object) -> str:
     """``template`` with each ``{name}`` replaced (the catalog check has vetted the names)."""
@@ -45,6 +72,8 @@ def template_problems(words: Words) -> list[tuple[str, str]]:
             sentences.append((field, value, TEMPLATE_NAMES.get(field, frozenset())))
     for quality, value in words.upkeep.items():
         sentences.append((f"upkeep.{quality}", value, TEMPLATE_NAMES["upkeep"]))
+    for field, value in vars(words.widget).items():
+        sentences.append((f"widget.{field}", value, WIDGET_TEMPLATE_NAMES.get(field, frozenset())))
     for field, text, allowed in sentences:
         try:
             used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}

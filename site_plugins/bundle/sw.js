@@ -35,6 +35,15 @@ async function reusable() {
   return found;
 }
 
+/** Whether an older build's cache holds the whole runtime (the engine was started with it). */
+async function runtimeKeptBefore() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("hipguide-") || name === CACHE) continue;
+    if (await (await caches.open(name)).match(urlOf(RUNTIME_KEY))) return true;
+  }
+  return false;
+}
+
 /** @param {Cache} cache @param {Record<string, string>} files @param {Map<string, Cache>} old */
 async function fill(cache, files, old) {
   const paths = Object.keys(files);
@@ -56,9 +65,16 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(CACHE);
     await fill(cache, PRECACHE, await reusable());
     await cache.put(urlOf(MANIFEST_KEY), new Response(JSON.stringify(ALL), { headers: { "content-type": "application/json" } }));
-    // Runtime files an older build already kept, with the same hash, are kept too.
+    // A runner whose older build kept the runtime gets this build's runtime whole (its files
+    // with the same hash copied, the rest fetched) before this build takes over: offline, the
+    // new catalog then starts with the new engine. Otherwise only the reusable files are kept.
     const old = await reusable();
-    await fill(cache, Object.fromEntries(Object.entries(RUNTIME).filter(([p]) => old.has(p))), old);
+    if (await runtimeKeptBefore()) {
+      await fill(cache, RUNTIME, old);
+      await cache.put(urlOf(RUNTIME_KEY), new Response("kept"));
+    } else {
+      await fill(cache, Object.fromEntries(Object.entries(RUNTIME).filter(([p]) => old.has(p))), old);
+    }
     await self.skipWaiting();
   })());
 });

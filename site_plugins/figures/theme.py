@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STYLE", "svg_rules"]
+__all__ = ["STYLE", "WIDGET_STYLE", "svg_rules"]
 
-_PALETTE = (
+_COLOURS = (
     "--hf-near:#3949ab;--hf-far:#9fa8da;--hf-ghost:#9e9e9e;--hf-accent:#d84315;"
     "--hf-fault:#c62828;--hf-floor:#9e9e9e;--hf-prop:#e0e0e0;--hf-prop-line:#757575;"
-    "--hf-paper:var(--md-default-bg-color,#fff);--hf-ink:var(--md-default-fg-color,#212121)"
+)
+_PALETTE = (
+    f"{_COLOURS}--hf-paper:var(--md-default-bg-color,#fff);"
+    "--hf-ink:var(--md-default-fg-color,#212121)"
 )
 _DARK = (
     "--hf-near:#9fa8da;--hf-far:#4f5b93;--hf-ghost:#8a8f98;--hf-accent:#ffab40;"
@@ -24,20 +27,38 @@ _PRINT = (
     "--hf-near:#333;--hf-far:#999;--hf-ghost:#aaa;--hf-accent:#000;--hf-fault:#000;"
     "--hf-floor:#666;--hf-prop:#eee;--hf-prop-line:#555;--hf-paper:#fff;--hf-ink:#000"
 )
+
+
+def _layout(unit: str) -> str:
+    """The panels' layout, sized in ``unit``: rem on the guide's pages, em in the widget."""
+    return (
+        f"@media print{{.hipfig{{{_PRINT}}}.hipfig-panel{{break-inside:avoid}}}}"
+        f".hipfig-panels{{display:flex;flex-wrap:wrap;gap:.5{unit} 1{unit};align-items:flex-end}}"
+        ".hipfig-panel{margin:0;max-width:100%}"
+        ".hipfig-panel svg{display:block;max-width:100%;height:auto}"
+        f".hipfig-panel figcaption{{font-size:.75{unit};margin-top:.2{unit}}}"
+        ".hipfig-fault figcaption{color:var(--hf-fault);font-weight:600}"
+        f".hipfig>figcaption{{font-size:.75{unit};margin-top:.4{unit}}}"
+    )
+
+
 STYLE = (
     f".hipfig{{margin:1em 0;{_PALETTE}}}"
     f"[data-md-color-scheme=slate] .hipfig{{{_DARK}}}"
     f"@media (prefers-color-scheme:dark){{body:not([data-md-color-scheme]) .hipfig{{{_DARK}}}}}"
-    f"@media print{{.hipfig{{{_PRINT}}}.hipfig-panel{{break-inside:avoid}}}}"
-    ".hipfig-panels{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}"
-    ".hipfig-panel{margin:0;max-width:100%}"
-    ".hipfig-panel svg{display:block;max-width:100%;height:auto}"
-    ".hipfig-panel figcaption{font-size:.75rem;margin-top:.2rem}"
-    ".hipfig-fault figcaption{color:var(--hf-fault);font-weight:600}"
-    ".hipfig>figcaption{font-size:.75rem;margin-top:.4rem}"
+    + _layout("rem")
 )
 """Layout and palette: light (mkdocs-material's default scheme), dark (its 'slate', or the
 system's dark mode outside the theme), and print (greys; faults keep their dashed rings)."""
+
+WIDGET_STYLE = (
+    f".hipfig{{margin:1em 0;{_COLOURS}"
+    "--hf-paper:var(--hip-bg,#fff);--hf-ink:var(--hip-fg,#212121)}"
+    f":host([data-scheme=dark]) .hipfig{{{_DARK}}}" + _layout("em")
+)
+"""The same, inside the widget's shadow root: the page's selectors cannot reach in, so the
+palette follows the widget's own scheme (its data-scheme, from its theme attribute) and its
+colours; sizes in em, as no host's root font size may change the widget."""
 
 _SCALE = {"motion": 2.2, "detail": 1.6, "fault": 1.6}
 """Pixels per drawing unit (a 175 cm body is 100 units): the motion is drawn larger."""

@@ -21,11 +21,15 @@ from mkdocs.utils import get_relative_url
 from hipcore.canonical import canonical_json as dumps
 from site_plugins.bundle import (
     COMPRESSED_SUFFIXES,
+    EMBED_PAGE,
+    FRAME_SCRIPT,
+    HOST_SCRIPT,
     REGISTER_SCRIPT,
     RuntimeMissing,
     SnapshotError,
     build_hipcore_wheel,
     copy_pyodide,
+    embed_page,
     lock_info,
     precompress,
     write_service_worker,
@@ -34,7 +38,7 @@ from site_plugins.bundle import (
 )
 from site_plugins.content import Content, ContentError
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
-from site_plugins.figures.theme import STYLE
+from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import load_site_content
 from site_plugins.render import SITE_SCRIPT, STYLESHEET, environment, navigation, render_pages
@@ -45,8 +49,6 @@ __all__ = ["HipguidePlugin"]
 WIDGET = Path(__file__).parent.parent / "widget"
 ON_DEMAND = "on-demand.js"
 """The widget's loader, on every page; it imports the element where a page holds one."""
-NOT_PRELOADED = frozenset({"worker.js", "startup.js", ON_DEMAND})
-"""Widget modules a page does not import itself: the worker's, and the loader (a script)."""
 LARGE_RUNTIME_FILES = (
     "pyodide.asm.wasm",
     "pyodide.asm.mjs",
@@ -109,7 +111,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         offline = REGISTER_SCRIPT.read_text("utf-8")
         files.append(File.generated(config, self._offline_script, content=offline))
         icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
-        files.append(File.generated(config, f"{self.config.assets_dir}/icon.svg", content=icon))
+        files.append(File.generated(config, self._icon, content=icon))
+        files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written)
         return files
@@ -140,7 +143,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             site,
             config.site_name,
             config.site_description or config.site_name,
-            f"{self.config.assets_dir}/icon.svg",
+            self._icon,
         )
         assets = self.config.assets_dir.strip("/")
         write_service_worker(
@@ -164,6 +167,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/hipguide.css"
 
     @property
+    def _icon(self) -> str:
+        return f"{self.config.assets_dir}/icon.svg"
+
+    @property
     def _offline_script(self) -> str:
         return f"{self.config.assets_dir}/offline.js"
 
@@ -171,15 +178,34 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def _site_script(self) -> str:
         return f"{self.config.assets_dir}/hipguide-site.js"
 
-    def _preload_widget(self, page_url: str) -> str:
+    def _preload_widget(self, page_url: str, embed: bool = False) -> str:
         """On a page with the widget, fetch its modules and the catalog from the head, in
-        parallel, instead of one import level at a time after the page's scripts ran."""
+        parallel, instead of one import level at a time after the page's scripts ran.
+        ``embed``: for the embed page, which imports the element through embed-frame.js."""
         base = get_relative_url(f"{self.config.assets_dir}/", page_url)
-        modules = sorted(p.name for p in WIDGET.glob("*.js") if p.name not in NOT_PRELOADED)
+
+        def imported(name: str) -> bool:
+            if name in {"worker.js", "startup.js", ON_DEMAND, FRAME_SCRIPT, HOST_SCRIPT}:
+                return False
+            return name != "index.js" if embed else not name.startswith("embed-")
+
+        modules = sorted(p.name for p in WIDGET.glob("*.js") if imported(p.name))
         links = [f'<link rel="modulepreload" href="{base}widget/{name}">' for name in modules]
         links.append(f'<link rel="preload" href="{base}widget/hip-assessment.css" as="style">')
         links.append(f'<link rel="preload" href="{base}catalog.json" as="fetch" crossorigin>')
         return "".join(links)
+
+    def _embed_page(self, config: MkDocsConfig) -> str:
+        """The /embed/ page (a static file, not a page of the guide: no theme, no nav)."""
+        widget = get_relative_url(f"{self.config.assets_dir}/widget/", EMBED_PAGE)
+        language = config.theme.get("language") or config.theme.locale or "en"
+        return embed_page(
+            title=f"Self-assessment · {config.site_name}",
+            language=str(language),
+            widget=widget.rstrip("/") + "/",
+            icon=get_relative_url(self._icon, EMBED_PAGE),
+            head=self._preload_widget(EMBED_PAGE, embed=True),
+        )
 
     def _load_content(self) -> Content:
         """The content; while serving, broken content keeps the last good one (a rebuild that
@@ -258,17 +284,15 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         assert self.content is not None
         ids = {a.id for a in self.content.catalog.assessments}
         blocks = {key: block for key, block in self.figures.items() if key in ids}
-        # The page's selectors, seen from inside the widget's shadow root.
-        style = STYLE
-        for outside in ("[data-md-color-scheme=slate]", "body:not([data-md-color-scheme])"):
-            style = style.replace(f"{outside} .hipfig", f":host-context({outside}) .hipfig")
+        style = WIDGET_STYLE  # the figures' palette and layout, for the widget's shadow root
         # No inline styles in the widget's copy, so that a host page's CSP need not allow
         # 'unsafe-inline' styles: each drawing's <style> and style="--m:…" move to the one
         # stylesheet the widget adopts (a constructed stylesheet, which CSP allows).
         rules: dict[str, None] = {}
 
         def moved(rule: str, replacement: str = "") -> str:
-            rules.setdefault(rule)
+            if rule != STYLE:  # a block's copy of the page's figure style: WIDGET_STYLE here
+                rules.setdefault(rule)
             return replacement
 
         for key, block in blocks.items():

@@ -1,13 +1,17 @@
 // The program as a calendar file (iCalendar, RFC 5545): a daily reminder of the session until
-// the rescreen, and the rescreen itself. Every word comes from the prescription.
+// the rescreen, and the rescreen itself. Every word comes from the prescription; the dates in
+// its text are written in the runner's date language (`writeDate`), the calendar's own in ISO.
+
+import { withDates } from "./dates.js";
 
 /**
  * The .ics text for a prescription, or null when it has no program or no rescreen date.
  * @param {any} prescription   hipcore's prescription document
  * @param {string} stamp       when the file is made, as UTC "YYYYMMDDTHHMMSSZ"
+ * @param {import("./dates.js").DateWriter} [writeDate]  dates in the text, as the runner reads them
  * @returns {string | null}
  */
-export function calendarFile(prescription, stamp) {
+export function calendarFile(prescription, stamp, writeDate) {
   const reassess = prescription.reassess;
   if (!prescription.program.length || !reassess?.from_date) return null;
   const t = prescription.titles;
@@ -25,7 +29,8 @@ export function calendarFile(prescription, stamp) {
     }),
     ...event({
       uid: `rescreen-${uid}`, stamp, day: reassess.from_date, summary: t.calendar_rescreen,
-      description: reassess.text, rule: null,
+      description: writeDate ? withDates(reassess.text, [reassess.from_date, reassess.by_date], writeDate) : reassess.text,
+      rule: null,
     }),
     "END:VCALENDAR",
   ];

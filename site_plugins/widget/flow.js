@@ -4,10 +4,10 @@
 // listens for input and change events on the whole step and updates the state.
 
 import { h } from "./dom.js";
-import { answered, fieldValue, sideOf, sidesOf } from "./state.js";
+import { answered, fieldValue, shownUnit, sideOf, sidesOf } from "./state.js";
 import { holdTimer } from "./timer.js";
+import { fill, sideTitle } from "./words.js";
 
-const SIDE_TITLE = /** @type {Record<string, string>} */ ({ left: "Left side", right: "Right side", both: "Result" });
 
 let uid = 0;
 /** @param {string} stem */
@@ -20,6 +20,7 @@ const nextId = (stem) => `${stem}-${++uid}`;
  * @property {string[]} order     the test ids of this flow, in order
  * @property {Record<string, string>} errors   field name -> message (typed values, the engine)
  * @property {Record<string, string>} figures  assessment id -> the guide's figure block (HTML)
+ * @property {string[]} [units]  the unit ids a measure shows first where it accepts several (`units`)
  */
 
 /** The step's heading, focused when the step opens. @param {string} text */
@@ -41,14 +42,14 @@ function errorSlot(/** @type {HTMLElement} */ input, /** @type {string | undefin
 }
 
 /**
- * A yes/no question as two radios. @param {string} name @param {string} legend
+ * A yes/no question as two radios. @param {any} w the widget's words @param {string} name @param {string} legend
  * @param {boolean | undefined} value @param {string} [note] @param {string} [error]
  */
-function yesNo(name, legend, value, note, error) {
+function yesNo(w, name, legend, value, note, error) {
   const group = h("fieldset", { class: "question", "data-field": name }, [h("legend", {}, [legend])]);
   if (note) group.append(h("p", { class: "note" }, [note]));
   const row = h("div", { class: "choices" });
-  for (const [answer, text] of [["yes", "Yes"], ["no", "No"]]) {
+  for (const [answer, text] of [["yes", w.yes], ["no", w.no]]) {
     const id = nextId("q");
     const input = h("input", { type: "radio", id, name, value: answer });
     /** @type {HTMLInputElement} */ (input).checked = value === (answer === "yes");
@@ -70,11 +71,12 @@ function checkbox(name, label, checked, attrs = {}) {
 /** @param {StepContext} ctx */
 export function prescreenStep(ctx) {
   const { catalog, state, errors } = ctx;
+  const w = catalog.words.widget;
   return h("section", { class: "step", "data-step": "prescreen" }, [
-    heading("Before you start"),
+    heading(w.before_you_start),
     ...catalog.red_flags.map((/** @type {any} */ flag) =>
-      yesNo(`prescreen.${flag.id}`, flag.question, state.prescreen[flag.id], undefined, errors[`prescreen.${flag.id}`])),
-    actions([button("Next", "next", "primary")]),
+      yesNo(w, `prescreen.${flag.id}`, flag.question, state.prescreen[flag.id], undefined, errors[`prescreen.${flag.id}`])),
+    actions([button(w.next, "next", "primary")]),
   ]);
 }
 
@@ -84,32 +86,38 @@ export function prescreenStep(ctx) {
  */
 export function testStep(ctx, a) {
   const { catalog, state, errors, figures } = ctx;
+  const w = catalog.words.widget;
   const index = ctx.order.indexOf(a.id);
   const section = h("section", { class: "step", "data-step": a.id, "data-test": a.id }, [heading(a.name)]);
   if (figures[a.id]) {
     const figure = h("div", { class: "figure" });
     figure.innerHTML = figures[a.id]; // the guide's own figure block, built by the site
+    // On a phone the panels are a strip scrolled sideways: reachable by keyboard too.
+    const panels = figure.querySelector(".hipfig-panels");
+    panels?.setAttribute("tabindex", "0");
+    panels?.setAttribute("role", "group");
+    panels?.setAttribute("aria-label", a.name);
     section.append(figure);
   }
   section.append(h("p", { class: "purpose" }, [a.purpose]));
   const how = h("details", { class: "how", open: true }, [
-    h("summary", {}, ["How to do it"]),
+    h("summary", {}, [w.how_to]),
     ...(a.setup?.length ? [h("ul", { class: "setup" }, a.setup.map((/** @type {string} */ s) => h("li", {}, [s])))] : []),
     h("ol", { class: "steps" }, a.steps.map((/** @type {string} */ s) => h("li", {}, [s]))),
   ]);
   section.append(how);
   if (a.compensations.length || a.discomfort_note) {
     section.append(h("div", { class: "watch" }, [
-      h("h3", {}, ["What to watch for"]),
+      h("h3", {}, [w.watch_for]),
       h("ul", {}, a.compensations.map((/** @type {any} */ c) => h("li", {}, [h("strong", {}, [c.label]), `: ${c.looks_like}`]))),
       ...(a.discomfort_note ? [h("p", { class: "note" }, [a.discomfort_note])] : []),
     ]));
   }
   for (const side of sidesOf(a)) section.append(sideFields(ctx, a, side));
   section.append(actions([
-    button("Back", "back"),
-    button("Skip this test", "skip"),
-    button(index === ctx.order.length - 1 ? "Review" : "Next", "next", "primary"),
+    button(w.back, "back"),
+    button(w.skip, "skip"),
+    button(index === ctx.order.length - 1 ? w.review : w.next, "next", "primary"),
   ]));
   void catalog; void state;
   return section;
@@ -121,7 +129,7 @@ function sideFields(ctx, a, side) {
   const form = catalog.words.form;
   const prefix = `${a.id}.${side}`;
   const s = sideOf(state, a.id, side);
-  const box = h("fieldset", { class: "side", "data-side": side }, [h("legend", {}, [SIDE_TITLE[side]])]);
+  const box = h("fieldset", { class: "side", "data-side": side }, [h("legend", {}, [sideTitle(catalog.words.widget, side)])]);
   const replaced = new Set(a.criteria.map((/** @type {any} */ c) => c.instead_of).filter(Boolean));
   for (const m of a.measures) {
     const name = `${prefix}.measure.${m.id}`;
@@ -131,11 +139,11 @@ function sideFields(ctx, a, side) {
       type: "text", id, name, inputmode: "decimal", autocomplete: "off", class: "number",
     }));
     input.value = fieldValue(state, name) ?? "";
-    const unit = s.measures[m.id]?.unit || m.unit;
+    const unit = shownUnit(m, s.measures[m.id], ctx.units ?? []);
     const row = h("div", { class: "field" }, [h("label", { for: id }, [m.label]), h("div", { class: "input-row" }, [input])]);
     const inputRow = /** @type {HTMLElement} */ (row.lastChild);
     if (units.length > 1) {
-      const select = /** @type {HTMLSelectElement} */ (h("select", { name: `${prefix}.unit.${m.id}`, "aria-label": `Unit: ${m.label}` },
+      const select = /** @type {HTMLSelectElement} */ (h("select", { name: `${prefix}.unit.${m.id}`, "aria-label": fill(catalog.words.widget.unit_of, { measure: m.label }) },
         units.map((/** @type {string} */ u) => h("option", { value: u }, [u]))));
       select.value = unit;
       inputRow.append(select);
@@ -143,13 +151,13 @@ function sideFields(ctx, a, side) {
       inputRow.append(h("span", { class: "unit" }, [m.unit]));
     }
     row.append(errorSlot(input, errors[name]));
-    if (m.unit === "s") row.append(holdTimer(input, m.pass_when?.unit === "s" ? m.pass_when.value : 10, m.label));
+    if (m.unit === "s") row.append(holdTimer(input, m.pass_when?.unit === "s" ? m.pass_when.value : 10, m.label, catalog.words.widget));
     if (replaced.has(m.id)) row.classList.add("has-alternative");
     box.append(row);
   }
   for (const c of a.criteria) {
     const note = c.instead_of ? form.stand_in : undefined;
-    box.append(yesNo(`${prefix}.criterion.${c.id}`, c.label, s.criteria[c.id], note, errors[`${prefix}.criterion.${c.id}`]));
+    box.append(yesNo(catalog.words.widget, `${prefix}.criterion.${c.id}`, c.label, s.criteria[c.id], note, errors[`${prefix}.criterion.${c.id}`]));
   }
   if (a.compensations.length) {
     box.append(h("fieldset", { class: "compensations" }, [
@@ -179,33 +187,34 @@ function sideFields(ctx, a, side) {
 /** Review all answers, each test with a way back to it. @param {StepContext} ctx @param {string[]} engineErrors */
 export function reviewStep(ctx, engineErrors) {
   const { catalog, state } = ctx;
-  const section = h("section", { class: "step", "data-step": "review" }, [heading("Review your answers")]);
+  const w = catalog.words.widget;
+  const section = h("section", { class: "step", "data-step": "review" }, [heading(w.review_title)]);
   if (engineErrors.length) {
     section.append(h("div", { class: "errors", role: "alert" }, [
-      h("p", {}, ["Some answers need another look:"]),
+      h("p", {}, [w.needs_another_look]),
       h("ul", {}, engineErrors.map((e) => h("li", {}, [e]))),
     ]));
   }
   const list = h("dl", { class: "review" });
   const flags = catalog.red_flags.filter((/** @type {any} */ f) => state.prescreen[f.id]);
-  list.append(h("dt", {}, ["Before you start"]), h("dd", {}, [
-    flags.length ? flags.map((/** @type {any} */ f) => f.question).join(" ") : "No to every question.",
-    " ", button("Change", "goto:prescreen", "link"),
+  list.append(h("dt", {}, [w.before_you_start]), h("dd", {}, [
+    flags.length ? flags.map((/** @type {any} */ f) => f.question).join(" ") : w.no_to_every_question,
+    " ", button(w.change, "goto:prescreen", "link"),
   ]));
   for (const id of ctx.order) {
     const a = catalog.assessments.find((/** @type {any} */ x) => x.id === id);
     const dd = h("dd", {});
-    if (!answered(state, a)) dd.append(state.tests[a.id]?.skipped ? "Skipped." : "Not done.");
+    if (!answered(state, a)) dd.append(state.tests[a.id]?.skipped ? w.skipped : w.not_done);
     else {
       for (const side of sidesOf(a)) {
         const words = summary(catalog, a, sideOf(state, a.id, side));
-        if (words.length) dd.append(h("p", {}, [h("span", { class: "side-name" }, [`${SIDE_TITLE[side]}: `]), words.join("; ")]));
+        if (words.length) dd.append(h("p", {}, [h("span", { class: "side-name" }, [`${sideTitle(w, side)}: `]), words.join("; ")]));
       }
     }
-    dd.append(" ", button("Change", `goto:${a.id}`, "link"));
+    dd.append(" ", button(w.change, `goto:${a.id}`, "link"));
     list.append(h("dt", {}, [a.name]), dd);
   }
-  section.append(list, actions([button("Back", "back"), button("Get my program", "submit", "primary")]));
+  section.append(list, actions([button(w.back, "back"), button(w.submit, "submit", "primary")]));
   return section;
 }
 
@@ -216,7 +225,7 @@ function summary(catalog, a, s) {
     const d = s.measures[m.id];
     if (d?.value.trim()) words.push(`${m.label}: ${d.value} ${d.unit || m.unit}`);
   }
-  for (const c of a.criteria) if (typeof s.criteria[c.id] === "boolean") words.push(`${c.label} ${s.criteria[c.id] ? "Yes" : "No"}`);
+  for (const c of a.criteria) if (typeof s.criteria[c.id] === "boolean") words.push(`${c.label} ${s.criteria[c.id] ? catalog.words.widget.yes : catalog.words.widget.no}`);
   for (const c of a.compensations) if (s.compensations.includes(c.id)) words.push(c.label);
   if (s.could_not_perform) words.push(catalog.words.form.could_not_perform);
   if (s.pain.present) {
@@ -234,11 +243,14 @@ export function progressBar(ctx) {
   const total = ctx.order.length;
   const at = ctx.order.indexOf(step);
   const done = step === "prescreen" ? 0 : at >= 0 ? at : total;
-  const text = at >= 0 ? `Test ${at + 1} of ${total}` : step === "prescreen" ? `${total} ${total === 1 ? "test" : "tests"}` : `${total} of ${total}`;
-  const bar = h("div", { class: "progress", role: "progressbar", "aria-label": "Tests", "aria-valuemin": "0",
+  const w = ctx.catalog.words.widget;
+  const text = at >= 0 ? fill(w.progress_test, { n: at + 1, total })
+    : step === "prescreen" ? (total === 1 ? w.progress_one_test : fill(w.progress_tests, { total }))
+    : fill(w.progress_done, { total });
+  const bar = h("div", { class: "progress", role: "progressbar", "aria-label": w.tests_label, "aria-valuemin": "0",
     "aria-valuemax": String(total), "aria-valuenow": String(done), "aria-valuetext": text });
-  const fill = h("span", { class: "progress-fill" });
-  fill.style.width = `${total ? (100 * done) / total : 0}%`; // CSSOM, which a strict CSP allows
-  bar.append(fill);
+  const filled = h("span", { class: "progress-fill" });
+  filled.style.width = `${total ? (100 * done) / total : 0}%`; // CSSOM, which a strict CSP allows
+  bar.append(filled);
   return h("div", { class: "progress-wrap" }, [bar, h("span", { class: "progress-text", "aria-hidden": "true" }, [text])]);
 }

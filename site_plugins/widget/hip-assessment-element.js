@@ -9,12 +9,29 @@
 //   exercise-href  where an exercise's name links, with {slug} for the exercise (hip-bridge);
 //           defaults to the guide's own pages beside src ("<src>/../../exercises/{slug}/");
 //           "none" shows names without links
-// Property:
+//   units   "metric", "imperial", or unit ids of the catalog (cm, in), in order of preference:
+//           the unit a measure shows first where it accepts several; empty: the content's own.
+//           A value keeps the unit it was typed in (a new `units` never changes its meaning)
+//   theme   light | dark | auto (default): auto follows the guide's palette switch on the guide's
+//           pages (mkdocs-material), else the system (prefers-color-scheme). Drawn as
+//           data-scheme="light|dark"
+//   date-language  the BCP 47 tag (en-GB, de) every date shown is written in: the history, the
+//           charts, the rescreen dates, the calendar file's text; default: the element's lang
+//           (inherited: the page's), else the browser's language
+//   An invalid value (theme="blue", units="furlongs", date-language="not a tag") is reported once
+//   with console.warn and ignored: the attribute reads as if absent; no answer is lost.
+// Properties: tests (array), src, exerciseHref, units (the preferred unit ids, array), theme,
+//   dateLanguage (each the value in use; setting one sets its attribute);
 //   results the results document of the answers so far (get), or one to restore (set)
+// Styling (docs/embedding.md): the --hip-* custom properties of hip-assessment.css, and the
+//   parts of parts.js: body, step, heading, progress, progress-fill, field, choice,
+//   choice-checked, button, primary, result, status, timer, exercise-link, calendar-link. Host
+//   CSS reaches nothing else: the widget's box starts from `all: initial`, its sizes are in em.
 // Performance marks (for the benchmark and real-user timing): hip-assessment:interactive (first
 // step drawn), hip-assessment:engine-start, hip-assessment:engine-ready.
 // State is exposed as data-state="idle|loading|ready|error" (the engine) for styling and tests,
-// and data-step="prescreen|<test id>|review|result|history" (where the runner is).
+// data-step="prescreen|<test id>|review|result|history" (where the runner is), and
+// data-scheme="light|dark" (the colours drawn, from `theme`).
 // Events (bubbling, composed; data in `detail`):
 //   hip-assessment-loadstart, hip-assessment-load, hip-assessment-error, hip-assessment-loadend
 //     the engine's start-up, in the order of <img>; -error carries {message}
@@ -29,23 +46,26 @@
 // starts only when an element is first seen or touched (engines.js); the catalog alone drives
 // the form, so the runner can start before Python is ready.
 
+import { catalogUnits, readDateLanguage, readTheme, readUnits, schemeOf } from "./attributes.js";
+import { dateWriter } from "./dates.js";
 import { acquire, catalogFor, release } from "./engines.js";
 import { historyView } from "./history-view.js";
 import { exportFile, mergeImport, openRecord, sealRecord } from "./records.js";
 import { calendarFile } from "./calendar.js";
+import { fill } from "./words.js";
 import { renderReply } from "./report.js";
 import { h } from "./dom.js";
 import { prescreenStep, progressBar, reviewStep, testStep } from "./flow.js";
+import { markParts } from "./parts.js";
 import {
-  emptyState, fieldOfPath, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
-  selectedTests, stepOfField, toResults, withField, withSkipped,
+  emptyState, fieldOfPath, fieldValue, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
+  selectedTests, shownUnit, sideOf, stepOfField, toResults, withField, withSkipped,
 } from "./state.js";
 import { clearDraft, HistoryStore, loadDraft, saveDraft } from "./storage.js";
 
 const DEFAULT_SRC = new URL("../", import.meta.url).href;
-const STAGE_WORDS = /** @type {Record<string, string>} */ ({
-  runtime: "Starting Python…", filesystem: "Installing the engine…", engine: "Loading the engine…", ready: "",
-});
+/** The widget's words for each start-up stage. @type {Record<string, string>} */
+const STAGE_WORDS = { runtime: "starting_runtime", filesystem: "installing_engine", engine: "loading_engine" };
 
 /** @typedef {import("./protocol.js").EngineClient} EngineClient */
 
@@ -55,7 +75,7 @@ const figureFiles = new Map();
 const figureSheets = new WeakSet();
 
 export class HipAssessmentElement extends HTMLElement {
-  static observedAttributes = ["tests", "src", "exercise-href"];
+  static observedAttributes = ["tests", "src", "exercise-href", "units", "theme", "date-language"];
 
   /** @type {Promise<EngineClient> | null} */ #loading = null;
   /** @type {string | null} */ #engineSrc = null;
@@ -73,6 +93,11 @@ export class HipAssessmentElement extends HTMLElement {
   /** @type {IntersectionObserver | null} */ #observer = null;
   #history = new HistoryStore();
   #historyOn = true;
+  /** The invalid value last reported, per attribute (each reported once). @type {Map<string, string>} */
+  #warned = new Map();
+  /** @type {MediaQueryList | null} */ #systemDark = null;
+  /** @type {MutationObserver | null} */ #palette = null;
+  #onScheme = () => this.#applyScheme();
 
   get tests() {
     return (this.getAttribute("tests") ?? "").split(/\s+/).filter(Boolean);
@@ -92,6 +117,27 @@ export class HipAssessmentElement extends HTMLElement {
   set exerciseHref(value) {
     this.setAttribute("exercise-href", value);
   }
+  /** The unit ids a measure shows first where it accepts several ("imperial" reads ["in"]). */
+  get units() {
+    return readUnits(this.getAttribute("units"), this.#catalog ? catalogUnits(this.#catalog) : null).value;
+  }
+  set units(value) {
+    this.setAttribute("units", Array.isArray(value) ? value.join(" ") : String(value));
+  }
+  /** "light", "dark" or "auto" (the default; an invalid attribute reads "auto"). */
+  get theme() {
+    return readTheme(this.getAttribute("theme")).value;
+  }
+  set theme(value) {
+    this.setAttribute("theme", value);
+  }
+  /** The language tag the widget writes dates in (the attribute, else the element's lang, else the browser's). */
+  get dateLanguage() {
+    return readDateLanguage(this.getAttribute("date-language"), this.#defaultLanguages()).value;
+  }
+  set dateLanguage(value) {
+    this.setAttribute("date-language", value);
+  }
   /** The results document of the answers so far. */
   get results() {
     return this.#catalog ? toResults(this.#catalog, this.#state, this.tests, localDate()) : null;
@@ -103,6 +149,7 @@ export class HipAssessmentElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#watchScheme();
     if (!this.#built) {
       this.#built = true;
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
@@ -114,6 +161,9 @@ export class HipAssessmentElement extends HTMLElement {
       root.addEventListener("change", (e) => this.#onInput(e));
       // The first touch starts the engine, even before the element is seen (keyboard users).
       for (const type of ["focusin", "pointerdown"]) root.addEventListener(type, () => this.#want(), { passive: true });
+      markParts(root);
+      this.#check("theme");
+      this.#check("date-language");
       this.#loadCatalog();
     }
     this.#observe();
@@ -122,13 +172,24 @@ export class HipAssessmentElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#observer?.disconnect();
+    this.#systemDark?.removeEventListener("change", this.#onScheme);
+    this.#palette?.disconnect();
     if (this.#engineSrc) release(this.#engineSrc, this);
   }
 
   /** @param {string} name @param {string | null} old @param {string | null} value */
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#built) return;
-    if (name === "src") {
+    if (name === "theme") {
+      this.#check(name);
+      this.#applyScheme();
+    } else if (name === "units") {
+      if (this.#catalog) this.#check(name);
+      this.#showUnits();
+    } else if (name === "date-language") {
+      this.#check(name);
+      if (this.#catalog && ["result", "history"].includes(this.#state.step)) this.#render(false);
+    } else if (name === "src") {
       if (this.#engineSrc) release(this.#engineSrc, this);
       this.#engineSrc = null;
       this.#loading = null;
@@ -161,7 +222,7 @@ export class HipAssessmentElement extends HTMLElement {
     this.#loading = new Promise((resolve, reject) => {
       acquire(src, this, this.#catalogText, {
         progress: (stage) => {
-          this.#engineStatus(STAGE_WORDS[stage]);
+          this.#engineStatus((this.#catalog && STAGE_WORDS[stage] && this.#words()[STAGE_WORDS[stage]]) || "");
           this.#emit("progress", { stage });
         },
         ready: (client) => {
@@ -180,7 +241,8 @@ export class HipAssessmentElement extends HTMLElement {
           this.#loading = null;
           this.#engineSrc = null;
           release(src, this);
-          this.#showStatus(`The assessment engine could not start: ${error.message}. Your answers are kept; reload the page to try again.`, true);
+          // Before the catalog (a host calling loadRuntime() at once) there are no words but the reason.
+          this.#showStatus(this.#catalog ? fill(this.#words().engine_could_not_start, { reason: error.message }) : error.message, true);
           this.#engineStatus("");
           this.#emit("error", { message: error.message });
           this.#emit("loadend");
@@ -214,11 +276,14 @@ export class HipAssessmentElement extends HTMLElement {
     } catch (error) {
       if (this.#catalogSrc !== src) return;
       this.dataset.state = "error";
+      // With no catalog there are no words from content: this and the loading line are the
+      // only sentences the widget words itself.
       this.#showStatus(`The self-assessment could not load (${/** @type {Error} */ (error).message}).`, true);
       this.#emit("error", { message: String(/** @type {Error} */ (error).message) });
       return;
     }
-    const draft = loadDraft(this.#draftKey(), (notice) => this.#notices.push(notice));
+    this.#check("units");
+    const draft = loadDraft(this.#draftKey(), (reason) => this.#notices.push(fill(this.#words().draft_set_aside, { reason })));
     if (draft) this.#state = draft.state;
     if (!this.dataset.state) this.dataset.state = "idle";
     this.#render(false);
@@ -275,6 +340,11 @@ export class HipAssessmentElement extends HTMLElement {
 
   // --- the flow --------------------------------------------------------------------------------
 
+  /** The widget's words, from the catalog (content/words.yaml). */
+  #words() {
+    return this.#catalog.words.widget;
+  }
+
   #order() {
     return selectedTests(this.#catalog, this.tests).map((/** @type {any} */ a) => a.id);
   }
@@ -293,15 +363,17 @@ export class HipAssessmentElement extends HTMLElement {
   #render(focus = true) {
     if (!this.#catalog || !this.shadowRoot) return;
     const view = /** @type {HTMLElement} */ (this.shadowRoot.querySelector(".view"));
-    const ctx = { catalog: this.#catalog, state: this.#state, order: this.#order(), errors: this.#errors, figures: this.#figures };
+    const ctx = {
+      catalog: this.#catalog, state: this.#state, order: this.#order(), errors: this.#errors, figures: this.#figures, units: this.units,
+    };
     const step = this.#state.step;
     /** @type {HTMLElement} */ let content;
     if (step === "prescreen") content = prescreenStep(ctx);
     else if (step === "review") content = reviewStep(ctx, this.#engineErrors);
     else if (step === "result") content = this.#resultStep();
     else if (step === "history") {
-      content = h("section", { class: "step", "data-step": "history" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your history"])]);
-      this.#showHistory();
+      content = h("section", { class: "step", "data-step": "history" }, [h("h2", { class: "step-title", tabindex: "-1" }, [this.#words().your_history])]);
+      this.#showHistory(focus);
     } else {
       const a = this.#catalog.assessments.find((/** @type {any} */ x) => x.id === step);
       content = a ? testStep(ctx, a) : prescreenStep(ctx);
@@ -309,6 +381,7 @@ export class HipAssessmentElement extends HTMLElement {
     const nodes = [content];
     if (!["result", "history"].includes(step)) nodes.unshift(progressBar(ctx));
     view.replaceChildren(...nodes);
+    markParts(view);
     if (!this.dataset.step) performance.mark("hip-assessment:interactive");
     this.dataset.step = step;
     if (this.#notices.length && step !== "history") this.#showStatus(this.#notices.join(" "), true);
@@ -316,10 +389,10 @@ export class HipAssessmentElement extends HTMLElement {
   }
 
   #resultStep() {
-    const section = h("section", { class: "step", "data-step": "result" }, [h("h2", { class: "step-title", tabindex: "-1" }, ["Your result"])]);
+    const section = h("section", { class: "step", "data-step": "result" }, [h("h2", { class: "step-title", tabindex: "-1" }, [this.#words().your_result])]);
     const out = h("div", { class: "report", "aria-live": "polite" });
     if (this.#reply?.ok) {
-      out.append(renderReply(this.#reply, this.#catalog, { exerciseHref: (id) => this.#exerciseLink(id) }));
+      out.append(renderReply(this.#reply, this.#catalog, { exerciseHref: (id) => this.#exerciseLink(id), writeDate: this.#writeDate() }));
     } else if (this.dataset.state === "error") {
       const form = this.#catalog.words.form;
       const table = new URL("../../self-assessment/#decision-table", this.src).href;
@@ -328,19 +401,19 @@ export class HipAssessmentElement extends HTMLElement {
       // Before Python is ready: a red flag's advice is already in the catalog.
       const raised = redFlagsRaised(this.#catalog, this.#state);
       if (raised.length) out.append(h("ul", { class: "referrals-early" }, raised.map((/** @type {any} */ f) => h("li", {}, [f.reason]))));
-      out.append(h("p", { class: "working" }, ["Working out your program…"]));
+      out.append(h("p", { class: "working" }, [this.#words().working_out]));
     }
     const done = this.#reply?.ok ? this.#reply.prescription : null;
-    const calendar = done ? calendarFile(done, utcStamp(new Date())) : null;
+    const calendar = done ? calendarFile(done, utcStamp(new Date()), this.#writeDate()) : null;
     section.append(out, h("div", { class: "actions" }, [
-      ...(done ? [h("button", { type: "button", class: "secondary", "data-action": "print" }, ["Print"])] : []),
+      ...(done ? [h("button", { type: "button", class: "secondary", "data-action": "print" }, [this.#words().print_page])] : []),
       ...(calendar ? [h("a", {
         class: "button secondary", download: "hip-program.ics", part: "calendar-link",
         href: `data:text/calendar;charset=utf-8,${encodeURIComponent(calendar)}`,
-      }, ["Add to calendar"])] : []),
-      h("button", { type: "button", class: "secondary", "data-action": "goto:review" }, ["Back to my answers"]),
-      h("button", { type: "button", class: "secondary", "data-action": "history" }, ["History"]),
-      h("button", { type: "button", class: "primary", "data-action": "restart" }, ["Start a new assessment"]),
+      }, [this.#words().add_to_calendar])] : []),
+      h("button", { type: "button", class: "secondary", "data-action": "goto:review" }, [this.#words().back_to_answers]),
+      h("button", { type: "button", class: "secondary", "data-action": "history" }, [this.#words().history]),
+      h("button", { type: "button", class: "primary", "data-action": "restart" }, [this.#words().start_new]),
     ]));
     return section;
   }
@@ -368,7 +441,13 @@ export class HipAssessmentElement extends HTMLElement {
     let value = target.value;
     if (target.type === "checkbox") value = target.checked;
     else if (target.type === "radio") value = target.value === "yes";
-    this.#setState(withField(this.#state, name, value));
+    let state = this.#state;
+    const unitName = name.replace(".measure.", ".unit.");
+    const unitShown = /** @type {HTMLSelectElement | null} */ (target.closest(".input-row")?.querySelector("select") ?? null);
+    // A value is kept with the unit it was typed in, so a later `units` never changes its meaning.
+    if (unitName !== name && unitShown && !fieldValue(state, unitName)) state = withField(state, unitName, unitShown.value);
+    this.#setState(withField(state, name, value));
+    if (target.type === "radio") markParts(/** @type {HTMLElement} */ (target.closest(".choices")));
     delete this.#errors[name];
     if (name.endsWith(".pain")) {
       const details = target.closest("fieldset")?.querySelector(".pain-details");
@@ -412,7 +491,7 @@ export class HipAssessmentElement extends HTMLElement {
       if (step === "prescreen") {
         if (!prescreenDone(this.#catalog, this.#state)) {
           for (const f of this.#catalog.red_flags) {
-            if (typeof this.#state.prescreen[f.id] !== "boolean") this.#errors[`prescreen.${f.id}`] = "Answer yes or no.";
+            if (typeof this.#state.prescreen[f.id] !== "boolean") this.#errors[`prescreen.${f.id}`] = this.#words().answer_yes_or_no;
           }
           this.#render(false);
           /** @type {HTMLElement | null} */ (this.shadowRoot?.querySelector("[aria-invalid], .question:has(.field-error) input"))?.focus();
@@ -472,7 +551,7 @@ export class HipAssessmentElement extends HTMLElement {
       reply = await this.assess(results);
     } catch (error) {
       const out = this.shadowRoot?.querySelector(".report .working");
-      if (out) out.textContent = `Your answers are kept, but the program could not be worked out: ${/** @type {Error} */ (error).message}`;
+      if (out) out.textContent = fill(this.#words().program_failed, { reason: /** @type {Error} */ (error).message });
       return;
     }
     this.#emit("result", { results, reply });
@@ -518,20 +597,22 @@ export class HipAssessmentElement extends HTMLElement {
       else {
         const reason = opened.ok ? "its key does not match its id" : opened.reason;
         await this.#history.setAside(key, value, reason);
-        this.#notices.push(`A saved assessment could not be read (${reason}); it was set aside and the rest of your history is kept.`);
+        this.#notices.push(fill(this.#words().record_set_aside, { reason }));
       }
     }
     return records;
   }
 
-  async #showHistory() {
+  /** @param {boolean} [focus] move focus to the history's heading */
+  async #showHistory(focus = true) {
     const records = await this.#records();
     const view = this.shadowRoot?.querySelector(".view");
     if (!view || this.#state.step !== "history") return;
     const notices = this.#notices.splice(0);
     this.#showStatus("", false);
-    view.replaceChildren(historyView({ catalog: this.#catalog, records, available: this.#historyOn, notices }));
-    /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus();
+    view.replaceChildren(historyView({ catalog: this.#catalog, records, available: this.#historyOn, notices, writeDate: this.#writeDate() }));
+    markParts(view);
+    if (focus) /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus();
   }
 
   async #exportHistory() {
@@ -553,12 +634,15 @@ export class HipAssessmentElement extends HTMLElement {
     }
     const { added, same, refused } = mergeImport(await this.#records(), parsed, this.#catalog);
     for (const record of added) await this.#history.put(record);
-    this.#notices.push(`Import: ${added.length} added, ${same} already here${refused.length ? `, ${refused.length} refused (${refused.join("; ")})` : ""}.`);
+    const w = this.#words();
+    this.#notices.push(refused.length
+      ? fill(w.import_refused, { added: added.length, same, refused: refused.length, reasons: refused.join("; ") })
+      : fill(w.import_summary, { added: added.length, same }));
     this.#showHistory();
   }
 
   async #clearHistory() {
-    if (!confirm("Delete every saved assessment on this device?")) return;
+    if (!confirm(this.#words().confirm_delete_all)) return;
     await this.#history.clear();
     this.#showHistory();
   }
@@ -579,6 +663,61 @@ export class HipAssessmentElement extends HTMLElement {
     if (reply?.ok && this.#state.step === "result") {
       this.#reply = reply;
       this.#render();
+    }
+  }
+
+  // --- configuration ---------------------------------------------------------------------------
+
+  /** Report an attribute's invalid value once (console.warn); the element uses its default. @param {string} name */
+  #check(name) {
+    const text = this.getAttribute(name);
+    const read = {
+      theme: () => readTheme(text),
+      units: () => readUnits(text, this.#catalog ? catalogUnits(this.#catalog) : null),
+      "date-language": () => readDateLanguage(text, this.#defaultLanguages()),
+    }[name]?.();
+    if (!read?.problem) this.#warned.delete(name);
+    else if (this.#warned.get(name) !== text) {
+      this.#warned.set(name, text ?? "");
+      console.warn(read.problem);
+    }
+  }
+
+  /** The languages a date falls back to: the element's (lang, inherited), then the browser's. */
+  #defaultLanguages() {
+    return [this.closest("[lang]")?.getAttribute("lang"), navigator.language];
+  }
+
+  /** @returns {import("./dates.js").DateWriter} */
+  #writeDate() {
+    return dateWriter(this.dateLanguage);
+  }
+
+  /** Follow the system's light or dark setting, and the guide's palette switch (theme auto). */
+  #watchScheme() {
+    this.#systemDark ??= matchMedia("(prefers-color-scheme: dark)");
+    this.#systemDark.addEventListener("change", this.#onScheme);
+    this.#palette ??= new MutationObserver(this.#onScheme);
+    if (document.body) this.#palette.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    this.#applyScheme();
+  }
+
+  /** data-scheme="light|dark": the colours the widget draws in (hip-assessment.css). */
+  #applyScheme() {
+    const material = document.body?.getAttribute("data-md-color-scheme") ?? null;
+    this.dataset.scheme = schemeOf(this.theme, material, this.#systemDark?.matches ?? false);
+  }
+
+  /** A new `units`: each unit choice whose measure has no value yet shows the preferred unit. */
+  #showUnits() {
+    const view = this.shadowRoot?.querySelector(".view");
+    if (!this.#catalog || !view) return;
+    for (const select of view.querySelectorAll("select")) {
+      const [test, side, part, id] = select.name.split(".");
+      const measure = this.#catalog.assessments.find((/** @type {any} */ a) => a.id === test)?.measures
+        .find((/** @type {any} */ m) => m.id === id);
+      if (part !== "unit" || !measure) continue;
+      select.value = shownUnit(measure, sideOf(this.#state, test, side).measures[id], this.units);
     }
   }
 

@@ -6,7 +6,6 @@ import { h } from "./dom.js";
 import { series } from "./records.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-const SIDE = /** @type {Record<string, string>} */ ({ left: "left", right: "right", both: "" });
 
 /** @param {string} tag @param {Record<string, string | number>} attrs @param {Node[]} [children] */
 function svg(tag, attrs, children = []) {
@@ -19,8 +18,10 @@ function svg(tag, attrs, children = []) {
 /**
  * One line chart: the values over time, and the pass mark as a dashed line where there is one.
  * @param {ReturnType<typeof series>[number]} s
+ * @param {any} w the widget's words
+ * @param {import("./dates.js").DateWriter} [writeDate]  a date as the runner reads it
  */
-export function chart(s) {
+export function chart(s, w, writeDate = (iso) => iso) {
   const W = 280, H = 90, P = 8;
   const mark = s.measure.pass_when && s.measure.pass_when.unit === s.measure.unit ? s.measure.pass_when.value : null;
   const values = s.points.map((p) => p.value);
@@ -28,8 +29,9 @@ export function chart(s) {
   const x = (/** @type {number} */ i) => (s.points.length === 1 ? W / 2 : P + (i * (W - 2 * P)) / (s.points.length - 1));
   const y = (/** @type {number} */ v) => H - P - (v / top) * (H - 2 * P);
   const unit = s.measure.unit === "deg" ? "°" : ` ${s.measure.unit}`;
-  const words = s.points.map((p) => `${p.date}: ${Math.round(p.value * 10) / 10}${unit}`).join(", ");
-  const title = `${s.test.name}${SIDE[s.side] ? `, ${SIDE[s.side]}` : ""}`;
+  const words = s.points.map((p) => `${writeDate(p.date)}: ${Math.round(p.value * 10) / 10}${unit}`).join(", ");
+  const side = s.side === "left" ? w.left : s.side === "right" ? w.right : "";
+  const title = side ? `${s.test.name}, ${side}` : s.test.name;
   const drawing = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": `${title}: ${words}` }, [
     svg("line", { x1: P, x2: W - P, y1: H - P, y2: H - P, class: "axis" }),
     ...(mark !== null ? [
@@ -44,7 +46,7 @@ export function chart(s) {
   const last = s.points[s.points.length - 1];
   return h("figure", { class: "chart-box" }, [
     drawing,
-    h("figcaption", {}, [`${title} — ${s.measure.label}: ${Math.round(last.value * 10) / 10}${unit} (${last.date})`]),
+    h("figcaption", {}, [`${title} — ${s.measure.label}: ${Math.round(last.value * 10) / 10}${unit} (${writeDate(last.date)})`]),
   ]);
 }
 
@@ -55,37 +57,39 @@ function passes(measure, value) {
 }
 
 /**
- * @param {{catalog: any, records: import("./records.js").HistoryRecord[], available: boolean, notices: string[]}} options
+ * @param {{catalog: any, records: import("./records.js").HistoryRecord[], available: boolean, notices: string[],
+ *   writeDate?: import("./dates.js").DateWriter}} options  writeDate: a date as the runner reads it
  */
-export function historyView({ catalog, records, available, notices }) {
+export function historyView({ catalog, records, available, notices, writeDate = (iso) => iso }) {
   const names = Object.fromEntries(catalog.assessments.map((/** @type {any} */ a) => [a.id, a.name]));
+  const w = catalog.words.widget;
   const section = h("section", { class: "step history", "data-step": "history" }, [
-    h("h2", { class: "step-title", tabindex: "-1" }, ["Your history"]),
+    h("h2", { class: "step-title", tabindex: "-1" }, [w.your_history]),
   ]);
-  if (!available) section.append(h("p", { class: "notice" }, ["This browser does not let the guide save anything, so the history is off. Your assessment still works."]));
+  if (!available) section.append(h("p", { class: "notice" }, [w.history_off]));
   for (const notice of notices) section.append(h("p", { class: "notice", role: "alert" }, [notice]));
-  if (available && !records.length) section.append(h("p", {}, ["No finished assessment is saved on this device yet."]));
+  if (available && !records.length) section.append(h("p", {}, [w.history_empty]));
   const charts = series(catalog, records);
-  if (charts.length) section.append(h("div", { class: "charts" }, charts.map(chart)));
+  if (charts.length) section.append(h("div", { class: "charts" }, charts.map((c) => chart(c, w, writeDate))));
   const sorted = [...records].sort((a, b) => b.saved_at.localeCompare(a.saved_at));
   if (sorted.length) {
     section.append(h("ul", { class: "records" }, sorted.map((r) => h("li", { "data-record": r.id }, [
-      h("span", { class: "record-date" }, [r.results.recorded_at || r.saved_at.slice(0, 10)]), " ",
-      h("span", { class: "record-tests" }, [r.results.assessments.map((/** @type {any} */ e) => names[e.assessment] ?? e.assessment).join(", ") || "Pre-screen only"]),
+      h("span", { class: "record-date" }, [writeDate(r.results.recorded_at || r.saved_at.slice(0, 10))]), " ",
+      h("span", { class: "record-tests" }, [r.results.assessments.map((/** @type {any} */ e) => names[e.assessment] ?? e.assessment).join(", ") || w.prescreen_only]),
       h("span", { class: "record-actions" }, [
-        h("button", { type: "button", class: "link", "data-action": `history-show:${r.id}` }, ["Show program"]),
-        h("button", { type: "button", class: "link", "data-action": `history-delete:${r.id}` }, ["Delete"]),
+        h("button", { type: "button", class: "link", "data-action": `history-show:${r.id}` }, [w.show_program]),
+        h("button", { type: "button", class: "link", "data-action": `history-delete:${r.id}` }, [w.delete]),
       ]),
     ]))));
   }
   const importId = `import-${Math.random().toString(36).slice(2)}`;
   section.append(h("div", { class: "actions" }, [
-    h("button", { type: "button", class: "secondary", "data-action": "back-to-flow" }, ["Back to the assessment"]),
+    h("button", { type: "button", class: "secondary", "data-action": "back-to-flow" }, [w.back_to_assessment]),
     ...(available ? [
-      h("button", { type: "button", class: "secondary", "data-action": "history-export", disabled: !records.length }, ["Export all"]),
-      h("label", { class: "button secondary", for: importId }, ["Import"]),
+      h("button", { type: "button", class: "secondary", "data-action": "history-export", disabled: !records.length }, [w.export_all]),
+      h("label", { class: "button secondary", for: importId }, [w.import_file]),
       h("input", { type: "file", id: importId, accept: "application/json,.json", class: "visually-hidden", name: "history-import" }),
-      h("button", { type: "button", class: "secondary danger", "data-action": "history-clear", disabled: !records.length }, ["Delete all"]),
+      h("button", { type: "button", class: "secondary danger", "data-action": "history-clear", disabled: !records.length }, [w.delete_all]),
     ] : []),
   ]));
   return section;

@@ -2,11 +2,13 @@
 // comes from the reply (or, for a reply with errors, from the catalog's words). Nothing here is
 // worded twice; the text is set as text, never as markup.
 
+import { withDates } from "./dates.js";
 import { h } from "./dom.js";
 
 /**
  * @typedef {object} ReportOptions
  * @property {(exercise: string) => string | null} [exerciseHref]  the page of an exercise
+ * @property {import("./dates.js").DateWriter} [writeDate]  an ISO date in the runner's date language
  */
 
 /** An exercise's name, linked to its page where there is one. @param {string} id @param {string} name @param {ReportOptions} options */
@@ -33,6 +35,12 @@ function programItem(item, titles, options) {
 /** @param {string} title @param {string} cls @param {Node[]} items @param {string} [tag] */
 function section(title, cls, items, tag = "ul") {
   return [h("h3", {}, [title]), h(tag, { class: cls }, items)];
+}
+
+/** The reassessment's text, its dates in the date language. @param {any} reassess @param {ReportOptions} options */
+export function reassessText(reassess, options) {
+  const write = options.writeDate;
+  return write ? withDates(reassess.text, [reassess.from_date, reassess.by_date], write) : reassess.text;
 }
 
 /** @param {any} reply @param {any} catalog @param {ReportOptions} [options] */
@@ -72,7 +80,7 @@ export function renderReply(reply, catalog, options = {}) {
   if (p.reassess) {
     box.append(...section(t.reassess, "reassess", p.reassess.checks.map((c) =>
       h("li", {}, [h("strong", {}, [c.name]), `: ${c.text}`]))),
-      h("p", { class: "rescreen" }, [p.reassess.text]));
+      h("p", { class: "rescreen" }, [reassessText(p.reassess, options)]));
   }
   for (const [title, ids, cls] of [[t.incomplete, p.incomplete, "incomplete"], [t.not_done, p.not_done, "not-done"]]) {
     if (ids.length) box.append(h("p", { class: cls }, [`${title}: ${ids.map((id) => names[id] ?? id).join(", ")}.`]));

@@ -6,6 +6,9 @@
 // A field is named `<test>.<side>.<part>[.<id>]`, or `prescreen.<flag>`; parts: measure, unit,
 // criterion, compensation, could_not_perform, pain, pain_score, pain_where, discomfort.
 
+import { fill } from "./words.js";
+import { preferredUnit } from "./attributes.js";
+
 /**
  * @typedef {{value: string, unit: string}} MeasureDraft
  * @typedef {object} SideDraft
@@ -116,6 +119,17 @@ export function fieldValue(state, name) {
   return read[part]?.();
 }
 
+/**
+ * The unit a measure's field shows: the draft's own; for a value typed before units were kept
+ * with it, the measure's unit (what it meant then); for no value yet, the preferred unit.
+ * @param {{unit: string, units: string[]}} measure @param {MeasureDraft | undefined} draft
+ * @param {string[]} preferred  the `units` attribute's unit ids
+ */
+export function shownUnit(measure, draft, preferred) {
+  if (draft?.unit) return draft.unit;
+  return draft?.value.trim() ? measure.unit : preferredUnit(measure, preferred);
+}
+
 /** @param {any} catalog @param {FormState} state */
 export const redFlagsRaised = (catalog, state) =>
   catalog.red_flags.filter((/** @type {any} */ f) => state.prescreen[f.id] === true);
@@ -136,26 +150,26 @@ const PER = /** @type {Record<string, number>} */ ({ "cm:in": 1 / 2.54, "in:cm":
 
 /**
  * A typed value's problem, or null: not a number, negative, or beyond the measure's range.
- * @param {any} measure  a catalog measure @param {string} raw @param {string} [unit]
+ * @param {any} w the widget's words @param {any} measure  a catalog measure @param {string} raw
+ * @param {string} [unit]
  * @returns {string | null}
  */
-export function checkMeasure(measure, raw, unit = measure.unit) {
+export function checkMeasure(w, measure, raw, unit = measure.unit) {
   if (String(raw).trim() === "") return null;
   const n = parseNumber(raw);
-  if (n === null) return "Enter a number, like 12 or 12.5.";
-  if (n < 0) return "Enter 0 or more.";
+  if (n === null) return w.enter_number;
+  if (n < 0) return w.enter_zero_or_more;
   const factor = unit === measure.unit ? 1 : PER[`${measure.unit}:${unit}`] ?? 1;
   const max = Math.round(measure.maximum * factor * 10) / 10;
-  if (n > max) return `That is more than ${max} ${unit}: check the value.`;
+  if (n > max) return fill(w.more_than, { max, unit });
   return null;
 }
 
-/** @param {string} raw @returns {string | null} */
-export function checkPainScore(raw) {
+/** @param {any} w the widget's words @param {string} raw @returns {string | null} */
+export function checkPainScore(w, raw) {
   if (String(raw).trim() === "") return null;
   const n = parseNumber(raw);
-  if (n === null || !Number.isInteger(n)) return "Enter a whole number from 0 to 10.";
-  if (n < 0 || n > 10) return "Enter a whole number from 0 to 10.";
+  if (n === null || !Number.isInteger(n) || n < 0 || n > 10) return w.pain_score_range;
   return null;
 }
 
@@ -172,10 +186,10 @@ export function problems(catalog, state, tests) {
       const s = sideOf(state, a.id, side);
       for (const m of a.measures) {
         const d = s.measures[m.id];
-        const problem = d && checkMeasure(m, d.value, d.unit || m.unit);
+        const problem = d && checkMeasure(catalog.words.widget, m, d.value, d.unit || m.unit);
         if (problem) found[`${a.id}.${side}.measure.${m.id}`] = problem;
       }
-      const pain = checkPainScore(s.pain.score);
+      const pain = checkPainScore(catalog.words.widget, s.pain.score);
       if (s.pain.present && pain) found[`${a.id}.${side}.pain_score`] = pain;
     }
   }

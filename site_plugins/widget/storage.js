@@ -32,7 +32,7 @@ function local() {
 
 /**
  * The draft: {format, saved_at, state}; returns null when there is none, and sets aside (and
- * reports through `onSetAside`) one that cannot be read.
+ * reports through `onSetAside`, with the reason) one that cannot be read.
  * @param {string} key @param {(reason: string) => void} onSetAside @returns {any}
  */
 export function loadDraft(key, onSetAside) {
@@ -49,7 +49,7 @@ export function loadDraft(key, onSetAside) {
   } catch (error) {
     store.setItem(`${DRAFT_ASIDE}${Date.now()}`, text);
     store.removeItem(DRAFT_PREFIX + key);
-    onSetAside(`The answers saved on this device could not be read (${/** @type {Error} */ (error).message}); they were set aside and the assessment starts afresh.`);
+    onSetAside(/** @type {Error} */ (error).message);
     return null;
   }
 }

@@ -3,6 +3,7 @@
 // live region for screen readers. Stopping puts the time held into the field.
 
 import { h } from "./dom.js";
+import { fill } from "./words.js";
 
 /** Settings shared by every timer on the page (the runner's choice, kept for the session). */
 export const timerSettings = { speak: false };
@@ -39,18 +40,19 @@ function say(text) {
 /**
  * A timer bound to one input. `mark` is the pass mark in seconds (the article's 10 s).
  * @param {HTMLInputElement} input @param {number} mark @param {string} label the measure's label
+ * @param {any} w the widget's words (the catalog's `words.widget`)
  * @returns {HTMLElement}
  */
-export function holdTimer(input, mark, label) {
+export function holdTimer(input, mark, label, w) {
   const display = h("span", { class: "timer-display", "aria-hidden": "true" }, ["0.0 s"]);
   const live = h("span", { class: "visually-hidden", role: "status", "aria-live": "assertive" });
-  const start = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "timer-start" }, ["Start timer"]));
-  const stop = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "timer-stop", hidden: true }, ["Stop"]));
+  const start = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "timer-start" }, [w.start_timer]));
+  const stop = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "timer-stop", hidden: true }, [w.stop]));
   const speak = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: "timer-speak" }));
   speak.checked = timerSettings.speak;
   speak.addEventListener("change", () => { timerSettings.speak = speak.checked; });
-  const box = h("div", { class: "timer", role: "group", "aria-label": "Hold timer", "data-measure": label }, [
-    start, stop, display, h("label", { class: "timer-speak-label" }, [speak, " Speak the count"]), live,
+  const box = h("div", { class: "timer", role: "group", "aria-label": w.hold_timer, "data-measure": label }, [
+    start, stop, display, h("label", { class: "timer-speak-label" }, [speak, ` ${w.speak_count}`]), live,
   ]);
 
   /** @type {ReturnType<typeof setInterval> | undefined} */ let tick;
@@ -70,7 +72,7 @@ export function holdTimer(input, mark, label) {
     reset();
     start.hidden = true;
     stop.hidden = false;
-    stop.textContent = "Cancel";
+    stop.textContent = w.cancel;
     box.classList.add("counting-in");
     stop.focus();
     let n = 3;
@@ -84,13 +86,13 @@ export function holdTimer(input, mark, label) {
       }
       clearInterval(tick);
       box.classList.replace("counting-in", "running");
-      stop.textContent = "Stop";
-      announce("Go");
+      stop.textContent = w.stop;
+      announce(w.go);
       beep(990, 200);
       buzz(100);
       began = performance.now();
       lastSecond = 0;
-      display.textContent = `${mark} s to go`;
+      display.textContent = fill(w.seconds_to_go, { seconds: mark });
       tick = setInterval(update, 100);
     };
     countIn();
@@ -101,18 +103,18 @@ export function holdTimer(input, mark, label) {
     const held = (performance.now() - began) / 1000;
     const second = Math.floor(held);
     const left = mark - held;
-    display.textContent = left > 0 ? `${Math.ceil(left)} s to go` : `${second} s, past the ${mark} s mark`;
+    display.textContent = left > 0 ? fill(w.seconds_to_go, { seconds: Math.ceil(left) }) : fill(w.past_mark, { seconds: second, mark });
     if (second === lastSecond) return;
     lastSecond = second;
     if (second === mark) {
       box.classList.add("past");
-      announce(`${mark} seconds: the mark`);
+      announce(fill(w.at_mark, { mark }));
       beep(1320, 300);
       buzz([150, 80, 150]);
     } else if (second < mark && mark - second <= 3) {
       announce(String(mark - second));
     } else if (second % 5 === 0) {
-      announce(`${second} seconds`);
+      announce(fill(w.seconds, { seconds: second }));
     }
   }
 
@@ -122,12 +124,12 @@ export function holdTimer(input, mark, label) {
     start.focus();
     if (!wasRunning) {
       display.textContent = "0.0 s";
-      announce("Timer cancelled");
+      announce(w.timer_cancelled);
       return;
     }
     const held = Math.round(((performance.now() - began) / 1000) * 10) / 10;
     display.textContent = `${held.toFixed(1)} s`;
-    announce(`Stopped at ${held.toFixed(1)} seconds`);
+    announce(fill(w.stopped_at, { seconds: held.toFixed(1) }));
     input.value = held.toFixed(1);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });

@@ -28,10 +28,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+    # The widget's screenshots are pictures for people (make screenshots), not a test: they are
+    # collected only when asked for.
+    if not config.getoption("--widget-screenshots"):
+        kept = [item for item in items if "test_screenshots_of_each_state" not in item.name]
+        if len(kept) < len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
 
 
 @pytest.fixture(scope="session")

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
-from tests.browser.widget import answer_prescreen_no, side, submit, wait_until_ready, widget_of
+from bench.server import build_site, serve
+from tests.browser.widget import (
+    answer_prescreen_no,
+    side,
+    submit,
+    wait_until_kept_for_offline,
+    wait_until_ready,
+    widget_of,
+)
+from tests.conftest import ROOT
 
 BRIDGE_PAGE = "/assessments/single-leg-bridge/"
 HELD = "Seconds held with the pelvis level"
-
-RUNTIME_CACHED = """async () => {
-  const names = (await caches.keys()).filter((n) => n.startsWith("hipguide-"));
-  if (names.length !== 1) return false;
-  const cache = await caches.open(names[0]);
-  const keys = (await cache.keys()).map((r) => r.url);
-  return ["__hipguide_runtime_kept__", "catalog.json", "widget/worker.js",
-          "single-leg-bridge/index.html"].every((end) => keys.some((k) => k.endsWith(end)));
-}"""
 
 
 def test_after_one_visit_the_assessment_completes_with_the_network_off(
@@ -24,19 +28,7 @@ def test_after_one_visit_the_assessment_completes_with_the_network_off(
 ) -> None:
     page.goto(site_url + BRIDGE_PAGE)
     wait_until_ready(page)
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
-    kept = page.evaluate(
-        f"""async () => {{  // the page awaits the cache (wait_for_function would not await)
-          const cached = {RUNTIME_CACHED};
-          const until = Date.now() + 60000;
-          while (Date.now() < until) {{
-            if (await cached()) return true;
-            await new Promise((resolve) => setTimeout(resolve, 250));
-          }}
-          return false;
-        }}"""
-    )
-    assert kept, "the runtime was not kept for offline use"
+    wait_until_kept_for_offline(page)
 
     page.context.set_offline(True)
     offline = page.context.new_page()
@@ -57,3 +49,67 @@ def test_the_guide_is_installable(page: Page, site_url: str) -> None:
     manifest = page.evaluate("(h) => fetch(h).then((r) => r.json())", href)
     assert manifest["display"] == "standalone"
     assert manifest["icons"]
+
+
+def test_a_new_build_replaces_the_offline_copy_whole(
+    page: Page, built_site: Path, tmp_path: Path
+) -> None:
+    """A runner who visited before a new build gets the new build entire: its catalog with its
+    engine, never one build's catalog with the other's, then offline again."""
+    served = tmp_path / "served"
+    shutil.copytree(built_site, served)
+    with serve(served) as url:
+        page.goto(url + BRIDGE_PAGE)
+        wait_until_ready(page)
+        wait_until_kept_for_offline(page, build_of(served))
+
+        content = tmp_path / "content"
+        shutil.copytree(ROOT / "content", content)
+        words = content / "words.yaml"
+        text = words.read_text("utf-8")
+        words.write_text(text.replace("program: Your program", "program: Your new program", 1))
+        new = tmp_path / "new"
+        result = build_site(new, inherited_config(tmp_path, content))
+        assert result.returncode == 0, result.stderr
+        assert build_of(new) != build_of(served)
+        shutil.rmtree(served)
+        shutil.copytree(new, served)
+
+        page.reload()  # the browser finds the new sw.js, which fills a new cache, then takes over
+        wait_until_ready(page)
+        wait_until_kept_for_offline(page, build_of(served))
+        page.context.set_offline(True)
+        offline = page.context.new_page()
+        offline.goto(url + BRIDGE_PAGE)
+        widget = widget_of(offline)
+        answer_prescreen_no(widget)
+        side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
+        report = submit(widget)
+        expect(report.locator(".headline")).to_have_text("Your new program")
+
+
+def build_of(site: Path) -> str:
+    """The build id the service worker's cache is named by."""
+    found = re.search(r'const BUILD = "(\w+)"', (site / "sw.js").read_text("utf-8"))
+    assert found
+    return found[1]
+
+
+def inherited_config(folder: Path, content: Path) -> Path:
+    """The real mkdocs.yml with another content folder."""
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        f"""\
+INHERIT: {ROOT / "mkdocs.yml"}
+docs_dir: {ROOT / "docs"}
+theme:
+  custom_dir: {ROOT / "overrides"}
+plugins:
+  - search
+  - hipguide:
+      content_dir: {content}
+      node_modules: {ROOT / "node_modules"}
+""",
+        encoding="utf-8",
+    )
+    return config

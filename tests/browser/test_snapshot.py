@@ -4,6 +4,7 @@ plain start, and an unchanged build takes it from the cache without running Node
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 from playwright.sync_api import Page, Route
 
@@ -116,15 +118,21 @@ def test_an_unchanged_build_reuses_the_snapshot_without_node(
         write_snapshot(assets, assets / "pyodide", changed, tmp_path / "cache", node=None)
 
 
-def test_the_build_ships_gzip_beside_the_large_files_and_the_service_worker_skips_them(
+def test_the_build_ships_gzip_and_brotli_beside_the_large_files_and_the_service_worker_skips_them(
     built_site: Path,
 ) -> None:
     assets = built_site / "assets/hipguide"
     snapshot = manifest_of(assets)["snapshot"]["file"]
     for name in ("pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.mjs", snapshot):
-        assert (assets / f"{name}.gz").stat().st_size < (assets / name).stat().st_size
+        original = (assets / name).read_bytes()
+        gz, br = (assets / f"{name}.gz").read_bytes(), (assets / f"{name}.br").read_bytes()
+        assert gzip.decompress(gz) == original, name
+        assert brotli.decompress(br) == original, name
+        assert len(br) < len(gz) < len(original), name
+    assert not (assets / "pyodide/python_stdlib.zip.br").exists()  # a zip: already compressed
     sw = (built_site / "sw.js").read_text("utf-8")
     assert ".gz" not in sw
+    assert ".br" not in sw
     assert snapshot in sw
 
 

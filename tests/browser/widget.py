@@ -69,3 +69,27 @@ def submit(widget: Locator) -> Locator:
     report = widget.locator(".prescription")
     expect(report).to_be_visible(timeout=ENGINE_START_MS)
     return report
+
+
+KEPT_FOR_OFFLINE = """async (build) => {  // the page awaits the cache (wait_for_function would not)
+  const kept = async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith("hipguide-"));
+    if (names.length !== 1 || (build && names[0] !== `hipguide-${build}`)) return false;
+    const keys = (await (await caches.open(names[0])).keys()).map((r) => r.url);
+    return ["__hipguide_runtime_kept__", "catalog.json", "widget/worker.js",
+            "single-leg-bridge/index.html"].every((end) => keys.some((k) => k.endsWith(end)));
+  };
+  const until = Date.now() + 60000;
+  while (Date.now() < until) {
+    if (await kept()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}"""
+
+
+def wait_until_kept_for_offline(page: Page, build: str = "") -> None:
+    """Wait until the service worker controls the page and its one cache (of ``build``, when
+    given) holds the guide and the runtime."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+    assert page.evaluate(KEPT_FOR_OFFLINE, build), "the runtime was not kept for offline use"

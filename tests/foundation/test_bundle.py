@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -115,3 +117,29 @@ def test_the_emitted_catalog_follows_its_published_schema(built_site: Path) -> N
     catalog = json.loads((built_site / "assets/hipguide/catalog.json").read_text("utf-8"))
     jsonschema.validate(catalog, schema)
     assert catalog["version"] == CATALOG_VERSION
+
+
+def test_a_standard_installer_installs_the_wheel_and_the_engine_runs_from_it(
+    tmp_path: Path,
+) -> None:
+    catalog = json.dumps(json.loads((ROOT / "hipcore/data/catalog.json").read_text("utf-8")))
+    wheel = build_hipcore_wheel(tmp_path / "dist", catalog)
+    target = tmp_path / "installed"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+         "--target", str(target), str(wheel)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    probe = (
+        "import importlib.metadata, hipcore, hipcore.api;"
+        "print(hipcore.__file__);"
+        "print(importlib.metadata.version('hipcore'));"
+        "print(len(hipcore.api.default_catalog().assessments))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", probe],  # -S: not the editable install
+        env={"PYTHONPATH": str(target)}, cwd=tmp_path, check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    assert Path(out[0]).is_relative_to(target)
+    assert out[1] == hipcore.__version__
+    assert int(out[2]) == 6

@@ -72,15 +72,17 @@ test("any red flag ends the assessment: no test results are sent", () => {
 test("typed values are checked where typed", () => {
   const hold = catalog.assessments.find((a) => a.id === "single_leg_bridge").measures[0];
   const heel = catalog.assessments.find((a) => a.id === "quad_length").measures[0];
-  assert.equal(checkMeasure(hold, ""), null);
-  assert.equal(checkMeasure(hold, "12.5"), null);
-  assert.match(checkMeasure(hold, "abc"), /number/);
-  assert.match(checkMeasure(hold, "-3"), /0 or more/);
-  assert.match(checkMeasure(hold, "5000"), /more than 600 s/);
-  assert.match(checkMeasure(heel, "30", "in"), /more than 23.6 in/);
-  assert.equal(checkMeasure(heel, "30", "cm"), null);
-  assert.match(checkPainScore("11"), /0 to 10/);
-  assert.match(checkPainScore("2.5"), /whole/);
+  const w = catalog.words.widget;
+  assert.equal(checkMeasure(w, hold, ""), null);
+  assert.equal(checkMeasure(w, hold, "12.5"), null);
+  assert.equal(checkMeasure(w, hold, "abc"), w.enter_number);
+  assert.equal(checkMeasure(w, hold, "-3"), w.enter_zero_or_more);
+  assert.equal(checkMeasure(w, hold, "5000"), "That is more than 600 s: check the value.");
+  assert.match(checkMeasure(w, heel, "30", "in"), /more than 23.6 in/);
+  assert.equal(checkMeasure(w, heel, "30", "cm"), null);
+  assert.equal(checkPainScore(w, "11"), w.pain_score_range);
+  assert.equal(checkPainScore(w, "2.5"), w.pain_score_range);
+  assert.equal(checkPainScore(w, "3"), null);
   const state = withField(allNo(), "single_leg_bridge.left.measure.hold_time", "x");
   assert.deepEqual(Object.keys(problems(catalog, state, [])), ["single_leg_bridge.left.measure.hold_time"]);
 });
