@@ -14,7 +14,7 @@ unexport PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.venv/pycache
 
 
-.PHONY: test-js bench-widget
+.PHONY: test-js bench-widget bench-lighthouse
 .PHONY: package
 .PHONY: help serve build test lint format typecheck unit bench bench-build bench-engine \
         update-baselines screenshots catalog schema golden golden-check clean
@@ -24,7 +24,7 @@ help:
 	@echo "make test    install everything (Chromium too), then lint, type-check and run all tests"
 	@echo "make build   build the site into site/"
 	@echo "make package build the site, then pack the widget as an npm tarball into dist/ (self-hosting)"
-	@echo "make bench   run the benchmarks (bench-build, bench-engine, bench-widget)"
+	@echo "make bench   run the benchmarks (bench-build, bench-engine, bench-widget, bench-lighthouse)"
 	@echo "make catalog regenerate hipcore/data/catalog.json and content/schema/ from content/"
 	@echo "make golden  regenerate the engine's golden replies (tests/engine/golden/) and show what changed"
 	@echo "make golden-check  list golden replies the engine no longer gives (exit 1 if any)"
@@ -108,7 +108,7 @@ golden: deps-test
 golden-check: deps-test
 	$(BIN)/python -m tests.engine.golden --check
 
-bench: bench-build bench-engine bench-widget
+bench: bench-build bench-engine bench-widget bench-lighthouse
 
 bench-build: deps-test
 	$(BIN)/python bench/build.py
@@ -118,6 +118,10 @@ bench-engine: deps-test
 
 bench-widget: deps-test
 	$(BIN)/python bench/widget.py
+
+# Lighthouse (npm) on every kind of page, mobile and desktop, against plain mkdocs-material.
+bench-lighthouse: deps-test
+	$(BIN)/python bench/lighthouse.py
 
 # Pictures for people to look at (the best go to docs/img/widget/): not a test, so `make test`
 # does not collect them.

@@ -7,12 +7,13 @@ sha256 of its input and copied from there while the input is unchanged."""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import brotli
+
+from site_plugins.bundle.digest import file_sha256
 
 __all__ = ["COMPRESSED_SUFFIXES", "precompress"]
 
@@ -36,21 +37,20 @@ def precompress(paths: list[Path], cache: Path) -> list[Path]:
     written = []
     cache.mkdir(parents=True, exist_ok=True)
     for path in paths:
-        data = path.read_bytes()
-        key = hashlib.sha256(data).hexdigest()[:32]
+        key = file_sha256(path).hex()[:32]  # read only to encode, on a cache miss
         for suffix, encode in ENCODERS.items():
             target = path.with_name(path.name + suffix)
-            if _write(data, cache / f"{key}{suffix}", target, encode):
+            if _write(path, cache / f"{key}{suffix}", target, encode):
                 written.append(target)
     return written
 
 
-def _write(data: bytes, cached: Path, target: Path, encode: Callable[[bytes], bytes]) -> bool:
+def _write(source: Path, cached: Path, target: Path, encode: Callable[[bytes], bytes]) -> bool:
     if not cached.is_file():
         partial = cached.with_name(cached.name + ".partial")
-        partial.write_bytes(encode(data))
+        partial.write_bytes(encode(source.read_bytes()))
         partial.replace(cached)
-    if cached.stat().st_size > 0.9 * len(data):
+    if cached.stat().st_size > 0.9 * source.stat().st_size:
         target.unlink(missing_ok=True)
         return False
     if not target.is_file() or target.stat().st_size != cached.stat().st_size:

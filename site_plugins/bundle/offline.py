@@ -8,6 +8,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from site_plugins.bundle.digest import file_sha256
+
 __all__ = ["REGISTER_SCRIPT", "write_service_worker", "write_web_manifest"]
 
 _HERE = Path(__file__).parent
@@ -19,7 +21,7 @@ _SKIP = {"sw.js", "sitemap.xml", "sitemap.xml.gz"}
 
 
 def _sha256(path: Path) -> str:
-    return base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+    return base64.b64encode(file_sha256(path)).decode()
 
 
 def write_service_worker(

@@ -18,6 +18,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_plugins.bundle.digest import file_sha256
+
 __all__ = ["SnapshotError", "SnapshotInfo", "lock_info", "snapshot_key", "write_snapshot"]
 
 _HERE = Path(__file__).parent
@@ -56,9 +58,8 @@ def snapshot_key(pyodide_dir: Path, wheel: Path) -> str:
     and the code that takes and restores it."""
     digest = hashlib.sha256()
     for path in [*(pyodide_dir / n for n in _RUNTIME_INPUTS), wheel, STARTUP, SCRIPT]:
-        data = path.read_bytes()
-        digest.update(f"{path.name}\0{len(data)}\0".encode())
-        digest.update(hashlib.sha256(data).digest())
+        digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+        digest.update(file_sha256(path))
     return digest.hexdigest()[:16]
 
 
@@ -102,8 +103,7 @@ def write_snapshot(
     for old in assets.glob("snapshot-*.bin"):
         if old != target:
             old.unlink()
-    data = target.read_bytes()
-    return SnapshotInfo(name, len(data), hashlib.sha256(data).hexdigest(), reused)
+    return SnapshotInfo(name, target.stat().st_size, file_sha256(target).hex(), reused)
 
 
 def lock_info(pyodide_dir: Path) -> object:

@@ -61,6 +61,8 @@ from site_plugins.render.paths import assessment_page, exercise_page, relative
 __all__ = ["HipguidePlugin"]
 
 WIDGET = Path(__file__).parent.parent / "widget"
+ON_DEMAND = "on-demand.js"
+"""The widget's loader, on every page; it imports the element where a page holds one."""
 LARGE_RUNTIME_FILES = (
     "pyodide.asm.wasm",
     "pyodide.asm.mjs",
@@ -128,9 +130,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         # Here, not after the pages: they link to the bundle's versioned folder, named by its
         # content. (The site folder was cleaned before this event.)
         self.version = self._write_bundle(Path(config.site_dir) / self.config.assets_dir)
-        # The pages import the versioned module itself, not the stable entry hosts use: a page
-        # and the bundle it names then always come from the same build, whatever a cache kept.
-        script = f"{self.config.assets_dir}/{self.version}/widget/index.js"
+        # Every page gets the small loader, not the element: the widget's modules are fetched
+        # only on a page that holds one (on-demand.js), instant navigation included. It is the
+        # versioned folder's own, not the stable entry hosts use: a page and the bundle it names
+        # then always come from the same build, whatever a cache kept.
+        script = f"{self.config.assets_dir}/{self.version}/widget/{ON_DEMAND}"
         if script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.insert(0, _module_script(script))
         files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
@@ -222,7 +226,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         base = get_relative_url(f"{self.config.assets_dir}/{self.version}/", page_url)
 
         def imported(name: str) -> bool:
-            if name in {"worker.js", "startup.js", FRAME_SCRIPT, HOST_SCRIPT}:
+            if name in {"worker.js", "startup.js", ON_DEMAND, FRAME_SCRIPT, HOST_SCRIPT}:
                 return False
             return name != "index.js" if embed else not name.startswith("embed-")
 

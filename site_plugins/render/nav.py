@@ -1,7 +1,9 @@
 """The site's navigation, as the plain data MkDocs' ``nav`` setting takes.
 
-The guide's own pages come first in reading order; hand-written pages follow under
-"About this project", the known ones in a fixed order and any others by path.
+The guide's own pages come first in reading order: they are the runner's navigation. The
+project's hand-written documents follow in a section of their own, for developers and site
+owners (how the widget is embedded, built, checked and measured), the known ones in a fixed
+order and any others by path, so that none of them sits among the runner's pages.
 """
 
 from __future__ import annotations
@@ -13,11 +15,21 @@ from typing import Any
 from hipcore.model import Catalog
 from site_plugins.render import paths
 
-__all__ = ["ABOUT", "HOME", "navigation"]
+__all__ = ["DEVELOPERS", "DEVELOPER_DOCS", "HOME", "navigation"]
 
 HOME = "index.md"
-ABOUT = ("architecture.md", "engine.md", "content.md", "figures.md")
-"""Hand-written project pages, in reading order, when they exist."""
+DEVELOPERS = "For developers and site owners"
+"""The title of the section that holds the project's own documents."""
+DEVELOPER_DOCS = (
+    "widget.md",
+    "embedding.md",
+    "architecture.md",
+    "engine.md",
+    "content.md",
+    "figures.md",
+    "performance.md",
+)
+"""The project's documents, in reading order, when they exist."""
 
 NavItem = str | dict[str, Any]
 
@@ -42,8 +54,8 @@ def navigation(catalog: Catalog, hand_written: Iterable[str]) -> list[NavItem]:
         {"Exercises": exercises},
         {"Sources": paths.SOURCES},
     ]
-    about = [p for p in ABOUT if p in others]
-    about += [p for p in others if p not in about and p != HOME]
-    if about:
-        nav.append({"About this project": about})
+    docs = [p for p in DEVELOPER_DOCS if p in others]
+    docs += [p for p in others if p not in docs and p != HOME]
+    if docs:
+        nav.append({DEVELOPERS: docs})
     return nav

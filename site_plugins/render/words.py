@@ -56,10 +56,10 @@ EQUIPMENT = {
 
 ORIGINS = {
     "article": "From the article",
-    "domain_notes": "Written for this guide from the domain notes",
+    "domain_notes": "Written for this guide",
 }
 
-SHORT_ORIGINS = {"article": "Article", "domain_notes": "Domain notes"}
+SHORT_ORIGINS = {"article": "Article", "domain_notes": "This guide"}
 
 
 def origin_words(origin: str, short: bool = False) -> str:

@@ -288,6 +288,7 @@ def test_corrupted_saved_data_is_set_aside_and_the_widget_keeps_working(
     page: Page, site_url: str
 ) -> None:
     page.goto(site_url + BRIDGE_PAGE)
+    widget_of(page)  # drawn: it has read the (empty) storage before the damage below
     page.evaluate(
         """() => { localStorage.setItem('hipguide:draft:single_leg_bridge', '{"format":1,"sta');
           return new Promise((resolve) => { const r = indexedDB.open('hipguide', 1);

@@ -36,7 +36,7 @@ dose:
   sessions_per_week: 3
 origin: domain_notes
 sources:
-  - source: domain_notes
+  - source: acsm_2009
     section: Doses
 """
 
@@ -60,7 +60,7 @@ pass_summary: You hold for 10 seconds.
 fail_meaning: Weak.
 origin: domain_notes
 sources:
-  - source: domain_notes
+  - source: acsm_2009
     section: Doses
 measures:
   - id: hold_time
@@ -119,7 +119,7 @@ def finding(finding_id: str, exercises: str = "[hip_bridge]") -> str:
     return (
         f"- id: {finding_id}\n  name: A test finding\n  quality: strength\n  region: hip_back\n"
         f"  description: Written by the tests.\n  exercises: {exercises}\n"
-        "  sources:\n    - source: domain_notes\n      section: Doses\n"
+        "  sources:\n    - source: acsm_2009\n      section: Doses\n"
     )
 
 
@@ -524,14 +524,13 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "source that does not exist",
-        (drill(source="  - source: domain_note"),),
+        (drill(source="  - source: acsm_200"),),
         (
             Expect(
                 DRILL_FILE,
-                r"^  - source: domain_note$",
+                r"^  - source: acsm_200$",
                 "sources[0].source",
-                "names the source 'domain_note', which does not exist;"
-                " did you mean 'domain_notes'?",
+                "names the source 'acsm_200', which does not exist; did you mean 'acsm_2009'?",
             ),
         ),
     ),

@@ -77,11 +77,19 @@ def test_an_assessment_page_shows_its_norms_as_context_only(
     site: BuiltSite, catalog: Catalog
 ) -> None:
     with_norms = [a for a in catalog.assessments if a.norms]
-    assert with_norms, "the domain notes give published norms for several tests"
+    assert with_norms, "published norms exist for several tests"
     for a in with_norms:
         norms = site.page(assessment_url(a.id)).find("article").section("norms").text
         assert "Context only" in norms
         assert all(_words(n.text) in norms for n in a.norms), a.id
+
+
+def test_a_readers_page_cites_published_sources_only(site: BuiltSite, catalog: Catalog) -> None:
+    kinds = {source.kind for source in catalog.sources}
+    assert kinds <= {"article", "publication"}, "readers can open only these"
+    for url in ["", *generated_urls(catalog)]:
+        text = site.page(url).find("article").text.casefold()
+        assert "domain notes" not in text, url
 
 
 def test_an_exercise_page_shows_steps_cues_faults_muscles_and_dose(

@@ -26,10 +26,10 @@ from hipcore.model import (
     Threshold,
     Upkeep,
 )
+from hipcore.words import dose_line as dose_words
 from site_plugins.render import environment, navigation, render_pages
 from site_plugins.render.paths import relative
 from site_plugins.render.relations import Relations
-from hipcore.words import dose_line as dose_words
 from site_plugins.render.words import cell, threshold_words, when_words
 
 REF = (SourceRef("article", "Hip Extension Strength"),)
@@ -182,7 +182,7 @@ def test_a_theme_overrides_a_template_from_its_own_folder(tmp_path: Path) -> Non
     assert pages["assessments/bridge-test.md"].startswith("# Bridge test")
 
 
-def test_the_nav_puts_the_guide_first_and_project_pages_under_about() -> None:
+def test_the_nav_puts_the_guide_first_and_project_documents_in_a_section_of_their_own() -> None:
     hand_written = ["index.md", "zeta.md", "engine.md", "architecture.md"]
     nav = navigation(CATALOG, hand_written)
     assert [next(iter(item)) for item in nav] == [
@@ -192,9 +192,11 @@ def test_the_nav_puts_the_guide_first_and_project_pages_under_about() -> None:
         "Assessments",
         "Exercises",
         "Sources",
-        "About this project",
+        "For developers and site owners",
     ]
-    assert nav[-1] == {"About this project": ["architecture.md", "engine.md", "zeta.md"]}
+    assert nav[-1] == {
+        "For developers and site owners": ["architecture.md", "engine.md", "zeta.md"]
+    }
     assert nav[4]["Exercises"] == [
         {"All exercises": "exercises/index.md"},
         {"Bridge": "exercises/bridge.md"},

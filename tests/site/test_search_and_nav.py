@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 from hipcore.model import Catalog
+from tests.conftest import ROOT
 from tests.site.builtsite import BuiltSite
 from tests.site.expect import generated_urls
+from tests.site.htmltree import Element
 
 
 def test_every_generated_page_is_in_the_search_index(site: BuiltSite, catalog: Catalog) -> None:
@@ -38,7 +40,7 @@ def test_the_nav_lists_the_guide_in_reading_order(site: BuiltSite) -> None:
         "Sources",
     ]
     assert top[: len(guide)] == guide
-    assert top[len(guide) :] in ([], ["About this project"])
+    assert top[len(guide) :] in ([], ["For developers and site owners"])
 
 
 def test_every_generated_page_is_in_the_nav(site: BuiltSite, catalog: Catalog) -> None:
@@ -49,3 +51,26 @@ def test_every_generated_page_is_in_the_nav(site: BuiltSite, catalog: Catalog) -
         if resolved is not None:
             linked.add(site.url_of(resolved[0]))
     assert [url for url in generated_urls(catalog) if url not in linked] == []
+
+
+def test_the_project_documents_sit_only_in_the_developers_section(site: BuiltSite) -> None:
+    nav = site.page("").find("nav", class_="md-nav--primary").find("ul")
+    *guide, developers = [
+        item for item in nav.children if isinstance(item, type(nav)) and item.tag == "li"
+    ]
+
+    def pages_linked(items: list[Element]) -> set[str]:
+        linked = set()
+        for item in items:
+            for href in item.hrefs():
+                resolved = site.resolve("", href)
+                if resolved is not None:
+                    linked.add(site.url_of(resolved[0]))
+        return linked
+
+    documents = {f"{p.stem}/" for p in (ROOT / "docs").glob("*.md") if p.stem != "index"}
+    assert (
+        developers.find_all(None, class_="md-nav__link")[0].text == "For developers and site owners"
+    )
+    assert pages_linked([developers]) == documents
+    assert pages_linked(guide) & documents == set()

@@ -1,0 +1,80 @@
+"""The guide is no heavier than its theme where it need not be: a page without a widget loads
+none of the widget's code, and the touch targets pass axe's target-size rule (which Lighthouse
+runs and axe's defaults leave off) at Lighthouse's phone and desktop sizes.
+
+Instant navigation from a page without a widget to one with is in test_site.py
+(test_instant_navigation_swaps_pages_and_the_widget_still_upgrades)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import AXE, RequestLog
+
+WIDGET_PAGE = "/assessments/single-leg-bridge/"
+LIGHTHOUSE_SIZES = {"phone": (412, 823), "desktop": (1350, 940)}
+"""The viewports Lighthouse emulates (its mobile and desktop presets)."""
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """No service worker: its install fetches the whole guide for offline use, by design."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+def widget_code(requests: RequestLog) -> list[str]:
+    return [
+        u
+        for u in requests.urls
+        if ("/widget/" in u and not u.endswith("/widget/on-demand.js")) or "catalog.json" in u
+    ]
+
+
+@pytest.mark.parametrize("path", ["/", "/article/", "/exercises/hip-bridge/", "/sources/"])
+def test_a_page_without_a_widget_fetches_none_of_its_code(
+    page: Page, site_url: str, requests_made: RequestLog, path: str
+) -> None:
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert any(u.endswith("/widget/on-demand.js") for u in requests_made.urls)
+    assert widget_code(requests_made) == []
+    assert page.evaluate("customElements.get('hip-assessment')") is None
+
+
+def test_a_page_with_a_widget_loads_it_at_once(
+    page: Page, site_url: str, requests_made: RequestLog
+) -> None:
+    page.goto(site_url + WIDGET_PAGE)
+    expect(page.locator("hip-assessment")).to_have_attribute("data-step", "prescreen")
+    assert any(u.endswith("/widget/hip-assessment-element.js") for u in widget_code(requests_made))
+
+
+@pytest.mark.parametrize("size", sorted(LIGHTHOUSE_SIZES))
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/self-assessment/",
+        WIDGET_PAGE,
+        "/exercises/hip-bridge/",
+        "/sources/",
+        "/architecture/",
+    ],
+)
+def test_every_touch_target_is_large_enough_or_far_enough_apart(
+    page: Page, site_url: str, path: str, size: str
+) -> None:
+    width, height = LIGHTHOUSE_SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site_url + path)
+    if page.locator("hip-assessment").count():
+        expect(page.locator("hip-assessment .step")).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document,"
+        " {runOnly: ['target-size'], resultTypes: ['violations']})"
+    )
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
