@@ -105,9 +105,17 @@ export function readDateLanguage(text, fallbacks) {
 /** A language tag in canonical form, or null. @param {string | null | undefined} text */
 function canonicalTag(text) {
   if (!text) return null;
-  try {
-    return Intl.getCanonicalLocales(text)[0] ?? null;
-  } catch {
-    return null;
+  if (!canonical.has(text)) {
+    let tag = null;
+    try {
+      tag = Intl.getCanonicalLocales(text)[0] ?? null;
+    } catch {
+      // not a language tag
+    }
+    canonical.set(text, tag);
   }
+  return canonical.get(text) ?? null;
 }
+
+/** Tags already checked (the date language is read at every draw). @type {Map<string, string | null>} */
+const canonical = new Map();

@@ -69,15 +69,24 @@ function escape(text) {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
 }
 
+/** The length of `text` in UTF-8 octets. @param {string} text */
+function utf8Length(text) {
+  let n = 0;
+  for (const char of text) {
+    const code = /** @type {number} */ (char.codePointAt(0));
+    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
 /** Lines longer than 75 octets folded with a leading space (RFC 5545, 3.1). @param {string} line */
 function fold(line) {
-  const bytes = new TextEncoder().encode(line);
-  if (bytes.length <= 75) return line;
+  if (utf8Length(line) <= 75) return line;
   const parts = [];
   let current = "";
   let size = 0;
   for (const char of line) {
-    const n = new TextEncoder().encode(char).length;
+    const n = utf8Length(char);
     if (size + n > (parts.length ? 74 : 75)) {
       parts.push(current);
       current = "";

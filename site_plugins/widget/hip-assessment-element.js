@@ -291,6 +291,9 @@ export class HipAssessmentElement extends HTMLElement {
     if (!this.dataset.state) this.dataset.state = "idle";
     this.#render(false);
     this.#history.available().then((on) => { this.#historyOn = on; });
+    // A date formatter takes tens of milliseconds to make: made while the runner reads, not in
+    // the task that draws the result.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => this.#writeDate());
     if (this.#wanted) this.loadRuntime();
     if (this.#state.step === "result") this.#submit();
     this.#loadFigures(src);
