@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from hipcore._judge import JudgedTest
-from hipcore.model import Policy
+from hipcore.model import Policy, Words
 from hipcore.prescription import FindingReport, Reassessment, Recheck
+from hipcore.words import fill
 
 __all__ = ["plan_reassessment"]
 
@@ -22,7 +23,9 @@ def plan_reassessment(
     tests: Sequence[JudgedTest],
     findings: Sequence[FindingReport],
     planned: Sequence[tuple[str, tuple[str, ...]]],
+    *,
     policy: Policy,
+    words: Words,
     recorded_at: str = "",
 ) -> Reassessment:
     """``planned``: (exercise id, finding ids it addresses) for the session and what waits."""
@@ -36,12 +39,12 @@ def plan_reassessment(
             continue
         exercises = tuple(ex for ex, addresses in planned if set(addresses) & set(behind))
         if a.quality == "mobility":
-            text = a.progress_check or f"Repeat the {a.name} test right after your stretches."
+            text = a.progress_check or fill(words.recheck_after_stretching, test=a.name)
             checks.append(
                 Recheck(a.id, a.name, "after_stretching", bool(exercises), exercises, text)
             )
         else:
-            text = a.progress_check or f"Repeat the {a.name} test at the rescreen."
+            text = a.progress_check or fill(words.recheck_at_rescreen, test=a.name)
             checks.append(Recheck(a.id, a.name, "rescreen", bool(exercises), exercises, text))
     weeks = f"{policy.rescreen_weeks_min}-{policy.rescreen_weeks_max}"
     if policy.rescreen_weeks_min == policy.rescreen_weeks_max:
@@ -51,15 +54,15 @@ def plan_reassessment(
         done = date.fromisoformat(recorded_at[:10])
         from_date = (done + timedelta(weeks=policy.rescreen_weeks_min)).isoformat()
         by_date = (done + timedelta(weeks=policy.rescreen_weeks_max)).isoformat()
-        when = f"in {weeks} weeks (between {from_date} and {by_date})"
+        when = fill(words.rescreen_between, weeks=weeks, from_date=from_date, by_date=by_date)
         if from_date == by_date:
-            when = f"in {weeks} weeks (on {from_date})"
+            when = fill(words.rescreen_on, weeks=weeks, from_date=from_date)
     else:
-        when = f"in {weeks} weeks"
-    text = f"Repeat every test {when}, and build the next session from the new results."
+        when = fill(words.rescreen_in, weeks=weeks)
+    text = fill(words.rescreen, when=when)
     skipped = [t.assessment.name for t in tests if not t.judged and not t.painful]
     if skipped:
-        text += f" Do the tests you have not done yet as well: {', '.join(skipped)}."
+        text += " " + fill(words.rescreen_not_done, tests=", ".join(skipped))
     return Reassessment(
         policy.rescreen_weeks_min,
         policy.rescreen_weeks_max,

@@ -81,7 +81,14 @@ def evaluate(results: Results, catalog: Catalog) -> Prescription:
         asymmetries=asymmetries,
         later=program.later,
         withheld=withheld,
-        reassess=plan_reassessment(tests, findings, planned, catalog.policy, results.recorded_at),
+        reassess=plan_reassessment(
+            tests,
+            findings,
+            planned,
+            policy=catalog.policy,
+            words=catalog.words,
+            recorded_at=results.recorded_at,
+        ),
         incomplete=tuple(t.assessment.id for t in tests if _incomplete(t)),
     )
 

@@ -775,6 +775,21 @@ class Words:
     """No names: a stretch has no harder rung."""
     regress_stretch: Text
     """No names: when a stretch turns into pain."""
+    recheck_after_stretching: Text
+    """{test}: a mobility test to repeat right after the stretches (unless the test has its own
+    progress check)."""
+    recheck_at_rescreen: Text
+    """{test}: a test to repeat at the rescreen (unless it has its own progress check)."""
+    rescreen: Text
+    """{when}: when to repeat every test."""
+    rescreen_in: Text
+    """{weeks}: when, with no date to count from."""
+    rescreen_between: Text
+    """{weeks}, {from_date}, {by_date}: when, counted from the day the tests were done."""
+    rescreen_on: Text
+    """{weeks}, {from_date}: when, on one day."""
+    rescreen_not_done: Text
+    """{tests}: added to the rescreen for tests not done yet."""
     sources: Sources
     """What the progress rules rest on."""
 

@@ -34,6 +34,13 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "worse_side": frozenset({"side", "sets", "other_sets"}),
     "advance_at_top": frozenset({"score"}),
     "regress_at_bottom": frozenset({"score"}),
+    "recheck_after_stretching": frozenset({"test"}),
+    "recheck_at_rescreen": frozenset({"test"}),
+    "rescreen": frozenset({"when"}),
+    "rescreen_in": frozenset({"weeks"}),
+    "rescreen_between": frozenset({"weeks", "from_date", "by_date"}),
+    "rescreen_on": frozenset({"weeks", "from_date"}),
+    "rescreen_not_done": frozenset({"tests"}),
 }
 """The names each ``Words`` sentence may fill in; the other sentences fill in none."""
 
