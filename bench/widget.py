@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import BrowserContext, sync_playwright  # noqa: E402
+from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
 from bench.server import CHROMIUM, build_site, serve  # noqa: E402
 from site_plugins.bundle import current_bundle  # noqa: E402
@@ -131,11 +131,7 @@ class Bytes:
         return sum(n for _, n in self.runtime()) / 1e6
 
     def gzipped(self) -> float:
-        total = 0
-        for u, n in self.runtime():
-            gz = self.site / (u.removeprefix(self.url).lstrip("/").split("?")[0] + ".gz")
-            total += gz.stat().st_size if gz.is_file() else n
-        return total / 1e6
+        return _gzip_only(self.runtime(), self.url, self.site)
 
 
 def run_plain(context: BrowserContext, url: str, site: Path) -> dict[str, float]:
@@ -248,35 +244,37 @@ def _gzip_only(sizes: list[tuple[str, int]], url: str, site: Path) -> float:
     return total / 1e6
 
 
+def _visit(context: BrowserContext, url: str) -> tuple[Page, dict[str, float], float]:
+    """One visit to the bridge page: the page, the machine-speed runner's times, and first
+    sight -> engine ready (ms)."""
+    page = context.new_page()
+    page.goto(url + PAGE)
+    times = page.evaluate(FIRST_PRESCRIPTION)
+    page.wait_for_selector("hip-assessment[data-state=ready]", timeout=120_000)
+    ready = page.evaluate(MARK, "hip-assessment:engine-ready")
+    ready -= page.evaluate(MARK, "hip-assessment:engine-start")
+    return page, times, ready
+
+
 def run_visits(context: BrowserContext, url: str, site: Path) -> dict[str, float]:
     """From a host sending the compressed copies: a first visit, then a repeat visit."""
     first = _network(context)
-    page = context.new_page()
-    page.goto(url + PAGE)
-    cold = page.evaluate(FIRST_PRESCRIPTION)
-    page.wait_for_selector("hip-assessment[data-state=ready]", timeout=120_000)
-    start = page.evaluate(MARK, "hip-assessment:engine-start")
-    ready = page.evaluate(MARK, "hip-assessment:engine-ready")
+    page, cold, to_ready_ms = _visit(context, url)
     to_ready = list(first)
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=120_000)
     if not page.evaluate(KEPT):
         raise RuntimeError("the service worker did not keep the runtime")
     page.close()
     repeat = _network(context)
-    page = context.new_page()
-    page.goto(url + PAGE)
-    warm = page.evaluate(FIRST_PRESCRIPTION)
-    page.wait_for_selector("hip-assessment[data-state=ready]", timeout=120_000)
-    warm_start = page.evaluate(MARK, "hip-assessment:engine-start")
-    warm_ready = page.evaluate(MARK, "hip-assessment:engine-ready")
+    page, warm, warm_ready_ms = _visit(context, url)
     page.close()
     return {
         "first visit: navigation -> first prescription (ms)": cold["drawn"],
         "first visit: submit -> prescription drawn (ms)": cold["drawn"] - cold["submitted"],
-        "first visit: first sight -> ready, compressed (ms)": ready - start,
+        "first visit: first sight -> ready, compressed (ms)": to_ready_ms,
         "first visit: all bytes to ready, on the wire (MB)": sum(n for _, n in to_ready) / 1e6,
         "first visit: the same with .gz, no brotli (MB)": _gzip_only(to_ready, url, site),
-        "repeat visit: first sight -> ready (ms)": warm_ready - warm_start,
+        "repeat visit: first sight -> ready (ms)": warm_ready_ms,
         "repeat visit: navigation -> first prescription (ms)": warm["drawn"],
         "repeat visit: bytes from the network (kB)": sum(n for _, n in repeat) / 1e3,
     }

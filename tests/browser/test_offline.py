@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from bench.server import build_site, serve
 from tests.browser.widget import (
@@ -18,6 +18,7 @@ from tests.browser.widget import (
     widget_of,
 )
 from tests.conftest import ROOT
+from tests.content.conftest import site_config
 
 BRIDGE_PAGE = "/assessments/single-leg-bridge/"
 HELD = "Seconds held with the pelvis level"
@@ -30,13 +31,7 @@ def test_after_one_visit_the_assessment_completes_with_the_network_off(
     wait_until_ready(page)
     wait_until_kept_for_offline(page)
 
-    page.context.set_offline(True)
-    offline = page.context.new_page()
-    offline.goto(site_url + BRIDGE_PAGE)
-    widget = widget_of(offline)
-    answer_prescreen_no(widget)
-    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
-    report = submit(widget)
+    offline, report = weak_left_bridge_offline(page, site_url)
     expect(report.locator(".findings")).to_contain_text("(left;")
     offline.goto(site_url + "/article/")
     expect(offline.locator("h1").first).to_be_visible()
@@ -69,7 +64,7 @@ def test_a_new_build_replaces_the_offline_copy_whole(
         text = words.read_text("utf-8")
         words.write_text(text.replace("program: Your program", "program: Your new program", 1))
         new = tmp_path / "new"
-        result = build_site(new, inherited_config(tmp_path, content))
+        result = build_site(new, site_config(tmp_path, content, as_served=True))
         assert result.returncode == 0, result.stderr
         assert build_of(new) != build_of(served)
         shutil.rmtree(served)
@@ -78,14 +73,20 @@ def test_a_new_build_replaces_the_offline_copy_whole(
         page.reload()  # the browser finds the new sw.js, which fills a new cache, then takes over
         wait_until_ready(page)
         wait_until_kept_for_offline(page, build_of(served))
-        page.context.set_offline(True)
-        offline = page.context.new_page()
-        offline.goto(url + BRIDGE_PAGE)
-        widget = widget_of(offline)
-        answer_prescreen_no(widget)
-        side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
-        report = submit(widget)
+        _, report = weak_left_bridge_offline(page, url)
         expect(report.locator(".headline")).to_have_text("Your new program")
+
+
+def weak_left_bridge_offline(page: Page, url: str) -> tuple[Page, Locator]:
+    """With the network off, a new page of the bridge test: a 6 s hold on the left, submitted.
+    Returns the page and the program."""
+    page.context.set_offline(True)
+    offline = page.context.new_page()
+    offline.goto(url + BRIDGE_PAGE)
+    widget = widget_of(offline)
+    answer_prescreen_no(widget)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
+    return offline, submit(widget)
 
 
 def build_of(site: Path) -> str:
@@ -93,23 +94,3 @@ def build_of(site: Path) -> str:
     found = re.search(r'const BUILD = "(\w+)"', (site / "sw.js").read_text("utf-8"))
     assert found
     return found[1]
-
-
-def inherited_config(folder: Path, content: Path) -> Path:
-    """The real mkdocs.yml with another content folder."""
-    config = folder / "mkdocs.yml"
-    config.write_text(
-        f"""\
-INHERIT: {ROOT / "mkdocs.yml"}
-docs_dir: {ROOT / "docs"}
-theme:
-  custom_dir: {ROOT / "overrides"}
-plugins:
-  - search
-  - hipguide:
-      content_dir: {content}
-      node_modules: {ROOT / "node_modules"}
-""",
-        encoding="utf-8",
-    )
-    return config

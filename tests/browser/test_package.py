@@ -14,13 +14,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from bench.server import serve
 from hipcore import __version__
 from site_plugins.bundle import PACKAGE_NAME
 from tests.browser.test_strict_csp import every_path
-from tests.browser.widget import answer_prescreen_no, side, submit, widget_of
+from tests.browser.widget import run_to_a_program, widget_of
 from tests.conftest import bundle_of
 
 SELF_HOSTED_CSP = (
@@ -120,13 +120,7 @@ def test_a_site_self_hosting_the_package_completes_an_assessment(
     page.on("console", lambda m: violations.append(m.text) if "Security Policy" in m.text else None)
     page.goto(self_host + "/")
     widget = widget_of(page)
-    widget.scroll_into_view_if_needed()
-    answer_prescreen_no(widget)
-    held = "Seconds held with the pelvis level"
-    side(widget, "single_leg_bridge", "left").get_by_label(held).fill("6")
-    side(widget, "single_leg_bridge", "right").get_by_label(held).fill("12")
-    expect(submit(widget).locator(".program li").first).to_be_visible()
-    expect(widget).to_have_attribute("data-state", "ready")
+    run_to_a_program(widget)
     host = urlsplit(self_host).netloc
     assert [
         u for u in requests if urlsplit(u).scheme != "data" and urlsplit(u).netloc != host

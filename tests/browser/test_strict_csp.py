@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from bench.server import serve
 from hipcore import load_catalog
 from hipcore.model import Catalog
-from tests.browser.widget import answer_prescreen_no, side, submit, widget_of
+from tests.browser.widget import run_to_a_program, widget_of
 from tests.conftest import bundle_of, bundle_path
 
 GUIDE_CSP = (
@@ -168,13 +168,7 @@ def test_an_assessment_page_runs_the_widget_to_a_program(
 ) -> None:
     page.goto(f"{strict_site}/assessments/single-leg-bridge/")
     widget = widget_of(page)
-    widget.scroll_into_view_if_needed()
-    answer_prescreen_no(widget)
-    held = "Seconds held with the pelvis level"
-    side(widget, "single_leg_bridge", "left").get_by_label(held).fill("6")
-    side(widget, "single_leg_bridge", "right").get_by_label(held).fill("12")
-    expect(submit(widget).locator(".program li").first).to_be_visible()
-    expect(widget).to_have_attribute("data-state", "ready")
+    run_to_a_program(widget)
 
 
 def test_the_embedding_doc_gives_the_guides_policy() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -258,14 +257,14 @@ def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
     answer_prescreen_no(widget)
     side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("11")
     expect(submit(widget)).to_be_visible()
-    page.evaluate(
-        """() => { const a = document.createElement('a'); a.href = '/article/';
-            document.querySelector('.md-content').append(a); a.click(); }"""
-    )
-    page.wait_for_function("() => !document.querySelector('hip-assessment')", timeout=10_000)
-    deadline = time.monotonic() + 15  # the engine's grace period (engines.js) is 5 s
-    while engine_workers(page) and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
+    [engine] = [w for w in page.workers if w.url.endswith("/widget/worker.js")]
+    # the engine's grace period once no widget uses it is 5 s (engines.js)
+    with engine.expect_event("close", timeout=15_000):
+        page.evaluate(
+            """() => { const a = document.createElement('a'); a.href = '/article/';
+                document.querySelector('.md-content').append(a); a.click(); }"""
+        )
+        page.wait_for_function("() => !document.querySelector('hip-assessment')", timeout=10_000)
     assert engine_workers(page) == [], "the engine outlived every widget"
 
 
@@ -484,10 +483,20 @@ def test_screenshots_of_each_state(
             go_to_state(page, site_url, state)
             # What the runner sees: the step's heading at the top, or the field in question
             page.locator("hip-assessment").evaluate(SHOW_STATE, state)
-            page.wait_for_timeout(300)
+            page.evaluate(SCROLL_SETTLED)
             page.screenshot(path=str(out / f"{name}-{state}-{scheme}.png"))
             context.close()
 
+
+SCROLL_SETTLED = """() => new Promise((resolve) => {  // the same scroll position two frames running
+  let last = -1;
+  const frame = () => {
+    if (scrollY === last) return resolve();
+    last = scrollY;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})"""
 
 SHOW_STATE = """(el, state) => {
   document.querySelector(".md-top")?.remove();  // Material's "Back to top", shown on scrolling up

@@ -99,3 +99,17 @@ def wait_until_kept_for_offline(page: Page, build: str = "") -> None:
     given) holds the guide and the runtime."""
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
     assert page.evaluate(KEPT_FOR_OFFLINE, build), "the runtime was not kept for offline use"
+
+
+def run_to_a_program(widget: Locator) -> Locator:
+    """Bring the widget into sight, say no to the pre-screen, hold the bridge 6 s on the left
+    and 12 s on the right, and wait for the program from a ready engine."""
+    widget.scroll_into_view_if_needed()
+    answer_prescreen_no(widget)
+    held = "Seconds held with the pelvis level"
+    side(widget, "single_leg_bridge", "left").get_by_label(held).fill("6")
+    side(widget, "single_leg_bridge", "right").get_by_label(held).fill("12")
+    report = submit(widget)
+    expect(report.locator(".program li").first).to_be_visible()
+    expect(widget).to_have_attribute("data-state", "ready")
+    return report

@@ -16,16 +16,18 @@ def content_copy(tmp_path: Path) -> Path:
     return copy
 
 
-def site_config(folder: Path, content: Path) -> Path:
-    """A mkdocs.yml in ``folder`` that builds the real docs with ``content``."""
+def site_config(folder: Path, content: Path, *, as_served: bool = False) -> Path:
+    """A mkdocs.yml in ``folder`` that builds the real docs with ``content``: a plain Material
+    site, or with ``as_served`` the real mkdocs.yml (its site_url, instant navigation, theme
+    overrides) with only the content replaced."""
     config = folder / "mkdocs.yml"
+    if as_served:
+        site = f"INHERIT: {ROOT / 'mkdocs.yml'}\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n"
+    else:
+        site = "site_name: hipguide test\nstrict: true\ntheme:\n  name: material\n"
     config.write_text(
         f"""\
-site_name: hipguide test
-docs_dir: {ROOT / "docs"}
-strict: true
-theme:
-  name: material
+{site}docs_dir: {ROOT / "docs"}
 plugins:
   - search
   - hipguide:

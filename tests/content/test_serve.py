@@ -4,10 +4,11 @@ list of problems, the terminal shows the same list, and saving the fix brings th
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,13 +32,25 @@ def _get(url: str, timeout: float = 60) -> str:
         return str(response.read().decode("utf-8"))
 
 
-def _wait_for(check: Callable[[], bool], seconds: float = 90) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if check():
-            return
-        time.sleep(0.3)
-    raise AssertionError("timed out")
+def _epoch(url: str) -> int:
+    """The build a page was served from: the dev server writes it into the page's livereload
+    script."""
+    found = re.search(r"livereload\((\d+),", _get(url + PAGE))
+    assert found, "the page has no livereload script"
+    return int(found[1])
+
+
+def _served_once(url: str, check: Callable[[str], bool], builds: int = 3) -> str:
+    """The page, once a build after the current one serves a page that passes ``check``. Waits
+    on the dev server's own livereload request, which answers when a newer build is served."""
+    epoch = _epoch(url)
+    for _ in range(builds):
+        newer = int(_get(f"{url}livereload/{epoch}/0", timeout=90))
+        page = _get(url + PAGE)
+        if check(page):
+            return page
+        epoch = max(epoch, newer)
+    raise AssertionError(f"no build passed the check in {builds} builds")
 
 
 @pytest.fixture
@@ -45,20 +58,35 @@ def server(content_copy: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     port = _free_port()
     log = tmp_path / "serve.log"
     config = site_config(tmp_path, content_copy)
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            cwd=tmp_path,
-        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=tmp_path,
+    )
+    serving = threading.Event()
+
+    def keep_log() -> None:  # the terminal's output, in a file the test reads
+        with log.open("w") as out:
+            for line in process.stdout or ():
+                out.write(line)
+                out.flush()
+                if "Serving on" in line:
+                    serving.set()
+
+    logging = threading.Thread(target=keep_log, daemon=True)
+    logging.start()
     try:
-        _wait_for(lambda: "Serving on" in log.read_text("utf-8"))
+        assert serving.wait(90), log.read_text("utf-8")
         yield f"http://127.0.0.1:{port}/", log
     finally:
         process.terminate()
         process.wait(timeout=20)
+        logging.join(timeout=20)
+        if process.stdout:
+            process.stdout.close()
 
 
 def test_broken_content_keeps_the_last_good_site_and_shows_the_problems(
@@ -70,7 +98,7 @@ def test_broken_content_keeps_the_last_good_site_and_shows_the_problems(
     assert "hip-content-errors" not in _get(url + PAGE)
 
     bridge.write_text(good.replace("quality: strength", "quality: strenght"), "utf-8")
-    _wait_for(lambda: "hip-content-errors" in _get(url + PAGE))
+    _served_once(url, lambda page: "hip-content-errors" in page)
     page = _get(url + PAGE, timeout=5)
     assert BROKEN in page
     assert "Hip Bridge" in page, "the last good site is still served"
@@ -78,4 +106,4 @@ def test_broken_content_keeps_the_last_good_site_and_shows_the_problems(
     assert "Traceback" not in log.read_text("utf-8")
 
     bridge.write_text(good, "utf-8")
-    _wait_for(lambda: "hip-content-errors" not in _get(url + PAGE))
+    _served_once(url, lambda page: "hip-content-errors" not in page)
