@@ -72,6 +72,9 @@ const STAGE_WORDS = { runtime: "starting_runtime", filesystem: "installing_engin
 
 /** @typedef {import("./protocol.js").EngineClient} EngineClient */
 
+/** A new history record's id. */
+const recordId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 /** @type {Map<string, Promise<{style: string, blocks: Record<string, string>}>>} */
 const figureFiles = new Map();
 /** Shadow roots that already have the figures' stylesheet. @type {WeakSet<ShadowRoot>} */
@@ -489,8 +492,9 @@ export class HipAssessmentElement extends HTMLElement {
     const action = button.dataset.action ?? "";
     const order = this.#order();
     const step = this.#state.step;
-    const go = (/** @type {string} */ to) => {
-      this.#setState({ ...this.#state, step: to });
+    /** @param {string} to @param {boolean} [finished] a finished run: it gets its history id */
+    const go = (to, finished = false) => {
+      this.#setState({ ...this.#state, step: to, ...(finished ? { record: recordId() } : {}) });
       this.#render();
     };
     if (action === "next") {
@@ -504,7 +508,7 @@ export class HipAssessmentElement extends HTMLElement {
           return;
         }
         if (redFlagsRaised(this.#catalog, this.#state).length) {
-          go("result");
+          go("result", true);
           this.#submit();
           return;
         }
@@ -528,7 +532,7 @@ export class HipAssessmentElement extends HTMLElement {
     }
     if (action.startsWith("goto:")) return go(action.slice(5));
     if (action === "submit") {
-      go("result");
+      go("result", true);
       this.#submit();
       return;
     }
@@ -586,7 +590,9 @@ export class HipAssessmentElement extends HTMLElement {
   // --- history ---------------------------------------------------------------------------------
 
   async #saveToHistory(/** @type {any} */ results) {
-    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    // The run's id is kept in the draft: a reload that resumes this result (the page left before
+    // the draft was cleared) saves the same record again, never a second one.
+    const id = this.#state.record ?? recordId();
     try {
       await this.#history.put(sealRecord(results, new Date().toISOString(), id));
     } catch {
@@ -663,7 +669,7 @@ export class HipAssessmentElement extends HTMLElement {
     const record = (await this.#records()).find((r) => r.id === id);
     if (!record) return;
     this.#reply = null;
-    this.#state = { ...fromResults(this.#catalog, record.results), step: "result" };
+    this.#state = { ...fromResults(this.#catalog, record.results), step: "result", record: record.id };
     this.#render();
     const reply = await this.assess(record.results).catch(() => null);
     if (reply?.ok && this.#state.step === "result") {

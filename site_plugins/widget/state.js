@@ -23,6 +23,7 @@ import { preferredUnit } from "./attributes.js";
  * @property {Record<string, boolean>} prescreen  flag id -> answered yes
  * @property {Record<string, TestDraft>} tests
  * @property {string} step   "prescreen", a test id, "review", "result" or "history"
+ * @property {string} [record]  the history id of the run, once it was submitted
  */
 
 /** @param {any} assessment @returns {string[]} */
