@@ -3,7 +3,8 @@
 //
 //   node snapshot.mjs PYODIDE_DIR ASSETS_DIR OUTPUT
 //
-// ASSETS_DIR holds manifest.json and the wheel it names. OUTPUT receives the snapshot's bytes.
+// ASSETS_DIR holds manifest.json and the wheel it names. OUTPUT receives the snapshot's bytes as
+// shipped, OUTPUT.json its decoding (startup.js: Delta).
 
 import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
@@ -16,7 +17,7 @@ if (!output) {
 }
 try {
   const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
-  const bytes = await makeSnapshot({
+  const { bytes, delta } = await makeSnapshot({
     loadPyodide,
     indexURL: `${pyodideDir}/`,
     readAsset: async (/** @type {string} */ name) => {
@@ -25,6 +26,7 @@ try {
     },
   });
   await writeFile(output, bytes);
+  await writeFile(`${output}.json`, JSON.stringify(delta));
 } catch (error) {
   console.error(`snapshot.mjs: ${String(/** @type {any} */ (error)?.message ?? error)}`);
   process.exit(1);

@@ -2,12 +2,14 @@
 
 Node runs ``snapshot.mjs`` with the npm ``pyodide`` and the widget's own ``startup.js``: Pyodide
 starts, the hipcore wheel the site ships is imported and its catalog loaded, and the memory is
-saved. The worker restores it in a fraction of a plain start (startup.js), and falls back to the
+saved, its memory's first pages encoded against the wasm's own (startup.js: Delta) so it ships
+smaller. The worker decodes and restores it in a fraction of a plain start, and falls back to the
 plain start when it cannot.
 
 The file is named by a hash of everything it depends on (the Pyodide version and runtime files,
 the wheel's bytes, which carry the catalog, and the start-up code), and kept in a cache folder
-under that name: an unchanged build copies it from there without running Node."""
+under that name with its decoding (``<name>.json``): an unchanged build copies it from there
+without running Node."""
 
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ class SnapshotInfo:
     file: str
     bytes: int
     sha256: str
+    delta: dict[str, object]
+    """How the worker decodes it (startup.js: Delta)."""
     reused: bool
     """True when the cached file was copied and Node did not run."""
 
@@ -49,6 +53,7 @@ class SnapshotInfo:
             "file": self.file,
             "bytes": self.bytes,
             "sha256": self.sha256,
+            "delta": self.delta,
             "lock_info": lock_info,
         }
 
@@ -71,7 +76,8 @@ def write_snapshot(
     resolved on PATH."""
     name = f"snapshot-{snapshot_key(pyodide_dir, wheel)}.bin"
     cached = cache / name
-    reused = cached.is_file()
+    decoding = cache / f"{name}.json"
+    reused = cached.is_file() and decoding.is_file()
     if not reused:
         command = shutil.which(node) if node else None
         if command is None:
@@ -85,16 +91,20 @@ def write_snapshot(
             timeout=300,
             check=False,
         )
+        partial_decoding = cache / f"{name}.partial.json"
         if done.returncode != 0:
             partial.unlink(missing_ok=True)
+            partial_decoding.unlink(missing_ok=True)
             raise SnapshotError(
                 f"taking the start-up snapshot failed: {done.stderr.strip()[-800:]}"
             )
+        partial_decoding.replace(decoding)
         partial.replace(cached)
         # the newest few kept (test sites with other content share the cache): it does not grow
         kept = sorted(cache.glob("snapshot-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[_KEEP:]:
             old.unlink()
+            Path(f"{old}.json").unlink(missing_ok=True)
     else:
         cached.touch()
     target = assets / name
@@ -103,7 +113,8 @@ def write_snapshot(
     for old in assets.glob("snapshot-*.bin"):
         if old != target:
             old.unlink()
-    return SnapshotInfo(name, target.stat().st_size, file_sha256(target).hex(), reused)
+    delta = json.loads(decoding.read_text("utf-8"))
+    return SnapshotInfo(name, target.stat().st_size, file_sha256(target).hex(), delta, reused)
 
 
 def lock_info(pyodide_dir: Path) -> object:

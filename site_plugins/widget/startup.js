@@ -6,8 +6,8 @@
 // Two paths, reported as `start` in the engine's hello (protocol.js):
 //   "snapshot": manifest.json names a memory snapshot taken at build time (makeSnapshot below)
 //               with hipcore imported and its catalog loaded. It is fetched, checked (length and
-//               sha256 from the manifest) and restored; the standard library archive, the lock
-//               file and the wheel are not fetched at all.
+//               sha256 from the manifest), decoded (below) and restored; the standard library
+//               archive, the lock file and the wheel are not fetched at all.
 //   "plain":    Pyodide starts from scratch and the hipcore wheel is unpacked and imported. Taken
 //               when there is no snapshot, or when anything about it fails (missing, truncated,
 //               corrupt, another Pyodide, a runtime that refuses it).
@@ -27,10 +27,20 @@
  * @property {string} wheel
  * @property {string} pyodide
  * @property {string} catalog
- * @property {{file: string, bytes: number, sha256: string, lock_info: object}} [snapshot]
- *   The start-up snapshot: its file, length and sha256 (hex), and the `info` of the runtime's
- *   pyodide-lock.json (no package is ever loaded, so the restored runtime gets a lock file with
- *   that info and no packages instead of fetching pyodide-lock.json).
+ * @property {{file: string, bytes: number, sha256: string, delta: Delta, lock_info: object}} [snapshot]
+ *   The start-up snapshot: its file, length and sha256 (hex) as shipped, how it is decoded, and
+ *   the `info` of the runtime's pyodide-lock.json (no package is ever loaded, so the restored
+ *   runtime gets a lock file with that info and no packages instead of fetching
+ *   pyodide-lock.json).
+ */
+
+/**
+ * How the shipped snapshot differs from Pyodide's own: the first `bytes` bytes of its memory are
+ * XORed with the wasm's memory as instantiated (zeros and the wasm's own data segments, which
+ * pyodide.asm.wasm already carries), so those ~3.8 MB travel as nearly all zeros. `check`: the
+ * FNV-1a hash (hex) of those bytes decoded, so a runtime whose memory differs is caught before
+ * the restore, not inside it.
+ * @typedef {{bytes: number, check: string}} Delta
  */
 
 /**
@@ -71,6 +81,19 @@ _hipguide_version = json.dumps({
  * imported in the snapshot. A same-origin file, not a data: URL, so a strict CSP still allows it.
  */
 export const EMPTY_STDLIB = "empty-stdlib.zip";
+
+/**
+ * Run before the snapshot is taken, in the build: the start-up's garbage is collected and the
+ * caches that only served imports from the standard library archive (absent after a restore) are
+ * dropped, so that memory is free for zeroFreeMemory to clear.
+ */
+const TIDY = `
+import gc, linecache, sys, zipimport
+sys.path_importer_cache.clear()
+zipimport._zip_directory_cache.clear()
+linecache.clearcache()
+gc.collect()
+`;
 
 /** @param {ArrayBuffer} bytes */
 async function sha256Hex(bytes) {
@@ -127,10 +150,20 @@ async function restore({ loadPyodide, indexURL, readAsset, failed }, snapshot, s
     return buffer;
   });
   // Checked before Pyodide sees it: a bad snapshot must fail here, not deep inside the runtime.
-  await bytes;
+  const shipped = new Uint8Array(await bytes);
+  /** @type {Error | undefined} */
+  let undecoded = new Error("the runtime's memory was never seen, so the snapshot stays encoded");
+  const create = await watchInstantiation(indexURL, (memory) => {
+    undecoded = decode(shipped, memory, snapshot.delta);
+  });
   const loading = loadPyodide({
-    indexURL, packages: [], _loadSnapshot: bytes, stdLibURL: `${indexURL}${EMPTY_STDLIB}`,
+    indexURL, packages: [], _loadSnapshot: shipped, stdLibURL: `${indexURL}${EMPTY_STDLIB}`,
     lockFileContents: { info: snapshot.lock_info, packages: {} },
+    createPyodideModule: async (/** @type {any} */ settings) => {
+      const module = await create(settings);
+      if (undecoded) throw undecoded; // before Pyodide copies the snapshot into the memory
+      return module;
+    },
   });
   const pyodide = await (failed ? Promise.race([loading, failed]) : loading);
   stage("filesystem");
@@ -173,16 +206,136 @@ function finish(pyodide, start, stage) {
 }
 
 /**
- * For the build (Node): start plainly with `_makeSnapshot`, prepare the engine, and return the
- * memory snapshot's bytes. No Python object is handed to JavaScript before the snapshot is taken.
+ * For the build (Node): start plainly with `_makeSnapshot`, prepare the engine, clear what is
+ * garbage, and return the memory snapshot encoded for shipping (Delta). No Python object is handed
+ * to JavaScript before the snapshot is taken.
  * @param {Omit<StartOptions, "useSnapshot" | "failed">} options
- * @returns {Promise<Uint8Array>}
+ * @returns {Promise<{bytes: Uint8Array, delta: Delta}>} the snapshot as shipped (encoded) and its
+ *   decoding
  */
 export async function makeSnapshot({ loadPyodide, indexURL, readAsset }) {
   /** @type {Manifest} */
   const manifest = JSON.parse(new TextDecoder().decode(await readAsset("manifest.json")));
-  const pyodide = await loadPyodide({ indexURL, packages: [], _makeSnapshot: true });
+  /** @type {Uint8Array | undefined} */
+  let pristine;
+  const create = await watchInstantiation(indexURL, (memory) => {
+    pristine = memory.slice(0, roundUp(lastNonzero(memory), PAGE));
+  });
+  const pyodide = await loadPyodide({
+    indexURL, packages: [], _makeSnapshot: true, createPyodideModule: create,
+  });
+  if (!pristine) throw new Error("the runtime's memory was never seen");
   pyodide.unpackArchive(await readAsset(manifest.wheel), "wheel");
   pyodide.runPython(PREPARE);
-  return pyodide.makeMemorySnapshot();
+  pyodide.runPython(TIDY);
+  zeroFreeMemory(pyodide._module);
+  /** @type {Uint8Array} */
+  const bytes = pyodide.makeMemorySnapshot();
+  const memory = bytes.subarray(heapOffset(bytes), heapOffset(bytes) + pristine.length);
+  const delta = { bytes: pristine.length, check: fnv1a(memory) };
+  xorInto(memory, pristine);
+  return { bytes, delta };
+}
+
+/** Whole pages of 4 kB: the encoded prefix of the snapshot. */
+const PAGE = 4096;
+
+/** @param {number} n @param {number} step */
+const roundUp = (n, step) => Math.ceil(n / step) * step;
+
+/** @param {Uint8Array} memory @returns {number} the index after the last nonzero byte */
+function lastNonzero(memory) {
+  let end = memory.length;
+  while (end > 0 && memory[end - 1] === 0) end -= 1;
+  return end;
+}
+
+/** Where the memory starts in a Pyodide snapshot: after a header whose length is its 2nd word.
+ * @param {Uint8Array} snapshot */
+function heapOffset(snapshot) {
+  return new DataView(snapshot.buffer, snapshot.byteOffset, 16).getUint32(4, true);
+}
+
+/** target ^= source, over source's length (a multiple of 4).
+ * @param {Uint8Array} target @param {Uint8Array} source */
+function xorInto(target, source) {
+  const words = source.length >> 2;
+  if (target.byteOffset % 4 === 0 && source.byteOffset % 4 === 0) {
+    const t = new Uint32Array(target.buffer, target.byteOffset, words);
+    const s = new Uint32Array(source.buffer, source.byteOffset, words);
+    for (let i = 0; i < words; i++) t[i] ^= s[i];
+  } else {
+    for (let i = 0; i < source.length; i++) target[i] ^= source[i];
+  }
+}
+
+/** FNV-1a over the bytes, as 8 hex digits. @param {Uint8Array} bytes */
+function fnv1a(bytes) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * Decode a shipped snapshot in place with the memory as instantiated.
+ * @param {Uint8Array} shipped @param {Uint8Array} memory @param {Delta} delta
+ * @returns {Error | undefined} why it could not be decoded
+ */
+export function decode(shipped, memory, delta) {
+  const start = heapOffset(shipped);
+  if (!delta || start + delta.bytes > shipped.length || delta.bytes > memory.length) {
+    return new Error("the snapshot's encoding does not fit this runtime");
+  }
+  const region = shipped.subarray(start, start + delta.bytes);
+  xorInto(region, memory.subarray(0, delta.bytes));
+  if (fnv1a(region) !== delta.check) {
+    return new Error("the snapshot does not decode with this runtime's memory");
+  }
+  return undefined;
+}
+
+/**
+ * Pyodide's module factory (pyodide.asm.mjs), wrapped so that `seen` gets the wasm memory as
+ * instantiated, before any of its code runs: zeros and the wasm's data segments, the same in
+ * every host.
+ * @param {string} indexURL
+ * @param {(memory: Uint8Array) => void} seen
+ * @returns {Promise<(settings: any) => Promise<any>>}
+ */
+async function watchInstantiation(indexURL, seen) {
+  const { default: create } = await import(`${indexURL}pyodide.asm.mjs`);
+  return (settings) => {
+    const instantiate = settings.instantiateWasm;
+    if (typeof instantiate === "function") {
+      settings.instantiateWasm = (/** @type {any} */ imports, /** @type {any} */ receive) =>
+        instantiate(imports, (/** @type {any} */ instance, /** @type {any} */ module) => {
+          const memory = imports.env?.memory ?? Object.values(instance.exports)
+            .find((value) => value instanceof WebAssembly.Memory);
+          if (memory) seen(new Uint8Array(memory.buffer));
+          receive(instance, module);
+        });
+    }
+    return create(settings);
+  };
+}
+
+/**
+ * Zero the memory malloc holds free (the start-up's garbage), so the snapshot compresses to what
+ * is live. Allocates every free block it can without growing the memory, zeroes it, frees it all.
+ * @param {any} module Pyodide's Emscripten module
+ */
+function zeroFreeMemory(module) {
+  const size = module.HEAP8.length;
+  /** @type {number[]} */
+  const held = [];
+  for (let block = 1 << 22; block >= 16; block >>= 1) {
+    // an allocation past the break would grow the memory (and the snapshot): stop at the top
+    while (module._sbrk(0) + block + (1 << 17) <= size) {
+      const pointer = module._malloc(block);
+      if (!pointer) break;
+      module.HEAPU8.fill(0, pointer, pointer + block);
+      held.push(pointer);
+    }
+  }
+  for (const pointer of held) module._free(pointer);
 }
