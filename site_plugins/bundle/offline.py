@@ -19,6 +19,14 @@ REGISTER_SCRIPT = _HERE / "register-sw.js"
 _SKIP = {"sw.js", "sitemap.xml", "sitemap.xml.gz"}
 """Not precached: the worker itself, and the sitemap (served as is to instant navigation)."""
 
+LAZY_SUFFIXES = (".map", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+LAZY_DIRS = ("assets/javascripts/lunr/",)
+"""Listed but not fetched at install: kept when a page first asks for them (checked against their
+hash). Source maps (read only by developer tools), raster images (the guide draws its figures as
+inline SVG; the only pictures are the developer pages' screenshots) and the theme's search
+language packs (the search worker loads one only for a language the site is set to). A first
+visit would otherwise download about 1 MB nobody looks at offline."""
+
 
 def _sha256(path: Path) -> str:
     return base64.b64encode(file_sha256(path)).decode()
@@ -29,23 +37,30 @@ def write_service_worker(
 ) -> str:
     """Write ``site/sw.js``; returns the build id (a hash of the manifest). Files under
     ``runtime_dirs`` (relative paths) are cached when the engine first starts, not at install,
-    so a reader who never reaches a widget downloads no runtime. Files ending in
-    ``skip_suffixes`` (precompressed copies, served by the host in place of the file) are
-    not listed."""
+    so a reader who never reaches a widget downloads no runtime; the LAZY ones when a page
+    first asks for them. Files ending in ``skip_suffixes`` (precompressed copies, served by the
+    host in place of the file) are not listed."""
     precache: dict[str, str] = {}
     runtime: dict[str, str] = {}
+    lazy: dict[str, str] = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
         if rel in _SKIP or rel.endswith(skip_suffixes):
             continue
-        target = runtime if any(rel.startswith(d) for d in runtime_dirs) else precache
+        if rel.startswith(runtime_dirs):
+            target = runtime
+        elif rel.endswith(LAZY_SUFFIXES) or rel.startswith(LAZY_DIRS):
+            target = lazy
+        else:
+            target = precache
         target[rel] = _sha256(path)
-    everything = json.dumps([precache, runtime], sort_keys=True).encode()
+    everything = json.dumps([precache, runtime, lazy], sort_keys=True).encode()
     build = hashlib.sha256(everything).hexdigest()[:16]
     source = (_HERE / "sw.js").read_text("utf-8")
     source = source.replace('/*BUILD*/ ""', json.dumps(build))
     source = source.replace("/*PRECACHE*/ {}", json.dumps(precache, separators=(",", ":")))
     source = source.replace("/*RUNTIME*/ {}", json.dumps(runtime, separators=(",", ":")))
+    source = source.replace("/*LAZY*/ {}", json.dumps(lazy, separators=(",", ":")))
     (site / "sw.js").write_text(source, encoding="utf-8")
     return build
 

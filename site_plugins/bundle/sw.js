@@ -2,6 +2,8 @@
 // content-addressed manifest below: every file of the built site with its sha256. It keeps the
 // guide, the widget and the catalog after the first visit, and the runtime (Pyodide and the
 // hipcore wheel) once the engine has started, so the assessment completes with the network off.
+// LAZY files (source maps, pictures, search language packs: offline.py) are kept when a page
+// first asks for them.
 //
 // One cache per build, named by the manifest's hash: a new build fills a new cache (copying the
 // files whose hash did not change, fetching the rest checked against their hash) and only then
@@ -11,11 +13,12 @@ const BUILD = /*BUILD*/ "";
 /** path (relative to this file) -> base64 sha256 */
 const PRECACHE = /*PRECACHE*/ {};
 const RUNTIME = /*RUNTIME*/ {};
+const LAZY = /*LAZY*/ {};
 const CACHE = `hipguide-${BUILD}`;
 const MANIFEST_KEY = "__hipguide_manifest__";
 const RUNTIME_KEY = "__hipguide_runtime_kept__";
 const base = new URL("./", self.location.href);
-const ALL = { ...PRECACHE, ...RUNTIME };
+const ALL = { ...PRECACHE, ...RUNTIME, ...LAZY };
 
 /** @param {string} path */
 const urlOf = (path) => new URL(path, base).href;
@@ -82,12 +85,15 @@ self.addEventListener("install", (event) => {
     // with the same hash copied, the rest fetched) before this build takes over: offline, the
     // new catalog then starts with the new engine. Otherwise only the reusable files are kept.
     const old = await reusable();
+    /** @param {Record<string, string>} files */
+    const keptBefore = (files) => Object.fromEntries(Object.entries(files).filter(([p]) => old.has(p)));
     if (await runtimeKeptBefore()) {
       await fill(cache, RUNTIME, old);
       await cache.put(urlOf(RUNTIME_KEY), new Response("kept"));
     } else {
-      await fill(cache, Object.fromEntries(Object.entries(RUNTIME).filter(([p]) => old.has(p))), old);
+      await fill(cache, keptBefore(RUNTIME), old);
     }
+    await fill(cache, keptBefore(LAZY), old);
     await self.skipWaiting();
   })());
 });
@@ -130,8 +136,8 @@ self.addEventListener("fetch", (event) => {
     const hit = await cache.match(urlOf(path));
     if (hit) return hit;
     const response = await fetch(request);
-    if (response.ok && path in RUNTIME) {
-      const checked = await fetch(new Request(urlOf(path), { integrity: `sha256-${RUNTIME[path]}` })).catch(() => null);
+    if (response.ok && !(path in PRECACHE)) {
+      const checked = await fetch(new Request(urlOf(path), { integrity: `sha256-${ALL[path]}` })).catch(() => null);
       if (checked?.ok) await cache.put(urlOf(path), checked);
     }
     return response;

@@ -11,12 +11,14 @@ from pathlib import Path
 from site_plugins.bundle import write_service_worker
 
 
+def listed(source: str, name: str) -> dict[str, str]:
+    return json.loads(re.search(rf"const {name} = (\{{.*?\}});", source).group(1))  # type: ignore[union-attr,no-any-return]
+
+
 def manifest_of(site: Path) -> tuple[str, dict[str, str], dict[str, str]]:
     source = (site / "sw.js").read_text("utf-8")
     build = json.loads(re.search(r"const BUILD = (\".*?\");", source).group(1))  # type: ignore[union-attr]
-    precache = json.loads(re.search(r"const PRECACHE = (\{.*?\});", source).group(1))  # type: ignore[union-attr]
-    runtime = json.loads(re.search(r"const RUNTIME = (\{.*?\});", source).group(1))  # type: ignore[union-attr]
-    return build, precache, runtime
+    return build, listed(source, "PRECACHE"), listed(source, "RUNTIME")
 
 
 def make_site(root: Path) -> Path:
@@ -48,3 +50,23 @@ def test_a_changed_file_makes_a_new_build_and_an_unchanged_site_the_same(tmp_pat
     assert write_service_worker(site, ()) == first
     (site / "assets/hipguide/catalog.json").write_text('{"version": 2}', "utf-8")
     assert write_service_worker(site, ()) != first
+
+
+def test_source_maps_pictures_and_search_language_packs_wait_until_a_page_asks(
+    tmp_path: Path,
+) -> None:
+    site = make_site(tmp_path)
+    lazy_files = [
+        "assets/javascripts/bundle.min.js.map",
+        "img/widget/phone.png",
+        "assets/javascripts/lunr/min/lunr.de.min.js",
+    ]
+    for rel in [*lazy_files, "assets/javascripts/bundle.min.js"]:
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(rel, "utf-8")
+    write_service_worker(site, ("assets/hipguide/pyodide/",))
+    _, precache, runtime = manifest_of(site)
+    lazy = listed((site / "sw.js").read_text("utf-8"), "LAZY")
+    assert sorted(lazy) == sorted(lazy_files)
+    assert "assets/javascripts/bundle.min.js" in precache
+    assert not set(lazy) & (set(precache) | set(runtime))

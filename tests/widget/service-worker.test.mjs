@@ -25,12 +25,13 @@ class FakeCache {
 }
 
 /** A worker global with the build's manifest filled in, and caches and a network to watch. */
-function serviceWorker(build, precache, runtime, caches) {
+function serviceWorker(build, precache, runtime, caches, lazy = {}) {
   const handlers = {};
   const fetched = [];
   const source = SOURCE.replace('/*BUILD*/ ""', JSON.stringify(build))
     .replace("/*PRECACHE*/ {}", JSON.stringify(precache))
-    .replace("/*RUNTIME*/ {}", JSON.stringify(runtime));
+    .replace("/*RUNTIME*/ {}", JSON.stringify(runtime))
+    .replace("/*LAZY*/ {}", JSON.stringify(lazy));
   const self = {
     location: { href: `${ORIGIN}sw.js` },
     addEventListener: (type, handler) => (handlers[type] = handler),
@@ -94,4 +95,19 @@ test("a file whose hash changed is downloaded again, even at the same path", asy
   await sw.install();
   assert.deepEqual(sw.fetched, [`${ORIGIN}a.js`]);
   assert.equal(await (await caches.get("hipguide-new").match(`${ORIGIN}a.js`)).text(), `network ${ORIGIN}a.js`);
+});
+
+test("a lazy file is not downloaded at install, but an old build's copy with its hash is kept", async () => {
+  const old = new FakeCache();
+  const manifest = { "img/shot.png": "H-shot" };
+  await old.put(`${ORIGIN}__hipguide_manifest__`, new Response(JSON.stringify(manifest)));
+  await old.put(`${ORIGIN}img/shot.png`, new Response("the picture, seen before"));
+  const caches = new Map([["hipguide-old", old]]);
+  const lazy = { "img/shot.png": "H-shot", "bundle.js.map": "H-map" };
+  const sw = serviceWorker("new", { "index.html": "H-page" }, {}, caches, lazy);
+  await sw.install();
+  assert.deepEqual(sw.fetched, [`${ORIGIN}index.html`], "no source map or picture at install");
+  const fresh = caches.get("hipguide-new");
+  assert.equal(await (await fresh.match(`${ORIGIN}img/shot.png`)).text(), "the picture, seen before");
+  assert.equal(await fresh.match(`${ORIGIN}bundle.js.map`), undefined);
 });
