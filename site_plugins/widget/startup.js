@@ -38,8 +38,8 @@
  * How the shipped snapshot differs from Pyodide's own: the first `bytes` bytes of its memory are
  * XORed with the wasm's memory as instantiated (zeros and the wasm's own data segments, which
  * pyodide.asm.wasm already carries), so those ~3.8 MB travel as nearly all zeros. `check`: the
- * FNV-1a hash (hex) of those bytes decoded, so a runtime whose memory differs is caught before
- * the restore, not inside it.
+ * FNV-1a hash (hex, over 32-bit words) of those bytes decoded, so a runtime whose memory differs
+ * is caught before the restore, not inside it.
  * @typedef {{bytes: number, check: string}} Delta
  */
 
@@ -256,23 +256,23 @@ function heapOffset(snapshot) {
   return new DataView(snapshot.buffer, snapshot.byteOffset, 16).getUint32(4, true);
 }
 
-/** target ^= source, over source's length (a multiple of 4).
+/** target ^= source, over source's length (a multiple of 4; both aligned to 4: the snapshot's
+ * header is a multiple of 16 bytes).
  * @param {Uint8Array} target @param {Uint8Array} source */
 function xorInto(target, source) {
   const words = source.length >> 2;
-  if (target.byteOffset % 4 === 0 && source.byteOffset % 4 === 0) {
-    const t = new Uint32Array(target.buffer, target.byteOffset, words);
-    const s = new Uint32Array(source.buffer, source.byteOffset, words);
-    for (let i = 0; i < words; i++) t[i] ^= s[i];
-  } else {
-    for (let i = 0; i < source.length; i++) target[i] ^= source[i];
-  }
+  const t = new Uint32Array(target.buffer, target.byteOffset, words);
+  const s = new Uint32Array(source.buffer, source.byteOffset, words);
+  for (let i = 0; i < words; i++) t[i] ^= s[i];
 }
 
-/** FNV-1a over the bytes, as 8 hex digits. @param {Uint8Array} bytes */
+/** FNV-1a over the bytes taken as 32-bit words (a multiple of 4, aligned), as 8 hex digits: a
+ * check against a mismatched runtime, not against an attacker (the sha256 covers the file).
+ * @param {Uint8Array} bytes */
 function fnv1a(bytes) {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
   let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 

@@ -27,6 +27,34 @@ for (const name of /** @type {const} */ (["instantiate", "instantiateStreaming"]
   };
 }
 
+// Pyodide asks for its WebAssembly as it starts but compiles it only once the snapshot is in and
+// checked. Compiled here as it arrives instead, so the two overlap; Pyodide's instantiation then
+// gets the compiled module (the response it passes has been read by the compiler).
+const fetchOriginal = self.fetch;
+/** @type {{response: Promise<Response>, module: Promise<WebAssembly.Module>} | undefined} */
+let runtimeWasm;
+self.fetch = function (/** @type {any} */ resource, /** @type {any} */ init) {
+  const response = fetchOriginal.call(this, resource, init);
+  if (!runtimeWasm && String(resource).endsWith("/pyodide.asm.wasm")) {
+    runtimeWasm = { response, module: WebAssembly.compileStreaming(response) };
+    runtimeWasm.module.catch(() => {}); // reported by the instantiation that awaits it
+  }
+  return response;
+};
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = function (source, imports) {
+  if (runtimeWasm && source === runtimeWasm.response) {
+    return runtimeWasm.module.then(
+      async (module) => ({ instance: await WebAssembly.instantiate(module, imports), module }),
+      (error) => {
+        failRuntime(new Error(`the runtime download failed (${error?.message ?? error})`));
+        throw error;
+      },
+    );
+  }
+  return instantiateStreaming.call(this, source, imports);
+};
+
 /** @param {string} name */
 async function readAsset(name) {
   const url = new URL(name, assetsURL);
