@@ -246,6 +246,10 @@ def test_valid_results_always_give_a_sound_prescription(doc: dict[str, Any]) -> 
     # a bounded session
     assert len(p.program) <= CATALOG.policy.session_max_exercises
 
+    # each exercise left out is named in its own reason, so the runner sees what was left out
+    for withheld in p.withheld:
+        assert withheld.name in withheld.text, withheld
+
     # each item is explained
     for item in p.program:
         assert item.why.text
