@@ -771,6 +771,8 @@ class Words:
     """{score}: when to add load on the last rung of a ladder."""
     regress_at_bottom: Text
     """{score}: when to do less on the first rung of a ladder."""
+    advance_withheld: Text
+    """{exercise}: the next rung up is withheld after a test that hurt, so stay on this one."""
     advance_stretch: Text
     """No names: a stretch has no harder rung."""
     regress_stretch: Text

@@ -33,6 +33,7 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "one_sided": frozenset({"exercise", "side"}),
     "worse_side": frozenset({"side", "sets", "other_sets"}),
     "advance_at_top": frozenset({"score"}),
+    "advance_withheld": frozenset({"exercise"}),
     "regress_at_bottom": frozenset({"score"}),
     "recheck_after_stretching": frozenset({"test"}),
     "recheck_at_rescreen": frozenset({"test"}),
