@@ -58,6 +58,7 @@ from hipcore.model import (
     Dose,
     Equipment,
     EvidenceNote,
+    EvidenceWords,
     Exercise,
     Finding,
     FormWords,
@@ -150,6 +151,7 @@ from hipcore.validate import (
     check_results,
 )
 from hipcore.words import (
+    EVIDENCE_TEMPLATE_NAMES,
     TEMPLATE_NAMES,
     WIDGET_TEMPLATE_NAMES,
     dose_line,
@@ -161,6 +163,7 @@ from hipcore.words import (
 __all__ = [
     "CATALOG_VERSION",
     "COULD_NOT_PERFORM",
+    "EVIDENCE_TEMPLATE_NAMES",
     "MAX_DEPTH",
     "MAX_PROBLEMS",
     "PRESCRIPTION_VERSION",
@@ -183,6 +186,7 @@ __all__ = [
     "Equipment",
     "Evidence",
     "EvidenceNote",
+    "EvidenceWords",
     "Exercise",
     "FieldPath",
     "FieldShape",

@@ -263,7 +263,7 @@ def _item(
             side_line += " " + exercise.side_convention
     if findings:
         parts = [f"{_lower_first(f.name)} ({_sides(f.sides)}, {f.severity})" for f in findings]
-        text = f"Works on {'; '.join(parts)}. {findings[0].why.text}"
+        text = fill(words.works_on, findings="; ".join(parts), why=findings[0].why.text)
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
     else:

@@ -101,7 +101,7 @@ def _add(found: Hurt, assessment: Assessment, side: JudgedSide, index: Index) ->
                 )
             return
 
-    side_words = "" if side.side == "both" else f" on the {side.side} side"
+    side_words = "" if side.side == "both" else fill(words.pain_on_side, side=side.side)
     reason = fill(
         words.pain_referral,
         test=assessment.name,
