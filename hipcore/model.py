@@ -44,6 +44,7 @@ __all__ = [
     "Quality",
     "RedFlag",
     "Region",
+    "RegionWords",
     "Rule",
     "Section",
     "Side",
@@ -732,6 +733,18 @@ class WidgetWords:
 
 
 @dataclass(frozen=True)
+class RegionWords:
+    """Each body region (``Region``: one field each) in the runner's words."""
+
+    lumbar: Text
+    hip_front: Text
+    hip_back: Text
+    hip_side: Text
+    thigh_front: Text
+    knee: Text
+
+
+@dataclass(frozen=True)
 class EvidenceWords:
     """What one side of a test showed, as a finding's evidence and a test's report says it."""
 
@@ -782,6 +795,8 @@ class Words:
     """Section titles."""
     evidence: EvidenceWords
     """What each side of a test showed."""
+    regions: RegionWords
+    """The body regions, as the pain referral and the withheld sentences name them."""
     asymmetry_pass_fail: Text
     """{test}, {weaker}, {stronger}: one side of a test failed and the other passed."""
     asymmetry_measure: Text

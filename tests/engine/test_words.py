@@ -4,12 +4,13 @@ every sentence of the catalog's words marked, every sentence the engine makes ca
 from __future__ import annotations
 
 import dataclasses
+import typing
 from typing import Any
 
 import pytest
 
 from hipcore import assess, default_catalog
-from hipcore.model import Catalog, Words
+from hipcore.model import Catalog, Region, RegionWords, Words
 from hipcore.words import template_problems
 from tests.engine.golden import load_scenarios
 
@@ -76,6 +77,15 @@ def test_the_mark_reaches_the_words_nested_in_a_sentence() -> None:
     evidence = CATALOG.words.evidence
     assert evidence.at_least.startswith(MARK)
     assert CATALOG.words.upkeep["mobility"].startswith(MARK)
+    p = assess(next(s for s in SCENARIOS if s.name == "21_pain_quad_test").results, CATALOG)
+    pain = next(r.reason for r in p.referrals if r.kind == "pain")
+    assert MARK + "the front of the thigh" in pain  # the region, in words.yaml's words
+    assert MARK + " on the " in pain  # and the side
+
+
+def test_every_region_has_its_words() -> None:
+    fields = tuple(f.name for f in dataclasses.fields(RegionWords))
+    assert fields == typing.get_args(Region)
 
 
 def test_an_evidence_sentence_may_fill_in_only_its_own_names() -> None:
