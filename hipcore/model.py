@@ -737,11 +737,17 @@ class RegionWords:
     """Each body region (``Region``: one field each) in the runner's words."""
 
     lumbar: Text
+    """The lower back, e.g. 'the lower back'."""
     hip_front: Text
+    """The front of the hip and the groin."""
     hip_back: Text
+    """The back of the hip (the buttock)."""
     hip_side: Text
+    """The side of the hip."""
     thigh_front: Text
+    """The front of the thigh."""
     knee: Text
+    """The knee."""
 
 
 @dataclass(frozen=True)
