@@ -58,6 +58,7 @@ from hipcore.model import (
     Dose,
     Equipment,
     EvidenceNote,
+    EvidenceWords,
     Exercise,
     Finding,
     FormWords,
@@ -74,6 +75,7 @@ from hipcore.model import (
     Quality,
     RedFlag,
     Region,
+    RegionWords,
     Rule,
     Section,
     Side,
@@ -150,6 +152,7 @@ from hipcore.validate import (
     check_results,
 )
 from hipcore.words import (
+    EVIDENCE_TEMPLATE_NAMES,
     TEMPLATE_NAMES,
     WIDGET_TEMPLATE_NAMES,
     dose_line,
@@ -161,6 +164,7 @@ from hipcore.words import (
 __all__ = [
     "CATALOG_VERSION",
     "COULD_NOT_PERFORM",
+    "EVIDENCE_TEMPLATE_NAMES",
     "MAX_DEPTH",
     "MAX_PROBLEMS",
     "PRESCRIPTION_VERSION",
@@ -183,6 +187,7 @@ __all__ = [
     "Equipment",
     "Evidence",
     "EvidenceNote",
+    "EvidenceWords",
     "Exercise",
     "FieldPath",
     "FieldShape",
@@ -223,6 +228,7 @@ __all__ = [
     "RedFlag",
     "Referral",
     "Region",
+    "RegionWords",
     "Results",
     "Rule",
     "Scalar",

@@ -5,7 +5,8 @@ values with a pass mark: limb symmetry index = weaker / stronger x 100 (the smal
 values over the larger, whichever direction the mark points); below the policy's threshold the
 sides differ meaningfully (only for measures whose content says ``compare_sides``: a ratio of
 two small gaps means nothing). Healthy people vary by 9-21 %, so the text says "recheck".
-A test that hurt on either side is not compared.
+A test that hurt on either side is not compared. The sentences are the content's
+(``Words.asymmetry_pass_fail``, ``Words.asymmetry_measure``).
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hipcore._judge import JudgedTest
-from hipcore.model import Policy, Side
+from hipcore.model import Policy, Side, Words
 from hipcore.prescription import Asymmetry
 from hipcore.units import show_value
+from hipcore.words import fill
 
 __all__ = ["find_asymmetries"]
 
 
-def find_asymmetries(tests: Sequence[JudgedTest], policy: Policy) -> tuple[Asymmetry, ...]:
+def find_asymmetries(
+    tests: Sequence[JudgedTest], policy: Policy, words: Words
+) -> tuple[Asymmetry, ...]:
     found: list[Asymmetry] = []
     for test in tests:
         left, right = test.side("left"), test.side("right")
@@ -31,10 +35,7 @@ def find_asymmetries(tests: Sequence[JudgedTest], policy: Policy) -> tuple[Asymm
         if outcomes == {"pass", "fail"}:
             weaker: Side = "left" if left.outcome == "fail" else "right"
             stronger = "right" if weaker == "left" else "left"
-            text = (
-                f"{name}: the {weaker} side failed and the {stronger} side passed. "
-                f"Work the {weaker} side first."
-            )
+            text = fill(words.asymmetry_pass_fail, test=name, weaker=weaker, stronger=stronger)
             found.append(Asymmetry(test.assessment.id, "pass_fail", weaker, text=text))
         for measure in test.assessment.measures:
             mark = measure.pass_when
@@ -48,11 +49,15 @@ def find_asymmetries(tests: Sequence[JudgedTest], policy: Policy) -> tuple[Asymm
                 continue
             lower_is_better = mark.comparator in ("<=", "<")
             weaker = "left" if (lv > rv) == lower_is_better else "right"
-            text = (
-                f"{name}, {measure.label.lower()}: left {show_value(lv, mark.unit)}, right "
-                f"{show_value(rv, mark.unit)}; symmetry index {index:g} % (below "
-                f"{policy.asymmetry_index_below:g} %). The {weaker} side is weaker: recheck it, "
-                "as healthy people vary by about 9-21 %."
+            text = fill(
+                words.asymmetry_measure,
+                test=name,
+                measure=measure.label.lower(),
+                left=show_value(lv, mark.unit),
+                right=show_value(rv, mark.unit),
+                index=f"{index:g}",
+                threshold=f"{policy.asymmetry_index_below:g}",
+                weaker=weaker,
             )
             found.append(Asymmetry(test.assessment.id, "measure", weaker, measure.id, index, text))
     return tuple(found)

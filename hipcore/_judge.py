@@ -7,7 +7,8 @@ A side with nothing failed but a required answer missing is ``incomplete``, neve
 A criterion that stands in for a measure (``instead_of``) answers for it: either one will do.
 
 Values are told in the catalog's units, whatever unit the runner typed, so equal values give
-the same words: the measure's own unit, then its other units in brackets.
+the same words: the measure's own unit, then its other units in brackets. The words of each
+line are the content's (``Words.evidence``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,20 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hipcore.model import COULD_NOT_PERFORM, SIDES, Assessment, Catalog, Comparator, Measure, Unit
+from hipcore.model import (
+    COULD_NOT_PERFORM,
+    SIDES,
+    Assessment,
+    Catalog,
+    Comparator,
+    EvidenceWords,
+    Measure,
+    Unit,
+)
 from hipcore.prescription import Outcome, SideKey, SideReport, TestReport
 from hipcore.results import AssessmentResult, Pain, Results, SideResult
 from hipcore.units import convert_value, show_value
+from hipcore.words import fill
 
 __all__ = ["Failure", "JudgedSide", "JudgedTest", "judge_all", "meets"]
 
@@ -31,12 +42,12 @@ _COMPARE: dict[Comparator, Callable[[float, float], bool]] = {
     "<": operator.lt,
 }
 _COMPARE_WORDS: dict[Comparator, str] = {
-    ">=": "at least",
-    "<=": "at most",
-    ">": "more than",
-    "<": "less than",
+    ">=": "at_least",
+    "<=": "at_most",
+    ">": "more_than",
+    "<": "less_than",
 }
-_SIDE_WORDS: dict[SideKey, str] = {"left": "Left", "right": "Right", "both": "Both sides"}
+"""The ``EvidenceWords`` field that words each comparator."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,8 @@ class JudgedTest:
 def judge_all(results: Results, catalog: Catalog) -> tuple[JudgedTest, ...]:
     """Every assessment of the catalog, in its order; tests not in the results are not done."""
     given = {entry.assessment: entry for entry in results.assessments}
-    return tuple(_judge_test(a, given.get(a.id)) for a in catalog.assessments)
+    words = catalog.words.evidence
+    return tuple(_judge_test(a, given.get(a.id), words) for a in catalog.assessments)
 
 
 def meets(measure: Measure, value: float, unit: Unit) -> bool | None:
@@ -126,21 +138,25 @@ def told(value: float, unit: Unit, measure: Measure) -> str:
     return show_value(own, measure.unit) + (f" ({', '.join(others)})" if others else "")
 
 
-def _judge_test(assessment: Assessment, entry: AssessmentResult | None) -> JudgedTest:
+def _judge_test(
+    assessment: Assessment, entry: AssessmentResult | None, words: EvidenceWords
+) -> JudgedTest:
     keys: tuple[SideKey, ...] = SIDES if assessment.sided else ("both",)
     sides = []
     for key in keys:
         result: SideResult | None = getattr(entry, key) if entry is not None else None
-        sides.append(_judge_side(assessment, key, result))
+        sides.append(_judge_side(assessment, key, result, words))
     return JudgedTest(assessment, tuple(sides))
 
 
-def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None) -> JudgedSide:
+def _judge_side(
+    assessment: Assessment, side: SideKey, result: SideResult | None, words: EvidenceWords
+) -> JudgedSide:
     if result is None:
         return JudgedSide(side, "not_done")
     if result.pain is not None and result.pain.present:
         return JudgedSide(side, "pain", pain=result.pain)
-    who = _SIDE_WORDS[side]
+    who = str(getattr(words, side))
     failures: list[Failure] = []
     met: list[str] = []
     missing: list[str] = []
@@ -152,10 +168,10 @@ def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None
             if criterion.instead_of not in result.measures:
                 missing.append(criterion.id)
         elif not answer:
-            text = f"{who}: answered no to '{criterion.label}'"
+            text = fill(words.answered_no, side=who, question=criterion.label)
             failures.append(Failure(criterion.id, "criterion", text))
         else:
-            met.append(f"{who}: answered yes to '{criterion.label}'")
+            met.append(fill(words.answered_yes, side=who, question=criterion.label))
     for measure in assessment.measures:
         measurement = result.measures.get(measure.id)
         if measurement is None:
@@ -173,24 +189,26 @@ def _judge_side(assessment: Assessment, side: SideKey, result: SideResult | None
         values[measure.id] = value
         entered = told(measurement.value, measurement.unit, measure)
         if mark is None:
-            met.append(f"{who}: {measure.label}: {entered}")
+            met.append(fill(words.value, side=who, measure=measure.label, value=entered))
             continue
-        words = f"{_COMPARE_WORDS[mark.comparator]} {told(mark.value, mark.unit, measure)}"
+        compare = str(getattr(words, _COMPARE_WORDS[mark.comparator]))
+        said = fill(compare, value=told(mark.value, mark.unit, measure))
+        line = {"side": who, "measure": measure.label, "value": entered, "mark": said}
         if _COMPARE[mark.comparator](value, mark.value):
-            met.append(f"{who}: {measure.label}: {entered} (met the pass mark: {words})")
+            met.append(fill(words.value_met, **line))
             continue
         far = mark.value != 0 and abs(value - mark.value) > abs(mark.value) / 2
-        text = f"{who}: {measure.label}: {entered} (pass mark: {words})"
+        text = fill(words.value_missed, **line)
         failures.append(Failure(measure.id, "measure", text, far))
     seen = set(result.compensations)
     for compensation in assessment.compensations:
         if compensation.id in seen:
-            text = f"{who}: {compensation.label}"
+            text = fill(words.fault, side=who, fault=compensation.label)
             failures.append(Failure(compensation.id, "compensation", text))
     if assessment.compensations and not seen:
-        met.append(f"{who}: none of the faults to watch for")
+        met.append(fill(words.no_fault, side=who))
     if result.could_not_perform:
-        text = f"{who}: could not perform the test"
+        text = fill(words.could_not_perform, side=who)
         failures.append(Failure(COULD_NOT_PERFORM, COULD_NOT_PERFORM, text))
     outcome: Outcome = "fail" if failures else ("incomplete" if missing else "pass")
     return JudgedSide(

@@ -12,6 +12,8 @@
    pattern), then the more severe finding first, then a finding with a worse side first.
 6. A corrective session shorter than the policy's minimum is topped up with the upkeep
    exercises of tests that passed, when they are safe and not on a ladder already in play.
+7. An item whose next rung up a test that hurt rules out says to stay on its rung, and that
+   rung is listed as withheld, with why: the program never points to what it left out.
 """
 
 from __future__ import annotations
@@ -145,7 +147,8 @@ def build_program(
         for c in sorted(eligible[cap:], key=lambda c: c.key(rank))
     ]
     items = [
-        _item(c.exercise, c.findings, index, one_sided=c.exercise.id in one_sided) for c in chosen
+        _item(c.exercise, c.findings, found, index, one_sided=c.exercise.id in one_sided)
+        for c in chosen
     ]
     if items and len(items) < index.catalog.policy.session_min_exercises:
         in_play = {rung for c in candidates.values() for rung in index.ladder(c.exercise.id)}
@@ -160,7 +163,9 @@ def build_program(
         items += more
         withheld += left_out
         items.sort(key=lambda i: (QUALITY_RANK[i.quality], i.role != "corrective"))
-    return Program(tuple(items), (*full, *waiting), tuple(withheld))
+    return Program(
+        tuple(items), (*full, *waiting), tuple(_with_next_rungs(withheld, items, found, index))
+    )
 
 
 def upkeep(
@@ -192,10 +197,26 @@ def upkeep(
             chosen.append((exercise, kept, entry.sources))
     chosen.sort(key=lambda c: QUALITY_RANK[c[0].quality])  # stable: policy order within a quality
     items = [
-        _item(exercise, [], index, upkeep=(kept, sources))
+        _item(exercise, [], found, index, upkeep=(kept, sources))
         for exercise, kept, sources in chosen[:limit]
     ]
-    return items, withheld
+    return items, _with_next_rungs(withheld, items, found, index)
+
+
+def _with_next_rungs(
+    withheld: Sequence[Withheld], items: Sequence[ProgramItem], found: Hurt, index: Index
+) -> list[Withheld]:
+    """``withheld``, and after it each item's next rung up that what hurt rules out (the item
+    says to stay on its rung), once each, so the runner sees why."""
+    listed = {w.exercise for w in withheld}
+    more: list[Withheld] = []
+    for item in items:
+        harder = _next_rung(index.exercises[item.exercise], index)
+        reason = None if harder is None else withheld_because(harder, found, index)
+        if harder is not None and reason is not None and harder.id not in listed:
+            listed.add(harder.id)
+            more.append(Withheld(harder.id, harder.name, item.addresses, reason))
+    return [*withheld, *more]
 
 
 def _passed(test: JudgedTest) -> bool:
@@ -208,17 +229,20 @@ def _one_leg(exercise: Exercise) -> bool:
     return exercise.sided and exercise.dose.per_side
 
 
+def _next_rung(exercise: Exercise, index: Index) -> Exercise | None:
+    return None if exercise.progression is None else index.exercises[exercise.progression.exercise]
+
+
 def _one_legged_rung(exercise: Exercise, index: Index) -> Exercise | None:
     """The next rung up that works one leg at a time, if the very next rung does."""
-    if exercise.progression is None:
-        return None
-    harder = index.exercises[exercise.progression.exercise]
-    return harder if _one_leg(harder) else None
+    harder = _next_rung(exercise, index)
+    return harder if harder is not None and _one_leg(harder) else None
 
 
 def _item(
     exercise: Exercise,
     findings: Sequence[FindingReport],
+    found: Hurt,
     index: Index,
     *,
     one_sided: bool = False,
@@ -239,7 +263,7 @@ def _item(
             side_line += " " + exercise.side_convention
     if findings:
         parts = [f"{_lower_first(f.name)} ({_sides(f.sides)}, {f.severity})" for f in findings]
-        text = f"Works on {'; '.join(parts)}. {findings[0].why.text}"
+        text = fill(words.works_on, findings="; ".join(parts), why=findings[0].why.text)
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
     else:
@@ -247,6 +271,8 @@ def _item(
         text = fill(words.upkeep[exercise.quality], tests=series(kept))
         role = "maintenance"
     pain = index.catalog.pain
+    harder = _next_rung(exercise, index)
+    stay = harder is not None and withheld_because(harder, found, index) is not None
     return ProgramItem(
         exercise=exercise.id,
         name=exercise.name,
@@ -255,7 +281,9 @@ def _item(
         role=role,
         dose=exercise.dose,
         dose_line=dose_line(exercise.dose),
-        advance=exercise.progression.when
+        advance=fill(words.advance_withheld, exercise=harder.name)
+        if stay and harder is not None
+        else exercise.progression.when
         if exercise.progression
         else (
             words.advance_stretch
@@ -269,7 +297,7 @@ def _item(
             if exercise.load == "stretch"
             else fill(words.regress_at_bottom, score=pain.ease_off_above)
         ),
-        progression=_step(exercise.progression, index),
+        progression=None if stay else _step(exercise.progression, index),
         regression=_step(exercise.regression, index),
         addresses=tuple(f.id for f in findings),
         worse_side=worse,

@@ -26,16 +26,7 @@ from hipcore.prescription import Referral
 from hipcore.results import Results
 from hipcore.words import fill, series
 
-__all__ = ["REGION_WORDS", "Hurt", "hurt", "red_flag_referrals", "withheld_because"]
-
-REGION_WORDS: dict[Region, str] = {
-    "lumbar": "the lower back",
-    "hip_front": "the front of the hip",
-    "hip_back": "the back of the hip",
-    "hip_side": "the side of the hip",
-    "thigh_front": "the front of the thigh",
-    "knee": "the knee",
-}
+__all__ = ["Hurt", "hurt", "red_flag_referrals", "withheld_because"]
 
 
 @dataclass
@@ -101,12 +92,12 @@ def _add(found: Hurt, assessment: Assessment, side: JudgedSide, index: Index) ->
                 )
             return
 
-    side_words = "" if side.side == "both" else f" on the {side.side} side"
+    side_words = "" if side.side == "both" else fill(words.pain_on_side, side=side.side)
     reason = fill(
         words.pain_referral,
         test=assessment.name,
         where=side_words,
-        regions=series(REGION_WORDS[r] for r in regions),
+        regions=series(str(getattr(words.regions, r)) for r in regions),
     )
     if where:
         reason += " " + fill(words.pain_sites, sites=series(_lower(sites[s].label) for s in where))
@@ -155,7 +146,7 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
             words.withheld_region,
             tests=series(tests),
             exercise=exercise.name,
-            regions=series(REGION_WORDS[r] for r in regions),
+            regions=series(str(getattr(words.regions, r)) for r in regions),
         )
     return None
 

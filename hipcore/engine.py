@@ -46,7 +46,7 @@ def evaluate(results: Results, catalog: Catalog) -> Prescription:
             tests=() if red_flags else reports,
         )
 
-    asymmetries = find_asymmetries(tests, catalog.policy)
+    asymmetries = find_asymmetries(tests, catalog.policy, words)
     findings = find_findings(tests, asymmetries, index)
     program = build_program(findings, tests, found, index)
     items, withheld = program.items, program.withheld

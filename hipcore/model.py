@@ -27,6 +27,7 @@ __all__ = [
     "Dose",
     "Equipment",
     "EvidenceNote",
+    "EvidenceWords",
     "Exercise",
     "Finding",
     "FormWords",
@@ -43,6 +44,7 @@ __all__ = [
     "Quality",
     "RedFlag",
     "Region",
+    "RegionWords",
     "Rule",
     "Section",
     "Side",
@@ -731,6 +733,60 @@ class WidgetWords:
 
 
 @dataclass(frozen=True)
+class RegionWords:
+    """Each body region (``Region``: one field each) in the runner's words."""
+
+    lumbar: Text
+    """The lower back, e.g. 'the lower back'."""
+    hip_front: Text
+    """The front of the hip and the groin."""
+    hip_back: Text
+    """The back of the hip (the buttock)."""
+    hip_side: Text
+    """The side of the hip."""
+    thigh_front: Text
+    """The front of the thigh."""
+    knee: Text
+    """The knee."""
+
+
+@dataclass(frozen=True)
+class EvidenceWords:
+    """What one side of a test showed, as a finding's evidence and a test's report says it."""
+
+    left: Text
+    """Who, for the left side, e.g. 'Left'."""
+    right: Text
+    """Who, for the right side."""
+    both: Text
+    """Who, for a test done on both sides at once."""
+    answered_no: Text
+    """{side}, {question}: a question answered no."""
+    answered_yes: Text
+    """{side}, {question}: a question answered yes."""
+    value: Text
+    """{side}, {measure}, {value}: a value with no pass mark."""
+    value_met: Text
+    """{side}, {measure}, {value}, {mark}: a value that met its pass mark."""
+    value_missed: Text
+    """{side}, {measure}, {value}, {mark}: a value that missed its pass mark."""
+    at_least: Text
+    """{value}: a pass mark of at least a value."""
+    at_most: Text
+    """{value}: a pass mark of at most a value."""
+    more_than: Text
+    """{value}: a pass mark of more than a value."""
+    less_than: Text
+    """{value}: a pass mark of less than a value."""
+    fault: Text
+    """{side}, {fault}: a fault seen."""
+    no_fault: Text
+    """{side}: none of the test's faults seen."""
+    could_not_perform: Text
+    """{side}: the runner could not perform the test."""
+
+
+@dataclass(frozen=True)
 class Words:
     """The runner-facing sentences the engine puts together. ``{name}`` is filled in; each
     field's docstring lists the names it may use."""
@@ -743,10 +799,24 @@ class Words:
     """The widget's buttons, steps, timer and notices."""
     titles: Titles
     """Section titles."""
+    evidence: EvidenceWords
+    """What each side of a test showed."""
+    regions: RegionWords
+    """The body regions, as the pain referral and the withheld sentences name them."""
+    asymmetry_pass_fail: Text
+    """{test}, {weaker}, {stronger}: one side of a test failed and the other passed."""
+    asymmetry_measure: Text
+    """{test}, {measure}, {left}, {right}, {index}, {threshold}, {weaker}: the sides' values
+    differ, by a limb symmetry index below the policy's threshold."""
+    works_on: Text
+    """{findings}, {why}: what a corrective exercise works on, and why."""
     urgent_label: Text
     """Put before an urgent referral, e.g. 'URGENT'."""
     pain_referral: Text
-    """{test}, {where} (' on the left side' or ''), {regions}: a test hurt."""
+    """{test}, {where} (``pain_on_side``, or nothing for a test of both sides at once),
+    {regions}: a test hurt."""
+    pain_on_side: Text
+    """{side}: where a test hurt, put into ``pain_referral`` (' on the left side')."""
     pain_sites: Text
     """{sites}: where it hurt, added to the referral."""
     pain_score: Text
@@ -771,6 +841,8 @@ class Words:
     """{score}: when to add load on the last rung of a ladder."""
     regress_at_bottom: Text
     """{score}: when to do less on the first rung of a ladder."""
+    advance_withheld: Text
+    """{exercise}: the next rung up is withheld after a test that hurt, so stay on this one."""
     advance_stretch: Text
     """No names: a stretch has no harder rung."""
     regress_stretch: Text

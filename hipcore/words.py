@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from hipcore.model import Dose, Words
 
 __all__ = [
+    "EVIDENCE_TEMPLATE_NAMES",
     "TEMPLATE_NAMES",
     "WIDGET_TEMPLATE_NAMES",
     "dose_line",
@@ -23,8 +24,14 @@ __all__ = [
 
 TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "pain_referral": frozenset({"test", "where", "regions"}),
+    "pain_on_side": frozenset({"side"}),
     "pain_sites": frozenset({"sites"}),
     "pain_score": frozenset({"score", "limit"}),
+    "asymmetry_pass_fail": frozenset({"test", "weaker", "stronger"}),
+    "asymmetry_measure": frozenset(
+        {"test", "measure", "left", "right", "index", "threshold", "weaker"}
+    ),
+    "works_on": frozenset({"findings", "why"}),
     "withheld_region": frozenset({"tests", "exercise", "regions"}),
     "withheld_movement": frozenset({"tests", "exercise", "movement"}),
     "withheld_all": frozenset({"tests", "exercise", "score"}),
@@ -33,6 +40,7 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "one_sided": frozenset({"exercise", "side"}),
     "worse_side": frozenset({"side", "sets", "other_sets"}),
     "advance_at_top": frozenset({"score"}),
+    "advance_withheld": frozenset({"exercise"}),
     "regress_at_bottom": frozenset({"score"}),
     "recheck_after_stretching": frozenset({"test"}),
     "recheck_at_rescreen": frozenset({"test"}),
@@ -43,6 +51,22 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "rescreen_not_done": frozenset({"tests"}),
 }
 """The names each ``Words`` sentence may fill in; the other sentences fill in none."""
+
+EVIDENCE_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
+    "answered_no": frozenset({"side", "question"}),
+    "answered_yes": frozenset({"side", "question"}),
+    "value": frozenset({"side", "measure", "value"}),
+    "value_met": frozenset({"side", "measure", "value", "mark"}),
+    "value_missed": frozenset({"side", "measure", "value", "mark"}),
+    "at_least": frozenset({"value"}),
+    "at_most": frozenset({"value"}),
+    "more_than": frozenset({"value"}),
+    "less_than": frozenset({"value"}),
+    "fault": frozenset({"side", "fault"}),
+    "no_fault": frozenset({"side"}),
+    "could_not_perform": frozenset({"side"}),
+}
+"""The names each ``Words.evidence`` sentence may fill in; the others fill in none."""
 
 WIDGET_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "progress_test": frozenset({"n", "total"}),
@@ -79,6 +103,9 @@ def template_problems(words: Words) -> list[tuple[str, str]]:
             sentences.append((field, value, TEMPLATE_NAMES.get(field, frozenset())))
     for quality, value in words.upkeep.items():
         sentences.append((f"upkeep.{quality}", value, TEMPLATE_NAMES["upkeep"]))
+    for field, value in vars(words.evidence).items():
+        names = EVIDENCE_TEMPLATE_NAMES.get(field, frozenset())
+        sentences.append((f"evidence.{field}", value, names))
     for field, value in vars(words.widget).items():
         sentences.append((f"widget.{field}", value, WIDGET_TEMPLATE_NAMES.get(field, frozenset())))
     for field, text, allowed in sentences:

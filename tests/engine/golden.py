@@ -72,6 +72,9 @@ def summary(reply: dict[str, Any]) -> dict[str, Any]:
         "worse_side": {f["id"]: f["worse_side"] for f in p["findings"]},
         "program": [item["exercise"] for item in p["program"]],
         "extra_set_on": {i["exercise"]: i["worse_side"] for i in p["program"] if i["worse_side"]},
+        "moves_up_to": {
+            i["exercise"]: (i["progression"] or {}).get("exercise") for i in p["program"]
+        },
         "later": {later["exercise"]: later["reason"] for later in p["later"]},
         "withheld": [w["exercise"] for w in p["withheld"]],
         "referrals": [[r["kind"], r["source"], r["side"], r["urgent"]] for r in p["referrals"]],

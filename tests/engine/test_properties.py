@@ -225,12 +225,19 @@ def test_valid_results_always_give_a_sound_prescription(doc: dict[str, Any]) -> 
             CATALOG.words.headlines.pain,
             CATALOG.words.headlines.pain_nothing_safe,
         )
-    for item in items:
-        exercise = EXERCISES[item.exercise]
+    steps = [s.exercise for i in p.program for s in (i.progression, i.regression) if s]
+    for exercise_id in [i.exercise for i in items] + steps:  # nor a rung it sends you to
+        exercise = EXERCISES[exercise_id]
         loads = exercise.load != "stretch"
-        assert not (loads and regions & set(exercise.regions)), item.exercise
-        assert not movements & set(exercise.movements), item.exercise
+        assert not (loads and regions & set(exercise.regions)), exercise_id
+        assert not movements & set(exercise.movements), exercise_id
         assert not (loads and top_pain_score(doc) >= CATALOG.pain.withhold_all_loading_from)
+    for item in p.program:  # a rung it may not send you to is said, and listed as left out
+        if item.progression is None and EXERCISES[item.exercise].progression is not None:
+            harder = EXERCISES[item.exercise].progression
+            assert harder is not None
+            assert harder.exercise in {w.exercise for w in p.withheld}
+            assert EXERCISES[harder.exercise].name in item.advance
     for item in p.program:  # no pain score to reach on an exercise of a referred region
         if regions & set(EXERCISES[item.exercise].regions):
             assert "/10" not in item.advance + item.regress, item.exercise
@@ -245,6 +252,10 @@ def test_valid_results_always_give_a_sound_prescription(doc: dict[str, Any]) -> 
 
     # a bounded session
     assert len(p.program) <= CATALOG.policy.session_max_exercises
+
+    # each exercise left out is named in its own reason, so the runner sees what was left out
+    for withheld in p.withheld:
+        assert withheld.name in withheld.text, withheld
 
     # each item is explained
     for item in p.program:
