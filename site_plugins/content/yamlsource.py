@@ -95,6 +95,10 @@ MAX_BYTES = 1_000_000
 """A content file is a few kilobytes; a megabyte is a mistake (or a pasted image)."""
 MAX_DEPTH = 32
 """Groups and lists nested deeper than this are a mistake; the real content needs 7."""
+_TOO_DEEP = (
+    f"nests groups and lists more than {MAX_DEPTH} deep; content never needs that:"
+    " check the indentation"
+)
 MAX_ALIAS_VALUES = 10_000
 """Values that aliases ('*name') may add to a file: enough for any real use, not for a bomb."""
 MAX_DIGITS = 30
@@ -195,11 +199,7 @@ class _Composer:
     def start(self, event: Any, stack: list[tuple[yaml.Node, list[int]]]) -> None:
         line = _line(event.start_mark)
         if len(stack) >= MAX_DEPTH:
-            raise YamlSyntaxError(
-                line,
-                f"nests groups and lists more than {MAX_DEPTH} deep; content never needs"
-                " that: check the indentation",
-            )
+            raise YamlSyntaxError(line, _TOO_DEEP)
         sequence = isinstance(event, yaml.SequenceStartEvent)
         tag = self.tag(event, _SEQ if sequence else _MAP)
         cls = yaml.SequenceNode if sequence else yaml.MappingNode
@@ -360,6 +360,9 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
         mark = error.context_mark
     if mark is None:
         return YamlSyntaxError(None, f"is not valid YAML: {problem}")
+    if "maximum nesting depth" in problem:
+        # libyaml's own limit (1000), met while it looks ahead on a line of '[[[['
+        return YamlSyntaxError(mark.line + 1, _TOO_DEEP)
     lines = text.splitlines()
     # A quote left open swallows the lines after it, and the parser stops far below; the line
     # that opened it is the one to fix.

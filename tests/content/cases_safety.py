@@ -75,6 +75,19 @@ YAML_CASES: tuple[Case, ...] = (
         ),
     ),
     Case(
+        "nesting 5000 deep on one line",
+        (Write(DRILL_FILE, DRILL.format(id="test_drill") + "deep: " + "[" * 5000 + "]" * 5000),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^deep:",
+                "",
+                "nests groups and lists more than 32 deep; content never needs that:"
+                " check the indentation",
+            ),
+        ),
+    ),
+    Case(
         "an alias bomb",
         (Write(DRILL_FILE, DRILL.format(id="test_drill") + BOMB),),
         (
