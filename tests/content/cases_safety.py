@@ -165,17 +165,40 @@ FILE_CASES: tuple[Case, ...] = (
     Case(
         "rules.yaml missing",
         (Delete("rules.yaml"),),
-        (Expect("rules.yaml", None, "", f"is missing; {NEEDS}"),),
+        (Expect("rules.yaml", None, "", f"is missing; it holds the rules, and {NEEDS}"),),
     ),
     Case(
         "prescreen.yaml missing",
         (Delete("prescreen.yaml"),),
-        (Expect("prescreen.yaml", None, "", f"is missing; {NEEDS}"),),
+        (
+            Expect(
+                "prescreen.yaml",
+                None,
+                "",
+                f"is missing; it holds the red-flag questions, and {NEEDS}",
+            ),
+        ),
     ),
     Case(
         "article.yaml missing",
         (Delete("article.yaml"),),
-        (Expect("article.yaml", None, "", f"is missing; {NEEDS}"),),
+        (
+            Expect(
+                "article.yaml", None, "", f"is missing; it holds the article sections, and {NEEDS}"
+            ),
+        ),
+    ),
+    Case(
+        "policy.yaml missing",
+        (Delete("policy.yaml"),),
+        (
+            Expect(
+                "policy.yaml",
+                None,
+                "",
+                "is missing; the guide cannot give a safe program without it (see docs/content.md)",
+            ),
+        ),
     ),
     Case(
         "an empty pre-screen",
