@@ -101,6 +101,25 @@ YAML_CASES: tuple[Case, ...] = (
         ),
     ),
     Case(
+        "an alias that repeats a long text",
+        (
+            Write(
+                DRILL_FILE,
+                DRILL.format(id="test_drill")
+                + f'notes: [&long "{"word " * 2000}", {", ".join(["*long"] * 200)}]\n',
+            ),
+        ),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^notes:",
+                "",
+                "its aliases ('*name') expand to more than 1000 kB of text, more than a content"
+                " file may hold; write the text once",
+            ),
+        ),
+    ),
+    Case(
         "a custom tag",
         (drill(name="name: !bold Test Drill"),),
         (
