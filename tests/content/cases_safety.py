@@ -75,6 +75,19 @@ YAML_CASES: tuple[Case, ...] = (
         ),
     ),
     Case(
+        "nesting 5000 deep on one line",
+        (Write(DRILL_FILE, DRILL.format(id="test_drill") + "deep: " + "[" * 5000 + "]" * 5000),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^deep:",
+                "",
+                "nests groups and lists more than 32 deep; content never needs that:"
+                " check the indentation",
+            ),
+        ),
+    ),
+    Case(
         "an alias bomb",
         (Write(DRILL_FILE, DRILL.format(id="test_drill") + BOMB),),
         (
@@ -84,6 +97,25 @@ YAML_CASES: tuple[Case, ...] = (
                 "",
                 "its aliases ('*name') expand to more than 10000 values;"
                 " write the values out instead",
+            ),
+        ),
+    ),
+    Case(
+        "an alias that repeats a long text",
+        (
+            Write(
+                DRILL_FILE,
+                DRILL.format(id="test_drill")
+                + f'notes: [&long "{"word " * 2000}", {", ".join(["*long"] * 200)}]\n',
+            ),
+        ),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^notes:",
+                "",
+                "its aliases ('*name') expand to more than 1000 kB of text, more than a content"
+                " file may hold; write the text once",
             ),
         ),
     ),
@@ -152,17 +184,40 @@ FILE_CASES: tuple[Case, ...] = (
     Case(
         "rules.yaml missing",
         (Delete("rules.yaml"),),
-        (Expect("rules.yaml", None, "", f"is missing; {NEEDS}"),),
+        (Expect("rules.yaml", None, "", f"is missing; it holds the rules, and {NEEDS}"),),
     ),
     Case(
         "prescreen.yaml missing",
         (Delete("prescreen.yaml"),),
-        (Expect("prescreen.yaml", None, "", f"is missing; {NEEDS}"),),
+        (
+            Expect(
+                "prescreen.yaml",
+                None,
+                "",
+                f"is missing; it holds the red-flag questions, and {NEEDS}",
+            ),
+        ),
     ),
     Case(
         "article.yaml missing",
         (Delete("article.yaml"),),
-        (Expect("article.yaml", None, "", f"is missing; {NEEDS}"),),
+        (
+            Expect(
+                "article.yaml", None, "", f"is missing; it holds the article sections, and {NEEDS}"
+            ),
+        ),
+    ),
+    Case(
+        "policy.yaml missing",
+        (Delete("policy.yaml"),),
+        (
+            Expect(
+                "policy.yaml",
+                None,
+                "",
+                "is missing; the guide cannot give a safe program without it (see docs/content.md)",
+            ),
+        ),
     ),
     Case(
         "an empty pre-screen",
