@@ -58,6 +58,11 @@ NUMBER_CASES: tuple[Case, ...] = (
         (drill(name='name: "   "'),),
         (Expect(DRILL_FILE, r"^name:", "name", "must be text, not only spaces, got '   '"),),
     ),
+    Case(
+        "a name of only a zero-width space",
+        (drill(name='name: "\\u200b"'),),
+        (Expect(DRILL_FILE, r"^name:", "name", 'must be text, not only spaces, got "\\u200b"'),),
+    ),
 )
 
 YAML_CASES: tuple[Case, ...] = (
