@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Dose, Words
 
 __all__ = [
@@ -94,29 +95,33 @@ def fill(template: str, **names: object) -> str:
     return template.format_map(names)
 
 
-def template_problems(words: Words) -> list[tuple[str, str]]:
-    """(field, message) for each sentence naming what it may not fill in, or badly braced."""
-    problems: list[tuple[str, str]] = []
-    sentences: list[tuple[str, str, frozenset[str]]] = []
+def template_problems(words: Words) -> list[Problem]:
+    """A problem for each sentence that names what it may not fill in, or is badly braced; its
+    path is the sentence's field in ``words``, e.g. ``("evidence", "fault")``."""
+    problems: list[Problem] = []
+    sentences: list[tuple[FieldPath, str, frozenset[str]]] = []
     for field, value in vars(words).items():
         if isinstance(value, str):
-            sentences.append((field, value, TEMPLATE_NAMES.get(field, frozenset())))
+            sentences.append(((field,), value, TEMPLATE_NAMES.get(field, frozenset())))
     for quality, value in words.upkeep.items():
-        sentences.append((f"upkeep.{quality}", value, TEMPLATE_NAMES["upkeep"]))
+        sentences.append((("upkeep", quality), value, TEMPLATE_NAMES["upkeep"]))
     for field, value in vars(words.evidence).items():
         names = EVIDENCE_TEMPLATE_NAMES.get(field, frozenset())
-        sentences.append((f"evidence.{field}", value, names))
+        sentences.append((("evidence", field), value, names))
     for field, value in vars(words.widget).items():
-        sentences.append((f"widget.{field}", value, WIDGET_TEMPLATE_NAMES.get(field, frozenset())))
-    for field, text, allowed in sentences:
+        names = WIDGET_TEMPLATE_NAMES.get(field, frozenset())
+        sentences.append((("widget", field), value, names))
+    for path, text, allowed in sentences:
         try:
             used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
         except ValueError as error:
-            problems.append((field, f"has a stray brace ({error}); write names as {{name}}"))
+            message = f"has a stray brace ({error}); write names as {{name}}"
+            problems.append(Problem(path, message))
             continue
         for name in sorted(used - allowed):
             can = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "no names"
-            problems.append((field, f"names {{{name}}}, which it cannot fill in (it can: {can})"))
+            message = f"names {{{name}}}, which it cannot fill in (it can: {can})"
+            problems.append(Problem(path, message))
     return problems
 
 

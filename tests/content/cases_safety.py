@@ -510,4 +510,28 @@ MARKUP_CASES: tuple[Case, ...] = (
             ),
         ),
     ),
+    Case(
+        "a sentence naming what the engine does not fill in",
+        (Replace("words.yaml", r"^  fault:", '  fault: "{side}: {fault} at {seconds}"'),),
+        (
+            Expect(
+                "words.yaml",
+                r"^  fault:",
+                "evidence.fault",
+                "names {seconds}, which it cannot fill in (it can: {fault}, {side})",
+            ),
+        ),
+    ),
+    Case(
+        "a stray brace in the widget's words",
+        (Replace("words.yaml", r"^  skip:", "  skip: Skip {this test"),),
+        (
+            Expect(
+                "words.yaml",
+                r"^  skip:",
+                "widget.skip",
+                "has a stray brace (expected '}' before end of string); write names as {name}",
+            ),
+        ),
+    ),
 )

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from hipcore import assess, default_catalog
+from hipcore import Problem, assess, default_catalog
 from hipcore.model import Catalog, Region, RegionWords, Words
 from hipcore.words import template_problems
 from tests.engine.golden import load_scenarios
@@ -93,5 +93,8 @@ def test_an_evidence_sentence_may_fill_in_only_its_own_names() -> None:
     evidence = dataclasses.replace(words.evidence, fault="{side}: {fault} at {seconds}")
     problems = template_problems(dataclasses.replace(words, evidence=evidence))
     assert problems == [
-        ("evidence.fault", "names {seconds}, which it cannot fill in (it can: {fault}, {side})")
+        Problem(
+            ("evidence", "fault"),
+            "names {seconds}, which it cannot fill in (it can: {fault}, {side})",
+        )
     ]
