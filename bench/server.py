@@ -74,8 +74,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def _send_compressed(self, path: str) -> bool:
         """Serve ``path`` as a static host told by docs/architecture.md and docs/embedding.md
         would: the build's ``.br`` or ``.gz`` copy where the browser accepts it, text compressed
-        on the fly, the Cache-Control of embedding.md's table, and an ETag (``304`` when the
-        browser already has the file)."""
+        on the fly, the Cache-Control of embedding.md's table, an ETag and Last-Modified (``304``
+        when the browser already has the file: Chromium revalidates with If-Modified-Since)."""
         file = Path(self.translate_path(path))
         if file.is_dir():
             file = file / "index.html"
@@ -86,16 +86,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         cache = "public, max-age=31536000, immutable" if _IMMUTABLE.match(path) else "no-cache"
         stat = file.stat()
         tag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}'
+        stamp = {"modified": self.date_time_string(int(stat.st_mtime))}
         for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
             copy = file.with_name(file.name + suffix)
             if encoding in accepted and copy.is_file():
-                self._send(copy.read_bytes, kind, cache, f'{tag}-{encoding}"', encoding)
+                etag = f'{tag}-{encoding}"'
+                self._send(copy.read_bytes, kind, cache, etag=etag, encoding=encoding, **stamp)
                 return True
         if "gzip" in accepted and kind.split(";")[0] in _TEXT:
             body = lambda: gzip.compress(file.read_bytes(), 6, mtime=0)  # noqa: E731
-            self._send(body, kind, cache, f'{tag}-gzip"', "gzip")
+            self._send(body, kind, cache, etag=f'{tag}-gzip"', encoding="gzip", **stamp)
         else:
-            self._send(file.read_bytes, kind, cache, f'{tag}"')
+            self._send(file.read_bytes, kind, cache, etag=f'{tag}"', **stamp)
         return True
 
     def _send(
@@ -103,16 +105,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         body: Callable[[], bytes],
         kind: str,
         cache: str = "no-cache",
+        *,
         etag: str | None = None,
         encoding: str | None = None,
+        modified: str | None = None,
     ) -> None:
-        fresh = etag is not None and etag in self.headers.get("If-None-Match", "")
+        fresh = etag is not None and (
+            etag in self.headers.get("If-None-Match", "")
+            or (modified is not None and self.headers.get("If-Modified-Since") == modified)
+        )
         data = b"" if fresh else body()
         self.send_response(304 if fresh else 200)
         self.send_header("Content-Type", kind)
         self.send_header("Cache-Control", cache)
         if etag:
             self.send_header("ETag", etag)
+        if modified:
+            self.send_header("Last-Modified", modified)
         if encoding:
             self.send_header("Content-Encoding", encoding)
             self.send_header("Vary", "Accept-Encoding")
