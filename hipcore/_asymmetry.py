@@ -34,8 +34,13 @@ def find_asymmetries(
         outcomes = {left.outcome, right.outcome}
         if outcomes == {"pass", "fail"}:
             weaker: Side = "left" if left.outcome == "fail" else "right"
-            stronger = "right" if weaker == "left" else "left"
-            text = fill(words.asymmetry_pass_fail, test=name, weaker=weaker, stronger=stronger)
+            stronger: Side = "right" if weaker == "left" else "left"
+            text = fill(
+                words.asymmetry_pass_fail,
+                test=name,
+                weaker=words.names.sides[weaker],
+                stronger=words.names.sides[stronger],
+            )
             found.append(Asymmetry(test.assessment.id, "pass_fail", weaker, text=text))
         for measure in test.assessment.measures:
             mark = measure.pass_when
@@ -57,7 +62,7 @@ def find_asymmetries(
                 right=show_value(rv, mark.unit),
                 index=f"{index:g}",
                 threshold=f"{policy.asymmetry_index_below:g}",
-                weaker=weaker,
+                weaker=words.names.sides[weaker],
             )
             found.append(Asymmetry(test.assessment.id, "measure", weaker, measure.id, index, text))
     return tuple(found)

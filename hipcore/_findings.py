@@ -9,6 +9,7 @@ A test that hurt on either side gives no findings: that line stops there.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ QUALITY_RANK: dict[Quality, int] = {"mobility": 0, "motor_control": 1, "strength
 """The corrective hierarchy: mobility, then motor control, then strength, then the pattern."""
 
 SEVERITY_RANK: dict[Severity, int] = {"mild": 0, "moderate": 1, "marked": 2}
-_SEVERITIES: tuple[Severity, ...] = ("mild", "moderate", "marked")
+_SEVERITIES: tuple[Severity, ...] = typing.get_args(Severity)
 
 
 @dataclass

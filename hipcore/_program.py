@@ -26,7 +26,7 @@ from hipcore._findings import QUALITY_RANK, SEVERITY_RANK, merge_sources
 from hipcore._judge import JudgedTest
 from hipcore._safety import Hurt, withheld_because
 from hipcore.catalog import Index
-from hipcore.model import COULD_NOT_PERFORM, Exercise, Ladder, Side, SourceRef
+from hipcore.model import COULD_NOT_PERFORM, Exercise, Ladder, Names, Side, SourceRef
 from hipcore.prescription import (
     FindingReport,
     LadderStep,
@@ -36,7 +36,7 @@ from hipcore.prescription import (
     Why,
     Withheld,
 )
-from hipcore.words import dose_line, fill, series
+from hipcore.words import count, dose_line, fill, series
 
 __all__ = ["Program", "build_program", "upkeep"]
 
@@ -256,19 +256,29 @@ def _item(
     side_line = ""
     if worse:
         sets = exercise.dose.sets
-        side_line = fill(words.worse_side, side=worse, sets=sets + 1, other_sets=sets)
+        side = words.names.sides[worse]
+        side_line = fill(words.worse_side, side=side, sets=sets + 1, other_sets=sets)
         if one_sided:
-            side_line = fill(words.one_sided, exercise=exercise.name, side=worse) + " " + side_line
+            side_line = fill(words.one_sided, exercise=exercise.name, side=side) + " " + side_line
         if exercise.side_convention:
             side_line += " " + exercise.side_convention
     if findings:
-        parts = [f"{_lower_first(f.name)} ({_sides(f.sides)}, {f.severity})" for f in findings]
+        parts = [
+            fill(
+                words.works_on_finding,
+                finding=_lower_first(f.name),
+                sides=_sides(f.sides, words.names),
+                severity=words.names.severities[f.severity],
+            )
+            for f in findings
+        ]
         text = fill(words.works_on, findings="; ".join(parts), why=findings[0].why.text)
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
     else:
         kept, sources = upkeep if upkeep is not None else ([], ())
-        text = fill(words.upkeep[exercise.quality], tests=series(kept))
+        tests = count(words.the_tests, len(kept), tests=series(kept))
+        text = fill(words.upkeep[exercise.quality], tests=tests)
         role = "maintenance"
     pain = index.catalog.pain
     harder = _next_rung(exercise, index)
@@ -280,7 +290,7 @@ def _item(
         load=exercise.load,
         role=role,
         dose=exercise.dose,
-        dose_line=dose_line(exercise.dose),
+        dose_line=dose_line(exercise.dose, words.dose),
         advance=fill(words.advance_withheld, exercise=harder.name)
         if stay and harder is not None
         else exercise.progression.when
@@ -317,5 +327,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _sides(sides: Sequence[SideKey]) -> str:
-    return "both sides" if set(sides) >= {"left", "right"} else " and ".join(sides)
+def _sides(sides: Sequence[SideKey], names: Names) -> str:
+    """A finding's sides: 'left', 'right' or 'both sides'."""
+    both = set(sides) >= {"left", "right"} or "both" in sides
+    return names.sides["both"] if both else series(names.sides[s] for s in sides)

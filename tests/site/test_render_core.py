@@ -26,11 +26,10 @@ from hipcore.model import (
     Threshold,
     Upkeep,
 )
-from hipcore.words import dose_line as dose_words
 from site_plugins.render import environment, navigation, render_pages
 from site_plugins.render.paths import relative
 from site_plugins.render.relations import Relations
-from site_plugins.render.words import cell, threshold_words, when_words
+from site_plugins.render.words import cell, dose_words, threshold_words, when_words
 
 REF = (SourceRef("article", "Hip Extension Strength"),)
 
@@ -125,27 +124,28 @@ CATALOG = Catalog(
     ],
 )
 def test_a_dose_reads_as_words(dose: Dose, words: str) -> None:
-    assert dose_words(dose) == words
+    assert dose_words(CATALOG.words, dose) == words
 
 
 @pytest.mark.parametrize(
     ("threshold", "words"),
     [
         (Threshold(">=", 10, "s"), "at least 10 s"),
-        (Threshold("<=", 15, "cm"), "15 cm or less"),
+        (Threshold("<=", 15, "cm"), "at most 15 cm"),
         (Threshold(">", 45, "deg"), "more than 45°"),
         (Threshold("<", 2.5, "in"), "less than 2.5 in"),
     ],
 )
 def test_a_pass_mark_reads_as_words(threshold: Threshold, words: str) -> None:
-    assert threshold_words(threshold) == words
+    assert threshold_words(CATALOG.words, threshold) == words
 
 
 def test_a_rule_reads_as_the_parts_of_the_test_that_fire_it() -> None:
     any_fail, dropped, unable = Relations(CATALOG).decisions
-    assert when_words(any_fail) == "Any fail"
-    assert when_words(dropped) == "Pelvis drops or seconds held: not at least 10 s"
-    assert when_words(unable) == "Could not do the test"
+    words = CATALOG.words
+    assert when_words(words, any_fail) == "Any fail"
+    assert when_words(words, dropped) == "Pelvis drops or seconds held: not at least 10 s"
+    assert when_words(words, unable) == "Could not do the test"
 
 
 def test_relations_read_rules_and_ladders_both_ways() -> None:
