@@ -4,7 +4,7 @@ Judged tests: one side passing and the other failing is an asymmetry, worked fir
 values with a pass mark: limb symmetry index = weaker / stronger x 100 (the smaller of the two
 values over the larger, whichever direction the mark points); below the policy's threshold the
 sides differ meaningfully (only for measures whose content says ``compare_sides``: a ratio of
-two small gaps means nothing). Healthy people vary by 9-21 %, so the text says "recheck".
+two small gaps means nothing). One measurement is not a diagnosis, so the text says "recheck".
 A test that hurt on either side is not compared. The sentences are the content's
 (``Words.asymmetry_pass_fail``, ``Words.asymmetry_measure``).
 """
