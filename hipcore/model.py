@@ -883,6 +883,8 @@ class DecisionWords:
     """{question}: a yes/no question of the test answered no, e.g. '“{question}”: no'."""
     mark_missed: Text
     """{measure}, {mark} (the pass mark, e.g. 'at least 10 s'): a value that missed it."""
+    could_not_perform: Text
+    """No names: the runner could not do the test at all."""
 
 
 @dataclass(frozen=True)
