@@ -28,11 +28,12 @@ from hipcore.prescription import (
 
 __all__ = ["QUALITY_RANK", "SEVERITY_RANK", "find_findings", "merge_sources"]
 
-QUALITY_RANK: dict[Quality, int] = {"mobility": 0, "motor_control": 1, "strength": 2, "pattern": 3}
-"""The corrective hierarchy: mobility, then motor control, then strength, then the pattern."""
+QUALITY_RANK: dict[Quality, int] = {q: i for i, q in enumerate(typing.get_args(Quality))}
+"""The corrective hierarchy: mobility, then motor control, then strength, then the pattern (the
+order of the model's ``Quality``)."""
 
-SEVERITY_RANK: dict[Severity, int] = {"mild": 0, "moderate": 1, "marked": 2}
 _SEVERITIES: tuple[Severity, ...] = typing.get_args(Severity)
+SEVERITY_RANK: dict[Severity, int] = {s: i for i, s in enumerate(_SEVERITIES)}
 
 
 @dataclass
