@@ -26,13 +26,12 @@ from hipcore._findings import QUALITY_RANK, SEVERITY_RANK, merge_sources
 from hipcore._judge import JudgedTest
 from hipcore._safety import Hurt, withheld_because
 from hipcore.catalog import Index
-from hipcore.model import COULD_NOT_PERFORM, Exercise, Ladder, Names, Side, SourceRef
+from hipcore.model import COULD_NOT_PERFORM, Exercise, Ladder, Side, SourceRef
 from hipcore.prescription import (
     FindingReport,
     LadderStep,
     Later,
     ProgramItem,
-    SideKey,
     Why,
     Withheld,
 )
@@ -263,15 +262,7 @@ def _item(
         if exercise.side_convention:
             side_line += " " + exercise.side_convention
     if findings:
-        parts = [
-            fill(
-                words.works_on_finding,
-                finding=_lower_first(f.name),
-                sides=_sides(f.sides, words.names),
-                severity=words.names.severities[f.severity],
-            )
-            for f in findings
-        ]
+        parts = [_lower_first(f.text) for f in findings]
         text = fill(words.works_on, findings="; ".join(parts), why=findings[0].why.text)
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
@@ -325,9 +316,3 @@ def _step(ladder: Ladder | None, index: Index) -> LadderStep | None:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def _sides(sides: Sequence[SideKey], names: Names) -> str:
-    """A finding's sides: 'left', 'right' or 'both sides'."""
-    both = set(sides) >= {"left", "right"} or "both" in sides
-    return names.sides["both"] if both else series(names.sides[s] for s in sides)

@@ -134,6 +134,9 @@ class FindingReport:
     """The side to work first: the only side affected, or the weaker side of an asymmetry."""
     evidence: tuple[Evidence, ...]
     why: Why
+    text: str = ""
+    """The finding, its sides and severity in the runner's words, e.g. 'Weak hip extension (both
+    sides, moderate)' (the content's ``works_on_finding``)."""
 
 
 @dataclass(frozen=True)

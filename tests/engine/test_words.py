@@ -60,6 +60,7 @@ def sentences(results: dict[str, Any]) -> dict[str, list[str]]:
     """The sentences of a prescription that the engine puts together from its words."""
     p = assess(results, CATALOG)
     return {
+        "findings": [f.text for f in p.findings],
         "evidence": [e.text for f in p.findings for e in f.evidence],
         "test reports": [t for test in p.tests for side in test.sides for t in side.text],
         "asymmetries": [a.text for a in p.asymmetries],
