@@ -16,7 +16,7 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,11 @@ CHROMIUM = "/usr/bin/chromium"
 _SITE_URL = re.compile(rb"<loc>(https?://[^/<]+)/")
 _TEXT = {"text/html", "text/css", "text/javascript", "application/json", "image/svg+xml",
          "application/xml", "application/manifest+json"}  # fmt: skip
+_IMMUTABLE = re.compile(
+    r"^/assets/(hipguide/[0-9a-f]{12}/|hipguide/inline/"
+    r"|javascripts/bundle\.[^/]*\.min\.js$|stylesheets/[^/]*\.min\.css$)"
+)
+"""Named by their content (docs/embedding.md's table of headers): cached for a year."""
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -61,13 +66,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path == "/sitemap.xml":
             body = (Path(self.directory) / "sitemap.xml").read_bytes()
             origin = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
-            self._send(_SITE_URL.sub(f"<loc>{origin}/".encode(), body), "application/xml")
+            sitemap = _SITE_URL.sub(f"<loc>{origin}/".encode(), body)
+            self._send(lambda: sitemap, "application/xml")
         elif not (self.compressed and self._send_compressed(path)):
             super().do_GET()
 
     def _send_compressed(self, path: str) -> bool:
-        """Serve ``path`` as a static host told by docs/architecture.md would: the build's
-        ``.br`` or ``.gz`` copy where the browser accepts it, text compressed on the fly."""
+        """Serve ``path`` as a static host told by docs/architecture.md and docs/embedding.md
+        would: the build's ``.br`` or ``.gz`` copy where the browser accepts it, text compressed
+        on the fly, the Cache-Control of embedding.md's table, and an ETag (``304`` when the
+        browser already has the file)."""
         file = Path(self.translate_path(path))
         if file.is_dir():
             file = file / "index.html"
@@ -75,25 +83,43 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return False
         accepted = self.headers.get("Accept-Encoding", "")
         kind = self.guess_type(str(file))
+        cache = "public, max-age=31536000, immutable" if _IMMUTABLE.match(path) else "no-cache"
+        stat = file.stat()
+        tag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}'
         for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
             copy = file.with_name(file.name + suffix)
             if encoding in accepted and copy.is_file():
-                self._send(copy.read_bytes(), kind, encoding)
+                self._send(copy.read_bytes, kind, cache, f'{tag}-{encoding}"', encoding)
                 return True
         if "gzip" in accepted and kind.split(";")[0] in _TEXT:
-            self._send(gzip.compress(file.read_bytes(), 6, mtime=0), kind, "gzip")
-            return True
-        return False
+            body = lambda: gzip.compress(file.read_bytes(), 6, mtime=0)  # noqa: E731
+            self._send(body, kind, cache, f'{tag}-gzip"', "gzip")
+        else:
+            self._send(file.read_bytes, kind, cache, f'{tag}"')
+        return True
 
-    def _send(self, body: bytes, kind: str, encoding: str | None = None) -> None:
-        self.send_response(200)
+    def _send(
+        self,
+        body: Callable[[], bytes],
+        kind: str,
+        cache: str = "no-cache",
+        etag: str | None = None,
+        encoding: str | None = None,
+    ) -> None:
+        fresh = etag is not None and etag in self.headers.get("If-None-Match", "")
+        data = b"" if fresh else body()
+        self.send_response(304 if fresh else 200)
         self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", cache)
+        if etag:
+            self.send_header("ETag", etag)
         if encoding:
             self.send_header("Content-Encoding", encoding)
             self.send_header("Vary", "Accept-Encoding")
+        if not fresh:
+            self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(body)
+        self.wfile.write(data)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

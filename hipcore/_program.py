@@ -46,10 +46,6 @@ class Program:
     later: tuple[Later, ...] = ()
     withheld: tuple[Withheld, ...] = ()
 
-    @property
-    def corrective(self) -> bool:
-        return any(i.role == "corrective" for i in self.items) or bool(self.later)
-
 
 @dataclass
 class _Candidate:

@@ -174,8 +174,8 @@ def check_references(catalog: Catalog) -> list[Problem]:
         for j, cited in enumerate(upkeep.sources):
             check.known((*at, "sources", j, "source"), cited.source, sources, "the source")
     _check_pain(catalog, check)
-    for field, message in template_problems(catalog.words) + missing_words(catalog.words):
-        check.add(("words", "words", *field.split(".")), message)
+    found = template_problems(catalog.words) + missing_words(catalog.words)
+    check.problems += [p.under("words", "words") for p in found]
     if policy.session_min_exercises > policy.session_max_exercises:
         check.add(("policy", "policy", "session_min_exercises"), "must not be more than the max")
     if policy.rescreen_weeks_min > policy.rescreen_weeks_max:

@@ -71,8 +71,13 @@ Id = Annotated[
 ]
 """A stable identifier, used in file names, URLs, rules and saved results."""
 
-Text = Annotated[str, Length(1), Pattern(r"(?s)\s*\S.*", "text, not only spaces")]
-"""Non-empty text. Markdown is allowed where a field says so."""
+_BLANK = r"\s\u200b-\u200d\u2060\ufeff"
+"""Spaces and the invisible characters that print as nothing (zero-width space and joiners)."""
+Text = Annotated[
+    str, Length(1), Pattern(rf"^[{_BLANK}]*[^{_BLANK}][\s\S]*$", "text, not only spaces")
+]
+"""Non-empty text with something to read (anchored, so the JSON Schemas' pattern means the
+same). Markdown is allowed where a field says so."""
 
 Amount = Annotated[float, Range(ge=-360, le=3600)]
 """A measured amount in its unit: finite, from -360 (degrees) to 3600 (an hour, in seconds)."""

@@ -7,13 +7,13 @@ these strings as they are and word nothing of their own.
 
 from __future__ import annotations
 
-import dataclasses
 import string
-import typing
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Literal
+from typing import Any
 
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Comparator, Dose, DoseWords, EvidenceWords, Plural, Threshold, Words
+from hipcore.shapes import Choice, DictOf, Record, bare, shape
 from hipcore.units import show_value
 
 __all__ = [
@@ -142,60 +142,58 @@ def fill(template: str, **names: object) -> str:
     return template.format_map(names)
 
 
-def template_problems(words: Words) -> list[tuple[str, str]]:
-    """(field, message) for each sentence naming what it may not fill in, or badly braced."""
-    problems: list[tuple[str, str]] = []
-    for path, text in _sentences(words):
-        table = _SECTIONS.get(path[0], TEMPLATE_NAMES)
+def template_problems(words: Words) -> list[Problem]:
+    """A problem for each sentence that names what it may not fill in, or is badly braced; its
+    path is the sentence's field in ``words``, e.g. ``("evidence", "fault")``."""
+    problems: list[Problem] = []
+    for path, text in _sentences(words, Words, ()):
+        table = _SECTIONS.get(str(path[0]), TEMPLATE_NAMES)
         key = path[1] if path[0] in _SECTIONS and len(path) > 1 else path[0]
-        allowed = table.get(key, frozenset())
-        field = ".".join(path)
+        allowed = table.get(str(key), frozenset())
         try:
             used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
         except ValueError as error:
-            problems.append((field, f"has a stray brace ({error}); write names as {{name}}"))
+            message = f"has a stray brace ({error}); write names as {{name}}"
+            problems.append(Problem(path, message))
             continue
         for name in sorted(used - allowed):
             can = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "no names"
-            problems.append((field, f"names {{{name}}}, which it cannot fill in (it can: {can})"))
+            message = f"names {{{name}}}, which it cannot fill in (it can: {can})"
+            problems.append(Problem(path, message))
     return problems
 
 
-def missing_words(words: Words) -> list[tuple[str, str]]:
-    """(field, message) for each value of a closed set that a table of words leaves out, e.g.
-    a unit with no name in ``names.units``."""
-    return list(_missing(words, ()))
+def missing_words(words: Words) -> list[Problem]:
+    """A problem for each value of a closed set that a table of words leaves out, e.g. a unit
+    with no name in ``names.units``; its path is the table's field in ``words``."""
+    return list(_missing(words, Words, ()))
 
 
-def _missing(value: object, path: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return
-    hints = typing.get_type_hints(type(value))
-    for f in dataclasses.fields(value):
-        item = getattr(value, f.name)
-        hint = hints[f.name]
-        if typing.get_origin(hint) is dict and isinstance(item, dict):
-            key = typing.get_args(hint)[0]
-            if typing.get_origin(key) is Literal:
-                for wanted in typing.get_args(key):
-                    if wanted not in item:
-                        field = ".".join((*path, f.name))
-                        yield field, f"has no words for '{wanted}'"
-        else:
-            yield from _missing(item, (*path, f.name))
+def _missing(value: object, tp: Any, path: FieldPath) -> Iterator[Problem]:
+    node = shape(bare(tp))
+    if isinstance(node, Record):
+        for field in node.fields:
+            yield from _missing(getattr(value, field.name), field.type, (*path, field.name))
+    elif isinstance(node, DictOf) and isinstance(value, dict):
+        keys = shape(bare(node.key))
+        if isinstance(keys, Choice):
+            for wanted in keys.values:
+                if wanted not in value:
+                    yield Problem(path, f"has no words for '{wanted}'")
 
 
-def _sentences(value: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+def _sentences(value: object, tp: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     """Every string of ``Words`` (its sources aside), with its field path."""
+    node = shape(bare(tp))
     if isinstance(value, str):
         yield path, value
-    elif isinstance(value, dict):
+    elif isinstance(node, Record):
+        for field in node.fields:
+            if path or field.name != "sources":
+                yield from _sentences(getattr(value, field.name), field.type, (*path, field.name))
+    elif isinstance(node, DictOf) and isinstance(value, dict):
         for key, item in value.items():
-            yield from _sentences(item, (*path, str(key)))
-    elif hasattr(value, "__dataclass_fields__"):
-        for name in vars(value):
-            if path or name != "sources":
-                yield from _sentences(getattr(value, name), (*path, name))
+            yield from _sentences(item, node.item, (*path, str(key)))
 
 
 def series(items: Iterable[str], last: str = "and") -> str:

@@ -2,7 +2,8 @@
 ``name``), for a static host that serves them with ``Content-Encoding`` (docs/architecture.md
 lists the headers).
 Compressing is slow for the 31 MB snapshot, so each result is kept in a cache folder under the
-sha256 of its input and copied from there while the input is unchanged."""
+sha256 of its input and copied from there while the input is unchanged; the folder keeps the
+most recently used copies only (``_KEEP``)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ ENCODERS: dict[str, Callable[[bytes], bytes]] = {
 }
 
 
+_KEEP = 24
+"""Copies kept in the cache folder, the most recently used: a few builds' worth (the runtime's
+large files and the snapshot, two encodings each), as test sites with other content share it."""
+
+
 def precompress(paths: list[Path], cache: Path) -> list[Path]:
     """Write ``path.gz`` (gzip level 9, no timestamp: reproducible bytes) and ``path.br`` for
     each path, where it saves at least a tenth (not for python_stdlib.zip, already
@@ -42,17 +48,25 @@ def precompress(paths: list[Path], cache: Path) -> list[Path]:
             target = path.with_name(path.name + suffix)
             if _write(path, cache / f"{key}{suffix}", target, encode):
                 written.append(target)
+    kept = sorted(
+        (p for p in cache.iterdir() if p.suffix in ENCODERS),
+        key=lambda p: p.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for old in kept[_KEEP:]:
+        old.unlink(missing_ok=True)
     return written
 
 
 def _write(source: Path, cached: Path, target: Path, encode: Callable[[bytes], bytes]) -> bool:
-    if not cached.is_file():
+    if cached.is_file():
+        cached.touch()  # recently used: kept by the pruning above
+    else:
         partial = cached.with_name(cached.name + ".partial")
         partial.write_bytes(encode(source.read_bytes()))
         partial.replace(cached)
     if cached.stat().st_size > 0.9 * source.stat().st_size:
         target.unlink(missing_ok=True)
         return False
-    if not target.is_file() or target.stat().st_size != cached.stat().st_size:
-        shutil.copyfile(cached, target)
+    shutil.copyfile(cached, target)  # always: a copy of the same size is not the same copy
     return True

@@ -220,11 +220,16 @@ _NOUNS = {
     "exercises": "exercises",
 }
 _NEEDS = "the guide cannot give a safe program without at least one (see docs/content.md)"
+_NEEDS_FILE = "the guide cannot give a safe program without it (see docs/content.md)"
 
 
 def _missing(kind: Kind, root: Path) -> ContentProblem:
     if "*" not in kind.glob:
-        return ContentProblem.at(_rel(root / kind.glob, root), Problem((), f"is missing; {_NEEDS}"))
+        if kind.many:  # 'rules.yaml: is missing; it holds the rules, and ... at least one'
+            message = f"is missing; it holds the {_NOUNS[kind.name]}, and {_NEEDS}"
+        else:
+            message = f"is missing; {_NEEDS_FILE}"
+        return ContentProblem.at(_rel(root / kind.glob, root), Problem((), message))
     folder = _rel(root / kind.glob, root).parent
     noun = _NOUNS.get(kind.name, kind.name)
     return ContentProblem.at(folder, Problem((), f"holds no {noun}; {_NEEDS}"))

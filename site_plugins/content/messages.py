@@ -104,8 +104,11 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 
 
 def quote(value: object) -> str:
-    """A value as it would appear in the file."""
+    """A value as it would appear in the file; text holding characters that print as nothing
+    (a zero-width space, a line break) in YAML's double quotes, with those escaped."""
     if isinstance(value, str):
+        if not value.isprintable():
+            return '"' + "".join(map(_escaped, value)) + '"'
         return "'" + value.replace("'", "''") + "'" if value else "''"
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -143,6 +146,14 @@ _BOUNDS = {
     "greater_than": ("more than", "gt"),
     "less_than": ("less than", "lt"),
 }
+
+
+def _escaped(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    if char.isprintable():
+        return char
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def _got(value: object) -> str:

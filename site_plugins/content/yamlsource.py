@@ -95,8 +95,13 @@ MAX_BYTES = 1_000_000
 """A content file is a few kilobytes; a megabyte is a mistake (or a pasted image)."""
 MAX_DEPTH = 32
 """Groups and lists nested deeper than this are a mistake; the real content needs 7."""
+_TOO_DEEP = (
+    f"nests groups and lists more than {MAX_DEPTH} deep; content never needs that:"
+    " check the indentation"
+)
 MAX_ALIAS_VALUES = 10_000
-"""Values that aliases ('*name') may add to a file: enough for any real use, not for a bomb."""
+"""Values that aliases ('*name') may add to a file: enough for any real use, not for a bomb.
+The text they add is limited to MAX_BYTES, as the file's own is."""
 MAX_DIGITS = 30
 """No field takes a whole number longer than this."""
 
@@ -148,9 +153,10 @@ class _Composer:
     def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.anchors: dict[str, yaml.Node] = {}
-        self.sizes: dict[int, int] = {}
-        """Expanded number of values under each finished node."""
+        self.sizes: dict[int, tuple[int, int]] = {}
+        """Each finished node's expanded size: its number of values, and their characters."""
         self.alias_values = 0
+        self.alias_chars = 0
 
     def document(self) -> yaml.Node | None:
         loader = self.loader
@@ -167,13 +173,13 @@ class _Composer:
 
     def node(self) -> yaml.Node:
         stack: list[tuple[yaml.Node, list[int]]] = []
-        """Open collections, each with the running size of its values."""
+        """Open collections, each with the running size of its values (number, characters)."""
         while True:
             event = self.loader.get_event()
             if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                 done, size = stack.pop()
                 finished: yaml.Node = done
-                self.sizes[id(done)] = size[0]
+                self.sizes[id(done)] = (size[0], size[1])
             elif isinstance(event, yaml.AliasEvent):
                 finished = self.alias(event, stack)
             elif isinstance(event, yaml.ScalarEvent):
@@ -184,7 +190,9 @@ class _Composer:
             if not stack:
                 return finished
             parent, size = stack[-1]
-            size[0] += self.sizes[id(finished)]
+            values, chars = self.sizes[id(finished)]
+            size[0] += values
+            size[1] += chars
             if isinstance(parent, yaml.SequenceNode):
                 parent.value.append(finished)
             elif len(parent.value) and len(parent.value[-1]) == 1:
@@ -195,18 +203,14 @@ class _Composer:
     def start(self, event: Any, stack: list[tuple[yaml.Node, list[int]]]) -> None:
         line = _line(event.start_mark)
         if len(stack) >= MAX_DEPTH:
-            raise YamlSyntaxError(
-                line,
-                f"nests groups and lists more than {MAX_DEPTH} deep; content never needs"
-                " that: check the indentation",
-            )
+            raise YamlSyntaxError(line, _TOO_DEEP)
         sequence = isinstance(event, yaml.SequenceStartEvent)
         tag = self.tag(event, _SEQ if sequence else _MAP)
         cls = yaml.SequenceNode if sequence else yaml.MappingNode
         node = cls(tag, [], event.start_mark, event.end_mark, flow_style=event.flow_style)
         if event.anchor is not None:
             self.anchors[event.anchor] = node
-        stack.append((node, [1]))
+        stack.append((node, [1, 0]))
 
     def scalar(self, event: Any) -> yaml.Node:
         if event.tag in (None, "!"):
@@ -216,7 +220,7 @@ class _Composer:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         if event.anchor is not None:
             self.anchors[event.anchor] = node
-        self.sizes[id(node)] = 1
+        self.sizes[id(node)] = (1, len(event.value))
         return node
 
     def alias(self, event: Any, stack: list[tuple[yaml.Node, list[int]]]) -> yaml.Node:
@@ -226,12 +230,21 @@ class _Composer:
             raise YamlSyntaxError(line, f"is not valid YAML: {_words('undefined alias')}")
         if id(node) not in self.sizes:
             raise YamlSyntaxError(line, "is not valid YAML: an alias ('*name') contains itself")
-        self.alias_values += self.sizes[id(node)]
+        values, chars = self.sizes[id(node)]
+        self.alias_values += values
+        self.alias_chars += chars
         if self.alias_values > MAX_ALIAS_VALUES:
             raise YamlSyntaxError(
                 line,
                 f"its aliases ('*name') expand to more than {MAX_ALIAS_VALUES} values;"
                 " write the values out instead",
+            )
+        if self.alias_chars > MAX_BYTES:
+            # a few values can be long: 4,400 aliases of a 10 kB text made a 44 MB page
+            raise YamlSyntaxError(
+                line,
+                f"its aliases ('*name') expand to more than {MAX_BYTES // 1000} kB of text,"
+                " more than a content file may hold; write the text once",
             )
         return node
 
@@ -360,6 +373,9 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
         mark = error.context_mark
     if mark is None:
         return YamlSyntaxError(None, f"is not valid YAML: {problem}")
+    if "maximum nesting depth" in problem:
+        # libyaml's own limit (1000), met while it looks ahead on a line of '[[[['
+        return YamlSyntaxError(mark.line + 1, _TOO_DEEP)
     lines = text.splitlines()
     # A quote left open swallows the lines after it, and the parser stops far below; the line
     # that opened it is the one to fix.

@@ -81,6 +81,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.root = Path.cwd()
         self.nav_from_content = False
         self.figures: dict[str, str] = {}
+        self.pages: set[str] = set()
+        """The pages rendered from content (their paths in the docs folder)."""
         self.serving = False
         self.last_good: Content | None = None
         self.content_error: str | None = None
@@ -115,8 +117,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         env = environment(self._override_dirs(config))
         hand_written = [f.src_uri for f in files.documentation_pages()]
         figures = self.figures = self._render_figures()
+        self.pages = set()
         for page in render_pages(self.content.catalog, env, figures=figures):
             files.append(File.generated(config, page.path, content=page.markdown))
+            self.pages.add(page.path)
         stylesheet = STYLESHEET.read_text("utf-8")
         files.append(File.generated(config, self._stylesheet, content=stylesheet))
         script = SITE_SCRIPT.read_text("utf-8")
@@ -139,6 +143,16 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             config.extra_javascript.insert(0, _module_script(script))
         files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
         return files
+
+    def on_page_content(
+        self, html: str, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A page's title is HTML (a name's '<' is '&lt;'). Material writes <title> from
+        ``page.title | striptags``, which unescapes it: a name holding '</title><script>' would
+        end the element there. A title in the page's meta is written as it is, still escaped."""
+        if page.file.src_uri in self.pages and page.title and "title" not in page.meta:
+            page.meta["title"] = page.title
+        return html
 
     def on_page_markdown(
         self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files

@@ -554,6 +554,10 @@ export class HipAssessmentElement extends HTMLElement {
 
   async #submit() {
     const results = toResults(this.#catalog, this.#state, this.tests, localDate());
+    // The run this answer belongs to: the runner may start a new one before it arrives (a
+    // resumed result, then "Start a new assessment"), which must keep its own id and draft.
+    const record = this.#state.record ?? recordId();
+    if (this.#state.record !== record) this.#setState({ ...this.#state, record });
     this.#reply = null;
     if (this.dataset.state !== "ready") this.#want();
     let reply;
@@ -579,20 +583,23 @@ export class HipAssessmentElement extends HTMLElement {
       this.#render();
       return;
     }
-    this.#reply = reply;
-    this.#engineErrors = [];
-    if (this.#state.step === "result") this.#render();
+    const sameRun = () => this.#state.record === record;
+    if (sameRun()) {
+      this.#reply = reply;
+      this.#engineErrors = [];
+      if (this.#state.step === "result") this.#render();
+    }
     this.#emit("complete", { results, prescription: reply.prescription });
-    await this.#saveToHistory(results);
-    clearDraft(this.#draftKey());
+    await this.#saveToHistory(results, record);
+    if (sameRun()) clearDraft(this.#draftKey());
   }
 
   // --- history ---------------------------------------------------------------------------------
 
-  async #saveToHistory(/** @type {any} */ results) {
+  /** @param {any} results @param {string} id the run's record id */
+  async #saveToHistory(results, id) {
     // The run's id is kept in the draft: a reload that resumes this result (the page left before
     // the draft was cleared) saves the same record again, never a second one.
-    const id = this.#state.record ?? recordId();
     try {
       await this.#history.put(sealRecord(results, new Date().toISOString(), id));
     } catch {

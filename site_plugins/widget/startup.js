@@ -27,11 +27,15 @@
  * @property {string} wheel
  * @property {string} pyodide
  * @property {string} catalog
- * @property {{file: string, bytes: number, sha256: string, delta: Delta, lock_info: object}} [snapshot]
- *   The start-up snapshot: its file, length and sha256 (hex) as shipped, how it is decoded, and
- *   the `info` of the runtime's pyodide-lock.json (no package is ever loaded, so the restored
- *   runtime gets a lock file with that info and no packages instead of fetching
- *   pyodide-lock.json).
+ * @property {SnapshotEntry} [snapshot] The start-up snapshot: its file, length and sha256 (hex)
+ *   as shipped, how it is decoded, and the `info` of the runtime's pyodide-lock.json (no package
+ *   is ever loaded, so the restored runtime gets a lock file with that info and no packages
+ *   instead of fetching pyodide-lock.json).
+ */
+
+/**
+ * @typedef {{file: string, bytes: number, sha256: string, delta: Delta, lock_info: object}}
+ *   SnapshotEntry
  */
 
 /**
@@ -138,7 +142,11 @@ export async function startEngine(options) {
  */
 async function restore({ loadPyodide, indexURL, readAsset, failed }, snapshot, stage) {
   stage("runtime");
-  const bytes = readAsset(snapshot.file).then(async (buffer) => {
+  // Pyodide needs the snapshot's length at once (the size of its memory) but its bytes only once
+  // the runtime is instantiated and started: the snapshot downloads and is checked meanwhile,
+  // beside the runtime's own download and compile, into an array of the length the manifest gives.
+  const shipped = new Uint8Array(snapshot.bytes);
+  const arrived = readAsset(snapshot.file).then(async (buffer) => {
     if (buffer.byteLength !== snapshot.bytes) {
       throw new Error(`${snapshot.file} has ${buffer.byteLength} bytes, not ${snapshot.bytes}`);
     }
@@ -147,21 +155,27 @@ async function restore({ loadPyodide, indexURL, readAsset, failed }, snapshot, s
     if (subtle && (await sha256Hex(buffer)) !== snapshot.sha256) {
       throw new Error(`${snapshot.file} is corrupt`);
     }
-    return buffer;
+    shipped.set(new Uint8Array(buffer));
   });
-  // Checked before Pyodide sees it: a bad snapshot must fail here, not deep inside the runtime.
-  const shipped = new Uint8Array(await bytes);
-  /** @type {Error | undefined} */
-  let undecoded = new Error("the runtime's memory was never seen, so the snapshot stays encoded");
+  arrived.catch(() => {}); // awaited below, before the restore
+  /** @type {Uint8Array | undefined} */
+  let pristine;
   const create = await watchInstantiation(indexURL, (memory) => {
-    undecoded = decode(shipped, memory, snapshot.delta);
+    pristine = memory.slice(0, snapshot.delta?.bytes ?? 0);
   });
   const loading = loadPyodide({
     indexURL, packages: [], _loadSnapshot: shipped, stdLibURL: `${indexURL}${EMPTY_STDLIB}`,
     lockFileContents: { info: snapshot.lock_info, packages: {} },
     createPyodideModule: async (/** @type {any} */ settings) => {
-      const module = await create(settings);
-      if (undecoded) throw undecoded; // before Pyodide copies the snapshot into the memory
+      // A snapshot that cannot be had ends this start at once, not once the runtime is up
+      const never = new Promise(() => {});
+      const module = await Promise.race([create(settings), arrived.then(() => never)]);
+      // Checked and decoded before Pyodide copies it into the memory: a bad snapshot must fail
+      // here, not deep inside the runtime.
+      await arrived;
+      if (!pristine) throw new Error("the runtime's memory was never seen to decode the snapshot");
+      const undecoded = decode(shipped, pristine, snapshot.delta);
+      if (undecoded) throw undecoded;
       return module;
     },
   });

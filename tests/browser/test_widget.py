@@ -356,6 +356,51 @@ def test_the_history_exports_clears_and_imports_back(page: Page, site_url: str) 
     expect(widget.locator(".prescription")).to_be_visible(timeout=60_000)
 
 
+HOLD_ANSWERS = """() => {  // the engine's answers wait until window.__answer() lets them go
+  const widget = document.querySelector("hip-assessment");
+  const assess = widget.assess.bind(widget);
+  const held = [];
+  window.__answer = () => { widget.assess = assess; for (const go of held) go(); };
+  widget.assess = (results) => new Promise((resolve) => held.push(() => resolve(assess(results))));
+}"""
+
+
+HISTORY_COUNT = """(count) => new Promise((resolve) => {
+  const opened = indexedDB.open("hipguide");
+  opened.onsuccess = () => {
+    const db = opened.result;
+    if (!db.objectStoreNames.contains("history")) return resolve(count === 0);
+    const counted = db.transaction("history").objectStore("history").count();
+    counted.onsuccess = () => resolve(counted.result === count);
+  };
+})"""
+
+
+def test_a_run_answered_after_a_new_one_began_keeps_to_itself(page: Page, site_url: str) -> None:
+    # A slow engine: the runner asks for the program, then starts again before it comes.
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
+    side(widget, "single_leg_bridge", "right").get_by_label(HELD).fill("15")
+    page.evaluate(HOLD_ANSWERS)
+    to_review(widget)
+    widget.get_by_role("button", name="Get my program").click()
+    widget.get_by_role("button", name="Start a new assessment").click()
+    answer_prescreen_no(widget)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("9")
+    page.evaluate("window.__answer()")
+    page.wait_for_function(HISTORY_COUNT, arg=1)  # the first run is saved, once
+    # The new run's answers are still its own, across a reload, and it saves as a run of its own
+    page.reload()
+    widget = widget_of(page)
+    expect(side(widget, "single_leg_bridge", "left").get_by_label(HELD)).to_have_value("9")
+    side(widget, "single_leg_bridge", "right").get_by_label(HELD).fill("15")
+    submit(widget)
+    widget.get_by_role("button", name="History").click()
+    expect(widget.locator("ul.records li")).to_have_count(2)
+
+
 def test_without_storage_the_assessment_completes_and_says_history_is_off(
     page: Page, site_url: str
 ) -> None:

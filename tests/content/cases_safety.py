@@ -58,12 +58,30 @@ NUMBER_CASES: tuple[Case, ...] = (
         (drill(name='name: "   "'),),
         (Expect(DRILL_FILE, r"^name:", "name", "must be text, not only spaces, got '   '"),),
     ),
+    Case(
+        "a name of only a zero-width space",
+        (drill(name='name: "\\u200b"'),),
+        (Expect(DRILL_FILE, r"^name:", "name", 'must be text, not only spaces, got "\\u200b"'),),
+    ),
 )
 
 YAML_CASES: tuple[Case, ...] = (
     Case(
         "nesting 500 deep",
         (Write(DRILL_FILE, DRILL.format(id="test_drill") + "deep: " + "[" * 500 + "]" * 500),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^deep:",
+                "",
+                "nests groups and lists more than 32 deep; content never needs that:"
+                " check the indentation",
+            ),
+        ),
+    ),
+    Case(
+        "nesting 5000 deep on one line",
+        (Write(DRILL_FILE, DRILL.format(id="test_drill") + "deep: " + "[" * 5000 + "]" * 5000),),
         (
             Expect(
                 DRILL_FILE,
@@ -84,6 +102,25 @@ YAML_CASES: tuple[Case, ...] = (
                 "",
                 "its aliases ('*name') expand to more than 10000 values;"
                 " write the values out instead",
+            ),
+        ),
+    ),
+    Case(
+        "an alias that repeats a long text",
+        (
+            Write(
+                DRILL_FILE,
+                DRILL.format(id="test_drill")
+                + f'notes: [&long "{"word " * 2000}", {", ".join(["*long"] * 200)}]\n',
+            ),
+        ),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^notes:",
+                "",
+                "its aliases ('*name') expand to more than 1000 kB of text, more than a content"
+                " file may hold; write the text once",
             ),
         ),
     ),
@@ -152,17 +189,40 @@ FILE_CASES: tuple[Case, ...] = (
     Case(
         "rules.yaml missing",
         (Delete("rules.yaml"),),
-        (Expect("rules.yaml", None, "", f"is missing; {NEEDS}"),),
+        (Expect("rules.yaml", None, "", f"is missing; it holds the rules, and {NEEDS}"),),
     ),
     Case(
         "prescreen.yaml missing",
         (Delete("prescreen.yaml"),),
-        (Expect("prescreen.yaml", None, "", f"is missing; {NEEDS}"),),
+        (
+            Expect(
+                "prescreen.yaml",
+                None,
+                "",
+                f"is missing; it holds the red-flag questions, and {NEEDS}",
+            ),
+        ),
     ),
     Case(
         "article.yaml missing",
         (Delete("article.yaml"),),
-        (Expect("article.yaml", None, "", f"is missing; {NEEDS}"),),
+        (
+            Expect(
+                "article.yaml", None, "", f"is missing; it holds the article sections, and {NEEDS}"
+            ),
+        ),
+    ),
+    Case(
+        "policy.yaml missing",
+        (Delete("policy.yaml"),),
+        (
+            Expect(
+                "policy.yaml",
+                None,
+                "",
+                "is missing; the guide cannot give a safe program without it (see docs/content.md)",
+            ),
+        ),
     ),
     Case(
         "an empty pre-screen",
@@ -447,6 +507,30 @@ MARKUP_CASES: tuple[Case, ...] = (
                 r"^    - \"Look:",
                 "intro.paragraphs[0]",
                 "holds an image ('![...](...)'); text fields do not carry images",
+            ),
+        ),
+    ),
+    Case(
+        "a sentence naming what the engine does not fill in",
+        (Replace("words.yaml", r"^  fault:", '  fault: "{side}: {fault} at {seconds}"'),),
+        (
+            Expect(
+                "words.yaml",
+                r"^  fault:",
+                "evidence.fault",
+                "names {seconds}, which it cannot fill in (it can: {fault}, {side})",
+            ),
+        ),
+    ),
+    Case(
+        "a stray brace in the widget's words",
+        (Replace("words.yaml", r"^  skip:", "  skip: Skip {this test"),),
+        (
+            Expect(
+                "words.yaml",
+                r"^  skip:",
+                "widget.skip",
+                "has a stray brace (expected '}' before end of string); write names as {name}",
             ),
         ),
     ),

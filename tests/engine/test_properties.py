@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from typing import Any
 
@@ -60,12 +61,17 @@ def side(draw: st.DrawFn, assessment: Assessment) -> dict[str, Any]:
     if draw(st.integers(0, 4)) == 0:
         doc["could_not_perform"] = True
         doc.pop("measures", None)
+    return agreeing(doc, assessment)
+
+
+def agreeing(doc: dict[str, Any], assessment: Assessment) -> dict[str, Any]:
+    """``doc`` (one side) with each stand-in answer agreeing with its measure."""
     stand_ins = [
         c
         for c in assessment.criteria
         if c.instead_of in doc.get("measures", {}) and c.id in doc.get("criteria", {})
     ]
-    for criterion in stand_ins:  # a stand-in answer must agree with its measure
+    for criterion in stand_ins:
         value = doc["measures"][criterion.instead_of]
         measure = next(m for m in assessment.measures if m.id == criterion.instead_of)
         doc["criteria"][criterion.id] = meets(measure, value["value"], value["unit"])
@@ -86,6 +92,39 @@ def valid_results(draw: st.DrawFn, red_flags: bool = True) -> dict[str, Any]:
         entries.append(entry)
     draw(st.randoms()).shuffle(entries)
     return {"version": 2, "prescreen": prescreen, "assessments": entries}
+
+
+IN_CM = [a for a in CATALOG.assessments if any(m.unit == "cm" for m in a.measures)]
+
+
+@st.composite
+def centimetres(draw: st.DrawFn, measure: Measure) -> float:
+    """A distance in cm that is a whole number of hundredths of an inch, within the
+    measure's range: the same value can be written in inches exactly."""
+    low = math.ceil(measure.minimum / CM_PER_IN * 100)
+    high = math.floor(measure.maximum / CM_PER_IN * 100)
+    return round(draw(st.integers(low, high)) / 100 * CM_PER_IN, 6)
+
+
+@st.composite
+def results_in_centimetres(draw: st.DrawFn) -> dict[str, Any]:
+    """Valid results in which each test measured in cm is done on every side, its distance
+    given in cm; the other tests as ``valid_results`` draws them."""
+    doc = draw(valid_results(red_flags=False))
+    for a in IN_CM:
+        entry = next((e for e in doc["assessments"] if e["assessment"] == a.id), None)
+        if entry is None:
+            entry = {"assessment": a.id}
+            doc["assessments"].append(entry)
+        for key in ("left", "right") if a.sided else ("both",):
+            one = entry.get(key) or draw(side(a))
+            one.pop("could_not_perform", None)
+            measures = one.setdefault("measures", {})
+            for m in a.measures:
+                if m.unit == "cm":
+                    measures[m.id] = {"value": draw(centimetres(m)), "unit": "cm"}
+            entry[key] = agreeing(one, a)
+    return doc
 
 
 @st.composite
@@ -322,14 +361,17 @@ def test_a_test_that_hurt_is_never_passed_and_never_says_passed(doc: dict[str, A
 
 
 @settings(max_examples=150, deadline=None)
-@given(valid_results(red_flags=False))
+@given(results_in_centimetres())
 def test_equal_values_in_cm_and_in_inches_give_the_same_bytes(doc: dict[str, Any]) -> None:
     converted = json.loads(json.dumps(doc))
+    written_in_inches = 0
     for entry in converted["assessments"]:
         for key in ("left", "right", "both"):
             for m in entry.get(key, {}).get("measures", {}).values():
-                if m["unit"] == "cm" and (m["value"] / CM_PER_IN * CM_PER_IN) == m["value"]:
+                if m["unit"] == "cm":
                     inches = round(m["value"] / CM_PER_IN, 6)
-                    if round(inches * CM_PER_IN, 6) == m["value"]:
-                        m.update(value=inches, unit="in")
+                    assert round(inches * CM_PER_IN, 6) == m["value"]  # the same distance
+                    m.update(value=inches, unit="in")
+                    written_in_inches += 1
+    assert written_in_inches  # every example compares two spellings, never a document twice
     assert assess_json(json.dumps(doc)) == assess_json(json.dumps(converted))

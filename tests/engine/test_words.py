@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from hipcore import assess, default_catalog
+from hipcore import Problem, assess, default_catalog
 from hipcore.model import Catalog, Dose, Region, RegionWords, Words
 from hipcore.words import count, dose_line, missing_words, series, template_problems
 from tests.engine.golden import load_scenarios
@@ -108,7 +108,10 @@ def test_an_evidence_sentence_may_fill_in_only_its_own_names() -> None:
     evidence = dataclasses.replace(words.evidence, fault="{side}: {fault} at {seconds}")
     problems = template_problems(dataclasses.replace(words, evidence=evidence))
     assert problems == [
-        ("evidence.fault", "names {seconds}, which it cannot fill in (it can: {fault}, {side})")
+        Problem(
+            ("evidence", "fault"),
+            "names {seconds}, which it cannot fill in (it can: {fault}, {side})",
+        )
     ]
 
 
@@ -180,7 +183,9 @@ def test_a_dose_sentence_may_fill_in_only_its_own_names() -> None:
         words.dose, sets=dataclasses.replace(words.dose.sets, many="{n} sets of {reps}")
     )
     problems = template_problems(dataclasses.replace(words, dose=dose))
-    assert problems == [("dose.sets.many", "names {reps}, which it cannot fill in (it can: {n})")]
+    assert problems == [
+        Problem(("dose", "sets", "many"), "names {reps}, which it cannot fill in (it can: {n})")
+    ]
 
 
 def test_every_value_of_a_closed_set_has_its_words() -> None:
@@ -191,6 +196,6 @@ def test_every_value_of_a_closed_set_has_its_words() -> None:
     upkeep = {k: v for k, v in words.upkeep.items() if k != "pattern"}
     broken = dataclasses.replace(words, names=names, upkeep=upkeep)
     assert missing_words(broken) == [
-        ("names.units", "has no words for 'in'"),
-        ("upkeep", "has no words for 'pattern'"),
+        Problem(("names", "units"), "has no words for 'in'"),
+        Problem(("upkeep",), "has no words for 'pattern'"),
     ]

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import brotli
 import jsonschema
 import pytest
 
 import hipcore
 from hipcore.catalog import CATALOG_VERSION
-from site_plugins.bundle import PYODIDE_FILES, RuntimeMissing, build_hipcore_wheel, copy_pyodide
+from site_plugins.bundle import (
+    PYODIDE_FILES,
+    RuntimeMissing,
+    build_hipcore_wheel,
+    compress,
+    copy_pyodide,
+)
 from site_plugins.bundle.runtime import EMPTY_STDLIB
 from site_plugins.hipguide.export import main as export_main
 from tests.conftest import ROOT, bundle_of
@@ -143,3 +152,23 @@ def test_a_standard_installer_installs_the_wheel_and_the_engine_runs_from_it(
     assert Path(out[0]).is_relative_to(target)
     assert out[1] == hipcore.__version__
     assert int(out[2]) == 6
+
+
+def test_precompressed_copies_are_the_inputs_and_the_cache_keeps_only_the_recent(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    runtime = tmp_path / "runtime.bin"
+    for n in range(compress._KEEP):  # older builds' copies, ever older
+        (cache / f"{n:032x}.gz").parent.mkdir(parents=True, exist_ok=True)
+        (cache / f"{n:032x}.gz").write_bytes(b"old")
+        os.utime(cache / f"{n:032x}.gz", ns=(n, n))
+    runtime.write_bytes(b"\0" * 50_000 + b"new runtime")
+    (tmp_path / "runtime.bin.gz").write_bytes(b"x" * 40)  # a stale copy, whatever its size
+    written = compress.precompress([runtime], cache)
+    assert sorted(p.name for p in written) == ["runtime.bin.br", "runtime.bin.gz"]
+    assert gzip.decompress((tmp_path / "runtime.bin.gz").read_bytes()) == runtime.read_bytes()
+    assert brotli.decompress((tmp_path / "runtime.bin.br").read_bytes()) == runtime.read_bytes()
+    kept = sorted(p.name for p in cache.iterdir())
+    assert len(kept) == compress._KEEP
+    assert {f"{0:032x}.gz", f"{1:032x}.gz"}.isdisjoint(kept)  # the two oldest went
