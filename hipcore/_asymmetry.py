@@ -4,7 +4,7 @@ Judged tests: one side passing and the other failing is an asymmetry, worked fir
 values with a pass mark: limb symmetry index = weaker / stronger x 100 (the smaller of the two
 values over the larger, whichever direction the mark points); below the policy's threshold the
 sides differ meaningfully (only for measures whose content says ``compare_sides``: a ratio of
-two small gaps means nothing). Healthy people vary by 9-21 %, so the text says "recheck".
+two small gaps means nothing). One measurement is not a diagnosis, so the text says "recheck".
 A test that hurt on either side is not compared. The sentences are the content's
 (``Words.asymmetry_pass_fail``, ``Words.asymmetry_measure``).
 """
@@ -34,8 +34,13 @@ def find_asymmetries(
         outcomes = {left.outcome, right.outcome}
         if outcomes == {"pass", "fail"}:
             weaker: Side = "left" if left.outcome == "fail" else "right"
-            stronger = "right" if weaker == "left" else "left"
-            text = fill(words.asymmetry_pass_fail, test=name, weaker=weaker, stronger=stronger)
+            stronger: Side = "right" if weaker == "left" else "left"
+            text = fill(
+                words.asymmetry_pass_fail,
+                test=name,
+                weaker=words.names.sides[weaker],
+                stronger=words.names.sides[stronger],
+            )
             found.append(Asymmetry(test.assessment.id, "pass_fail", weaker, text=text))
         for measure in test.assessment.measures:
             mark = measure.pass_when
@@ -57,7 +62,7 @@ def find_asymmetries(
                 right=show_value(rv, mark.unit),
                 index=f"{index:g}",
                 threshold=f"{policy.asymmetry_index_below:g}",
-                weaker=weaker,
+                weaker=words.names.sides[weaker],
             )
             found.append(Asymmetry(test.assessment.id, "measure", weaker, measure.id, index, text))
     return tuple(found)

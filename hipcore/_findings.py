@@ -9,12 +9,13 @@ A test that hurt on either side gives no findings: that line stops there.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hipcore._judge import Failure, JudgedSide, JudgedTest
 from hipcore.catalog import Index
-from hipcore.model import COULD_NOT_PERFORM, Assessment, Quality, Rule, Side, SourceRef
+from hipcore.model import COULD_NOT_PERFORM, Assessment, Quality, Rule, Side, SourceRef, Words
 from hipcore.prescription import (
     SIDE_KEYS,
     Asymmetry,
@@ -24,14 +25,16 @@ from hipcore.prescription import (
     SideKey,
     Why,
 )
+from hipcore.words import fill, series
 
-__all__ = ["QUALITY_RANK", "SEVERITY_RANK", "find_findings", "merge_sources"]
+__all__ = ["QUALITY_RANK", "SEVERITY_RANK", "find_findings", "finding_words", "merge_sources"]
 
-QUALITY_RANK: dict[Quality, int] = {"mobility": 0, "motor_control": 1, "strength": 2, "pattern": 3}
-"""The corrective hierarchy: mobility, then motor control, then strength, then the pattern."""
+QUALITY_RANK: dict[Quality, int] = {q: i for i, q in enumerate(typing.get_args(Quality))}
+"""The corrective hierarchy: mobility, then motor control, then strength, then the pattern (the
+order of the model's ``Quality``)."""
 
-SEVERITY_RANK: dict[Severity, int] = {"mild": 0, "moderate": 1, "marked": 2}
-_SEVERITIES: tuple[Severity, ...] = ("mild", "moderate", "marked")
+_SEVERITIES: tuple[Severity, ...] = typing.get_args(Severity)
+SEVERITY_RANK: dict[Severity, int] = {s: i for i, s in enumerate(_SEVERITIES)}
 
 
 @dataclass
@@ -128,6 +131,17 @@ def _report(
         worse,
         evidence,
         Why(finding.description, sources),
+        finding_words(finding.name, sides, severity, index.catalog.words),
+    )
+
+
+def finding_words(name: str, sides: Sequence[SideKey], severity: Severity, words: Words) -> str:
+    """'Weak hip extension (both sides, moderate)': a finding, where and how marked."""
+    names = words.names
+    both = set(sides) >= {"left", "right"} or "both" in sides
+    where = names.sides["both"] if both else series(names.sides[s] for s in sides)
+    return fill(
+        words.works_on_finding, finding=name, sides=where, severity=names.severities[severity]
     )
 
 

@@ -30,7 +30,7 @@ from hipcore.model import (
 from hipcore.prescription import Outcome, SideKey, SideReport, TestReport
 from hipcore.results import AssessmentResult, Pain, Results, SideResult
 from hipcore.units import convert_value, show_value
-from hipcore.words import fill
+from hipcore.words import fill, pass_mark
 
 __all__ = ["Failure", "JudgedSide", "JudgedTest", "judge_all", "meets"]
 
@@ -41,13 +41,6 @@ _COMPARE: dict[Comparator, Callable[[float, float], bool]] = {
     ">": operator.gt,
     "<": operator.lt,
 }
-_COMPARE_WORDS: dict[Comparator, str] = {
-    ">=": "at_least",
-    "<=": "at_most",
-    ">": "more_than",
-    "<": "less_than",
-}
-"""The ``EvidenceWords`` field that words each comparator."""
 
 
 @dataclass(frozen=True)
@@ -191,8 +184,7 @@ def _judge_side(
         if mark is None:
             met.append(fill(words.value, side=who, measure=measure.label, value=entered))
             continue
-        compare = str(getattr(words, _COMPARE_WORDS[mark.comparator]))
-        said = fill(compare, value=told(mark.value, mark.unit, measure))
+        said = pass_mark(mark, words, told(mark.value, mark.unit, measure))
         line = {"side": who, "measure": measure.label, "value": entered, "mark": said}
         if _COMPARE[mark.comparator](value, mark.value):
             met.append(fill(words.value_met, **line))

@@ -32,11 +32,10 @@ from hipcore.prescription import (
     LadderStep,
     Later,
     ProgramItem,
-    SideKey,
     Why,
     Withheld,
 )
-from hipcore.words import dose_line, fill, series
+from hipcore.words import count, dose_line, fill, series
 
 __all__ = ["Program", "build_program", "upkeep"]
 
@@ -252,19 +251,21 @@ def _item(
     side_line = ""
     if worse:
         sets = exercise.dose.sets
-        side_line = fill(words.worse_side, side=worse, sets=sets + 1, other_sets=sets)
+        side = words.names.sides[worse]
+        side_line = fill(words.worse_side, side=side, sets=sets + 1, other_sets=sets)
         if one_sided:
-            side_line = fill(words.one_sided, exercise=exercise.name, side=worse) + " " + side_line
+            side_line = fill(words.one_sided, exercise=exercise.name, side=side) + " " + side_line
         if exercise.side_convention:
             side_line += " " + exercise.side_convention
     if findings:
-        parts = [f"{_lower_first(f.name)} ({_sides(f.sides)}, {f.severity})" for f in findings]
+        parts = [_lower_first(f.text) for f in findings]
         text = fill(words.works_on, findings="; ".join(parts), why=findings[0].why.text)
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
     else:
         kept, sources = upkeep if upkeep is not None else ([], ())
-        text = fill(words.upkeep[exercise.quality], tests=series(kept))
+        tests = count(words.the_tests, len(kept), tests=series(kept))
+        text = fill(words.upkeep[exercise.quality], tests=tests)
         role = "maintenance"
     pain = index.catalog.pain
     harder = _next_rung(exercise, index)
@@ -276,7 +277,7 @@ def _item(
         load=exercise.load,
         role=role,
         dose=exercise.dose,
-        dose_line=dose_line(exercise.dose),
+        dose_line=dose_line(exercise.dose, words.dose),
         advance=fill(words.advance_withheld, exercise=harder.name)
         if stay and harder is not None
         else exercise.progression.when
@@ -311,7 +312,3 @@ def _step(ladder: Ladder | None, index: Index) -> LadderStep | None:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def _sides(sides: Sequence[SideKey]) -> str:
-    return "both sides" if set(sides) >= {"left", "right"} else " and ".join(sides)

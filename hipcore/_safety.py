@@ -24,7 +24,7 @@ from hipcore.catalog import Index
 from hipcore.model import Assessment, Catalog, Exercise, Region
 from hipcore.prescription import Referral
 from hipcore.results import Results
-from hipcore.words import fill, series
+from hipcore.words import count, fill, series
 
 __all__ = ["Hurt", "hurt", "red_flag_referrals", "withheld_because"]
 
@@ -92,7 +92,9 @@ def _add(found: Hurt, assessment: Assessment, side: JudgedSide, index: Index) ->
                 )
             return
 
-    side_words = "" if side.side == "both" else fill(words.pain_on_side, side=side.side)
+    side_words = (
+        "" if side.side == "both" else fill(words.pain_on_side, side=words.names.sides[side.side])
+    )
     reason = fill(
         words.pain_referral,
         test=assessment.name,
@@ -125,7 +127,7 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
     if loads and found.all_loading:
         return fill(
             words.withheld_all,
-            tests=series(found.all_loading),
+            tests=count(words.the_tests, len(found.all_loading), tests=series(found.all_loading)),
             exercise=exercise.name,
             score=found.top_score,
         )
@@ -135,7 +137,7 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
         tests = sorted({t for m in movements for t in found.movements[m]})
         return fill(
             words.withheld_movement,
-            tests=series(tests),
+            tests=count(words.the_tests, len(tests), tests=series(tests)),
             exercise=exercise.name,
             movement=series(names[m] for m in movements),
         )
@@ -144,7 +146,7 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
         tests = sorted({t for r in regions for t in found.regions[r]})
         return fill(
             words.withheld_region,
-            tests=series(tests),
+            tests=count(words.the_tests, len(tests), tests=series(tests)),
             exercise=exercise.name,
             regions=series(str(getattr(words.regions, r)) for r in regions),
         )

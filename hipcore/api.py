@@ -95,9 +95,10 @@ def assess_json(text: str, catalog: Catalog | None = None) -> str:
     return canonical_json({"ok": True, "prescription": prescription})
 
 
-def parse_json(text: str) -> tuple[object, list[Problem]]:
+def parse_json(text: str, document: str = "a results document") -> tuple[object, list[Problem]]:
     """The data of a JSON document, or None with the reason it cannot be read: not JSON, or
-    nested more than ``MAX_DEPTH`` levels deep (checked first, in time linear in the text).
+    nested more than ``MAX_DEPTH`` levels deep (checked first, in time linear in the text), so
+    not ``document`` ('a results document', 'a catalog').
 
     Keys an object gives twice are remembered, so that ``parse_results`` refuses them."""
     if isinstance(text, bytes | bytearray):
@@ -106,7 +107,7 @@ def parse_json(text: str) -> tuple[object, list[Problem]]:
         except UnicodeDecodeError as error:
             return None, [Problem((), f"is not UTF-8 text (byte {error.start + 1})")]
     if isinstance(text, str) and _too_deep(text):
-        message = f"is nested more than {MAX_DEPTH} levels deep: not a results document"
+        message = f"is nested more than {MAX_DEPTH} levels deep: not {document}"
         return None, [Problem((), message)]
     try:
         return loads(text), []

@@ -19,7 +19,7 @@ from hipcore._decode import decode
 from hipcore.errors import FieldPath, InvalidDocument, Problem
 from hipcore.model import COULD_NOT_PERFORM, Assessment, Catalog, Exercise, Finding, Rule
 from hipcore.results import RESULTS_VERSION
-from hipcore.words import template_problems
+from hipcore.words import missing_words, template_problems
 
 __all__ = [
     "CATALOG_VERSION",
@@ -174,7 +174,8 @@ def check_references(catalog: Catalog) -> list[Problem]:
         for j, cited in enumerate(upkeep.sources):
             check.known((*at, "sources", j, "source"), cited.source, sources, "the source")
     _check_pain(catalog, check)
-    check.problems += [p.under("words", "words") for p in template_problems(catalog.words)]
+    found = template_problems(catalog.words) + missing_words(catalog.words)
+    check.problems += [p.under("words", "words") for p in found]
     if policy.session_min_exercises > policy.session_max_exercises:
         check.add(("policy", "policy", "session_min_exercises"), "must not be more than the max")
     if policy.rescreen_weeks_min > policy.rescreen_weeks_max:

@@ -76,7 +76,7 @@ def _assess(source: str, catalog_path: str | None, *, as_json: bool) -> int:
     if catalog_path is not None:
         read = _read_catalog(catalog_path)
         if not isinstance(read, Catalog):
-            return _fail(read, as_json)
+            return _fail(read, as_json, "the catalog cannot be read")
         catalog = read
     data, problems = parse_json(text)
     if problems:
@@ -96,7 +96,7 @@ def _read_catalog(path: str) -> Catalog | list[InputProblem]:
         text = Path(path).read_text("utf-8")
     except (OSError, ValueError) as error:
         return [InputProblem.of(Problem((), f"cannot read {path}: {error}"), "(catalog)")]
-    data, problems = parse_json(text)
+    data, problems = parse_json(text, "a catalog")
     if not problems:
         try:
             return load_catalog(typing.cast(dict[str, object], data))
@@ -105,12 +105,14 @@ def _read_catalog(path: str) -> Catalog | list[InputProblem]:
     return [InputProblem.of(p, "(catalog)") for p in limit_problems(problems)]
 
 
-def _fail(problems: list[InputProblem], as_json: bool) -> int:
+def _fail(
+    problems: list[InputProblem], as_json: bool, heading: str = "the results cannot be assessed"
+) -> int:
     shown = [dataclasses.replace(p, path=format_message(p.path)) for p in problems]
     if as_json:
         print(canonical_json({"ok": False, "errors": shown}, indent=2))
     else:
-        print("hipcore: the results cannot be assessed:", file=sys.stderr)
+        print(f"hipcore: {heading}:", file=sys.stderr)
         for p in shown:
             print(f"  {p.path}: {p.message}", file=sys.stderr)
     return EXIT_BAD_INPUT

@@ -24,7 +24,9 @@ __all__ = [
     "Catalog",
     "Compensation",
     "Criterion",
+    "DecisionWords",
     "Dose",
+    "DoseWords",
     "Equipment",
     "EvidenceNote",
     "EvidenceWords",
@@ -36,10 +38,12 @@ __all__ = [
     "Ladder",
     "Measure",
     "Movement",
+    "Names",
     "Norm",
     "Origin",
     "PainRules",
     "PainSite",
+    "Plural",
     "Policy",
     "Quality",
     "RedFlag",
@@ -47,7 +51,9 @@ __all__ = [
     "RegionWords",
     "Rule",
     "Section",
+    "Severity",
     "Side",
+    "SideKey",
     "Source",
     "SourceRef",
     "Text",
@@ -79,6 +85,10 @@ Amount = Annotated[float, Range(ge=-360, le=3600)]
 Side = Literal["left", "right"]
 SIDES: tuple[Side, ...] = typing.get_args(Side)
 """The sides, in the order they are tested and reported."""
+SideKey = Literal["left", "right", "both"]
+"""A side of a one-sided test, or ``both`` for a test done once (or a finding on both sides)."""
+Severity = Literal["mild", "moderate", "marked"]
+"""How marked a finding is, mildest first."""
 Quality = Literal["mobility", "motor_control", "strength", "pattern"]
 """The corrective hierarchy, in the order a program works through it."""
 
@@ -93,7 +103,9 @@ COULD_NOT_PERFORM = "could_not_perform"
 in ``when`` beside criterion, measure and compensation ids."""
 
 Unit = Literal["s", "deg", "cm", "in"]
+"""Seconds, degrees, centimetres, inches."""
 Comparator = Literal[">=", "<=", ">", "<"]
+"""How a value passes its mark: at least, at most, more than, less than."""
 Equipment = Literal[
     "mat", "bench", "exercise_ball", "kettlebell", "barbell", "dumbbell", "stick", "band",
     "cable", "chair", "ruler",
@@ -792,6 +804,95 @@ class EvidenceWords:
 
 
 @dataclass(frozen=True)
+class Plural:
+    """A phrase by number: ``one`` for exactly one, ``many`` for any other number. The names
+    it may fill in are the ones of the field that holds it."""
+
+    one: Text
+    """For exactly one, e.g. '{n} set'."""
+    many: Text
+    """For any other number, e.g. '{n} sets'."""
+
+
+@dataclass(frozen=True)
+class DoseWords:
+    """A dose in the runner's words, e.g. '3 sets of 12 reps on each side. Rest 60 seconds
+    between sets. 3 sessions a week.': the work, the rest, then how often, one sentence each."""
+
+    sets_of_reps: Text
+    """{sets} (``sets``), {reps} (``reps``), {each_side} (``each_side``, or nothing): the work
+    of a dose of repetitions, e.g. '{sets} of {reps}{each_side}.'."""
+    hold_for: Text
+    """{seconds} (``seconds`` or ``minutes``), {times} (``times``), {each_side}: the work of a
+    dose of holds, e.g. 'Hold for {seconds}, {times}{each_side}.'."""
+    each_side: Text
+    """Put into the work when the sets are done on each side, e.g. ' on each side'."""
+    rest_between_sets: Text
+    """{seconds}: the rest between sets of repetitions."""
+    rest_between_holds: Text
+    """{seconds}: the rest between holds."""
+    no_rest_between_sets: Text
+    """No names: sets of repetitions with no rest between them."""
+    no_rest_between_holds: Text
+    """No names: holds with no rest between them."""
+    sessions_a_week: Text
+    """{sessions} (``sessions``): how often, e.g. '{sessions} a week.'."""
+    every_day: Text
+    """No names: seven sessions a week."""
+    twice_a_day: Text
+    """No names: fourteen sessions a week."""
+    sets: Plural
+    """{n}: a number of sets, e.g. '3 sets'."""
+    reps: Plural
+    """{n}: a number of repetitions, e.g. '12 reps'."""
+    times: Plural
+    """{n}: how many holds, e.g. '3 times'."""
+    sessions: Plural
+    """{n}: a number of sessions, e.g. '3 sessions'."""
+    seconds: Plural
+    """{n}: a number of seconds, e.g. '30 seconds'."""
+    minutes: Plural
+    """{n}: a number of minutes, for whole minutes from two on, e.g. '2 minutes'."""
+
+
+@dataclass(frozen=True)
+class Names:
+    """The runner's words for the values of the model's closed sets, one entry for each value
+    (the catalog check asks for all of them)."""
+
+    qualities: dict[Quality, Text]
+    """Each quality a test checks and an exercise trains, e.g. 'Motor control'. The order of
+    the corrective hierarchy is the model's (``Quality``), not this one."""
+    sides: dict[SideKey, Text]
+    """Each side as a sentence names it: 'left', 'right', and 'both sides' for both."""
+    severities: dict[Severity, Text]
+    """How marked a finding is, e.g. 'moderate'."""
+    units: dict[Unit, Text]
+    """Each unit's name, e.g. 'degrees'. A value's symbol ('45°', '10 s') is not words:
+    ``hipcore.units.UNIT_TEXT`` writes it."""
+    equipment: dict[Equipment, Text]
+    """Each piece of equipment, e.g. 'a resistance band'."""
+    origins: dict[Origin, Text]
+    """Where an item's words come from, e.g. 'From the article'."""
+    origin_tags: dict[Origin, Text]
+    """The same, briefly, for a table's column, e.g. 'Article'."""
+
+
+@dataclass(frozen=True)
+class DecisionWords:
+    """What makes a rule fire, as the decision table on the site says it."""
+
+    any_fail: Text
+    """No names: a rule that fires on any fail of its test."""
+    answered_no: Text
+    """{question}: a yes/no question of the test answered no, e.g. '“{question}”: no'."""
+    mark_missed: Text
+    """{measure}, {mark} (the pass mark, e.g. 'at least 10 s'): a value that missed it."""
+    could_not_perform: Text
+    """No names: the runner could not do the test at all."""
+
+
+@dataclass(frozen=True)
 class Words:
     """The runner-facing sentences the engine puts together. ``{name}`` is filled in; each
     field's docstring lists the names it may use."""
@@ -808,13 +909,26 @@ class Words:
     """What each side of a test showed."""
     regions: RegionWords
     """The body regions, as the pain referral and the withheld sentences name them."""
+    names: Names
+    """The values of the model's closed sets (qualities, sides, units, ...) in words."""
+    dose: DoseWords
+    """A dose: sets, repetitions or holds, rest and how often."""
+    decisions: DecisionWords
+    """What makes a rule fire, in the decision table."""
+    the_tests: Plural
+    """{tests}: the names of the tests a sentence is about, e.g. 'the {tests} test' (one) and
+    'the {tests} tests' (more), put into ``upkeep`` and the ``withheld_*`` sentences."""
     asymmetry_pass_fail: Text
     """{test}, {weaker}, {stronger}: one side of a test failed and the other passed."""
     asymmetry_measure: Text
     """{test}, {measure}, {left}, {right}, {index}, {threshold}, {weaker}: the sides' values
     differ, by a limb symmetry index below the policy's threshold."""
     works_on: Text
-    """{findings}, {why}: what a corrective exercise works on, and why."""
+    """{findings} (``works_on_finding`` each, joined by '; '), {why}: what a corrective
+    exercise works on, and why."""
+    works_on_finding: Text
+    """{finding}, {sides} (``names.sides``), {severity} (``names.severities``): one finding an
+    exercise works on, e.g. '{finding} ({sides}, {severity})'."""
     urgent_label: Text
     """Put before an urgent referral, e.g. 'URGENT'."""
     pain_referral: Text
@@ -827,17 +941,21 @@ class Words:
     pain_score: Text
     """{score}, {limit}: a score at or above the limit, added to the referral."""
     withheld_region: Text
-    """{tests}, {exercise}, {regions}: an exercise loads a region where a test hurt."""
+    """{tests} (``the_tests``), {exercise}, {regions}: an exercise loads a region where a test
+    hurt."""
     withheld_movement: Text
-    """{tests}, {exercise}, {movement}: an exercise of the movement of a test that hurt."""
+    """{tests} (``the_tests``), {exercise}, {movement}: an exercise of the movement of a test
+    that hurt."""
     withheld_all: Text
-    """{tests}, {exercise}, {score}: every loading exercise is withheld after a high score."""
+    """{tests} (``the_tests``), {exercise}, {score}: every loading exercise is withheld after a
+    high score."""
     after_mobility: Text
     """{findings}, {verb} ('is' or 'are'): a pattern exercise waits for mobility."""
     session_full: Text
     """No names: the session is full."""
     upkeep: dict[Quality, str]
-    """Quality -> why an upkeep exercise of that quality; {tests}: the tests it keeps."""
+    """Quality -> why an upkeep exercise of that quality; {tests} (``the_tests``): the tests it
+    keeps."""
     one_sided: Text
     """{exercise}, {side}: a one-legged rung chosen so the weaker side can go first."""
     worse_side: Text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hipcore.errors import Problem, format_path
-from hipcore.model import Dose, Load, Quality, Side, SourceRef, Titles
+from hipcore.model import Dose, Load, Quality, Severity, Side, SideKey, SourceRef, Titles
 
 __all__ = [
     "PRESCRIPTION_VERSION",
@@ -41,16 +41,12 @@ PRESCRIPTION_VERSION = 2
 """2: the runner-facing words (headline, titles, dose and side lines, labels) are in the
 document; status ``pain``; ``incomplete`` apart from ``not_done``; reassessment dates."""
 
-SideKey = Literal["left", "right", "both"]
-"""A side of a one-sided test, or ``both`` for a test done once."""
 SIDE_KEYS: tuple[SideKey, ...] = typing.get_args(SideKey)
 """In the order sides are reported."""
 
 Outcome = Literal["pass", "fail", "pain", "incomplete", "not_done"]
 """How one side of a test came out. ``incomplete``: nothing failed but a required answer is
 missing, so the side is not judged (never guessed). ``pain``: the test hurt and stopped there."""
-
-Severity = Literal["mild", "moderate", "marked"]
 
 Status = Literal["program", "maintenance", "pain", "refer", "not_assessed", "invalid"]
 """``program``: corrective work; ``maintenance``: every judged test passed, nothing hurt;
@@ -138,6 +134,9 @@ class FindingReport:
     """The side to work first: the only side affected, or the weaker side of an asymmetry."""
     evidence: tuple[Evidence, ...]
     why: Why
+    text: str = ""
+    """The finding, its sides and severity in the runner's words, e.g. 'Weak hip extension (both
+    sides, moderate)' (the content's ``works_on_finding``)."""
 
 
 @dataclass(frozen=True)

@@ -70,9 +70,11 @@ class ListOf:
 
 @dataclass(frozen=True)
 class DictOf:
-    """``dict[str, item]``: a JSON object with any keys."""
+    """``dict[key, item]``: a JSON object; its keys are text (``key`` is ``str``, or a
+    ``Literal`` of the keys it may have)."""
 
     item: Any
+    key: Any = str
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def shape(tp: Any) -> Shape:
     if origin is tuple:
         return ListOf(args[0])
     if origin is dict:
-        return DictOf(args[1])
+        return DictOf(args[1], args[0])
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return Record(tp)
     if tp in _SCALARS:

@@ -27,7 +27,7 @@ def render_text(p: Prescription) -> str:
     if p.findings:
         out += _section(t.findings)
         for f in p.findings:
-            out += _bullet(f"{f.name} ({', '.join(f.sides)}; {f.severity})")
+            out += _bullet(f.text)
             out += _indent(e.text for e in f.evidence)
     if p.asymmetries:
         out += _section(t.asymmetries)

@@ -8,17 +8,25 @@ these strings as they are and word nothing of their own.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from hipcore.errors import FieldPath, Problem
-from hipcore.model import Dose, Words
+from hipcore.model import Comparator, Dose, DoseWords, EvidenceWords, Plural, Threshold, Words
+from hipcore.shapes import Choice, DictOf, Record, bare, shape
+from hipcore.units import show_value
 
 __all__ = [
+    "DECISION_TEMPLATE_NAMES",
+    "DOSE_TEMPLATE_NAMES",
     "EVIDENCE_TEMPLATE_NAMES",
     "TEMPLATE_NAMES",
     "WIDGET_TEMPLATE_NAMES",
+    "count",
     "dose_line",
     "fill",
+    "missing_words",
+    "pass_mark",
     "series",
     "template_problems",
 ]
@@ -50,6 +58,8 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "rescreen_between": frozenset({"weeks", "from_date", "by_date"}),
     "rescreen_on": frozenset({"weeks", "from_date"}),
     "rescreen_not_done": frozenset({"tests"}),
+    "works_on_finding": frozenset({"finding", "sides", "severity"}),
+    "the_tests": frozenset({"tests"}),
 }
 """The names each ``Words`` sentence may fill in; the other sentences fill in none."""
 
@@ -89,6 +99,43 @@ WIDGET_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
 }
 """The names each of the widget's sentences may fill in (the widget fills them)."""
 
+DOSE_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
+    "sets_of_reps": frozenset({"sets", "reps", "each_side"}),
+    "hold_for": frozenset({"seconds", "times", "each_side"}),
+    "rest_between_sets": frozenset({"seconds"}),
+    "rest_between_holds": frozenset({"seconds"}),
+    "sessions_a_week": frozenset({"sessions"}),
+    "sets": frozenset({"n"}),
+    "reps": frozenset({"n"}),
+    "times": frozenset({"n"}),
+    "sessions": frozenset({"n"}),
+    "seconds": frozenset({"n"}),
+    "minutes": frozenset({"n"}),
+}
+"""The names each ``Words.dose`` sentence may fill in (both forms of a ``Plural``)."""
+
+DECISION_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
+    "answered_no": frozenset({"question"}),
+    "mark_missed": frozenset({"measure", "mark"}),
+}
+"""The names each ``Words.decisions`` sentence may fill in."""
+
+_SECTIONS: Mapping[str, Mapping[str, frozenset[str]]] = {
+    "decisions": DECISION_TEMPLATE_NAMES,
+    "evidence": EVIDENCE_TEMPLATE_NAMES,
+    "widget": WIDGET_TEMPLATE_NAMES,
+    "dose": DOSE_TEMPLATE_NAMES,
+}
+"""The sections of ``Words`` whose fields have names tables of their own."""
+
+_COMPARATOR_WORDS: Mapping[Comparator, str] = {
+    ">=": "at_least",
+    "<=": "at_most",
+    ">": "more_than",
+    "<": "less_than",
+}
+"""The ``EvidenceWords`` field that words each comparator."""
+
 
 def fill(template: str, **names: object) -> str:
     """``template`` with each ``{name}`` replaced (the catalog check has vetted the names)."""
@@ -99,19 +146,10 @@ def template_problems(words: Words) -> list[Problem]:
     """A problem for each sentence that names what it may not fill in, or is badly braced; its
     path is the sentence's field in ``words``, e.g. ``("evidence", "fault")``."""
     problems: list[Problem] = []
-    sentences: list[tuple[FieldPath, str, frozenset[str]]] = []
-    for field, value in vars(words).items():
-        if isinstance(value, str):
-            sentences.append(((field,), value, TEMPLATE_NAMES.get(field, frozenset())))
-    for quality, value in words.upkeep.items():
-        sentences.append((("upkeep", quality), value, TEMPLATE_NAMES["upkeep"]))
-    for field, value in vars(words.evidence).items():
-        names = EVIDENCE_TEMPLATE_NAMES.get(field, frozenset())
-        sentences.append((("evidence", field), value, names))
-    for field, value in vars(words.widget).items():
-        names = WIDGET_TEMPLATE_NAMES.get(field, frozenset())
-        sentences.append((("widget", field), value, names))
-    for path, text, allowed in sentences:
+    for path, text in _sentences(words, Words, ()):
+        table = _SECTIONS.get(str(path[0]), TEMPLATE_NAMES)
+        key = path[1] if path[0] in _SECTIONS and len(path) > 1 else path[0]
+        allowed = table.get(str(key), frozenset())
         try:
             used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
         except ValueError as error:
@@ -125,6 +163,39 @@ def template_problems(words: Words) -> list[Problem]:
     return problems
 
 
+def missing_words(words: Words) -> list[Problem]:
+    """A problem for each value of a closed set that a table of words leaves out, e.g. a unit
+    with no name in ``names.units``; its path is the table's field in ``words``."""
+    return list(_missing(words, Words, ()))
+
+
+def _missing(value: object, tp: Any, path: FieldPath) -> Iterator[Problem]:
+    node = shape(bare(tp))
+    if isinstance(node, Record):
+        for field in node.fields:
+            yield from _missing(getattr(value, field.name), field.type, (*path, field.name))
+    elif isinstance(node, DictOf) and isinstance(value, dict):
+        keys = shape(bare(node.key))
+        if isinstance(keys, Choice):
+            for wanted in keys.values:
+                if wanted not in value:
+                    yield Problem(path, f"has no words for '{wanted}'")
+
+
+def _sentences(value: object, tp: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Every string of ``Words`` (its sources aside), with its field path."""
+    node = shape(bare(tp))
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(node, Record):
+        for field in node.fields:
+            if path or field.name != "sources":
+                yield from _sentences(getattr(value, field.name), field.type, (*path, field.name))
+    elif isinstance(node, DictOf) and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _sentences(item, node.item, (*path, str(key)))
+
+
 def series(items: Iterable[str], last: str = "and") -> str:
     """['a', 'b', 'c'] -> 'a, b and c'."""
     words = list(items)
@@ -133,35 +204,49 @@ def series(items: Iterable[str], last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
-def dose_line(dose: Dose, note: bool = True) -> str:
+def count(plural: Plural, n: int, **names: object) -> str:
+    """``plural`` for ``n`` (its ``one`` or its ``many``), with ``{n}`` and ``names`` filled in."""
+    return fill(plural.one if n == 1 else plural.many, n=n, **names)
+
+
+def dose_line(dose: Dose, words: DoseWords, note: bool = True) -> str:
     """'3 sets of 12 reps on each side. Rest 60 seconds between sets. 3 sessions a week.'"""
-    side = " on each side" if dose.per_side else ""
+    each_side = words.each_side if dose.per_side else ""
     if dose.hold_seconds is not None:
-        work = (
-            f"Hold for {_seconds(dose.hold_seconds)}, {_times(dose.sets, 'time', 'times')}{side}."
-        )
+        seconds = _seconds(dose.hold_seconds, words)
+        times = count(words.times, dose.sets)
+        work = fill(words.hold_for, seconds=seconds, times=times, each_side=each_side)
     else:
-        reps = _times(dose.reps or 0, "rep", "reps")
-        work = f"{_times(dose.sets, 'set', 'sets')} of {reps}{side}."
-    if dose.sets == 1:
-        rest = ""
-    elif dose.rest_seconds == 0:
-        rest = " No rest needed between sets." if dose.reps else " No rest needed between holds."
+        sets, reps = count(words.sets, dose.sets), count(words.reps, dose.reps or 0)
+        work = fill(words.sets_of_reps, sets=sets, reps=reps, each_side=each_side)
+    sentences = [work]
+    if dose.sets > 1:
+        holds = dose.reps is None
+        if dose.rest_seconds == 0:
+            sentences.append(words.no_rest_between_holds if holds else words.no_rest_between_sets)
+        else:
+            rest = words.rest_between_holds if holds else words.rest_between_sets
+            sentences.append(fill(rest, seconds=_seconds(dose.rest_seconds, words)))
+    if dose.sessions_per_week == 7:
+        sentences.append(words.every_day)
+    elif dose.sessions_per_week == 14:
+        sentences.append(words.twice_a_day)
     else:
-        between = "sets" if dose.reps else "holds"
-        rest = f" Rest {_seconds(dose.rest_seconds)} between {between}."
-    sessions = {7: "Every day.", 14: "Twice a day."}.get(
-        dose.sessions_per_week, f"{_times(dose.sessions_per_week, 'session', 'sessions')} a week."
-    )
-    extra = f" {dose.note}" if note and dose.note else ""
-    return f"{work}{rest} {sessions}{extra}"
+        sessions = count(words.sessions, dose.sessions_per_week)
+        sentences.append(fill(words.sessions_a_week, sessions=sessions))
+    if note and dose.note:
+        sentences.append(dose.note)
+    return " ".join(sentences)
 
 
-def _seconds(value: int) -> str:
+def pass_mark(mark: Threshold, words: EvidenceWords, value: str | None = None) -> str:
+    """'at least 10 s': a pass mark in the content's words; ``value`` is the mark's value as
+    written (``show_value`` of it unless given, e.g. with its other units)."""
+    said = value if value is not None else show_value(mark.value, mark.unit)
+    return fill(str(getattr(words, _COMPARATOR_WORDS[mark.comparator])), value=said)
+
+
+def _seconds(value: int, words: DoseWords) -> str:
     if value >= 120 and value % 60 == 0:
-        return f"{value // 60} minutes"
-    return "1 second" if value == 1 else f"{value} seconds"
-
-
-def _times(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+        return count(words.minutes, value // 60)
+    return count(words.seconds, value)

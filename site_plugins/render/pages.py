@@ -12,7 +12,7 @@ import jinja2
 
 from hipcore.catalog import Index
 from hipcore.model import Catalog
-from hipcore.words import dose_line, series
+from hipcore.words import series
 from site_plugins.render import escape, paths, words
 from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
 from site_plugins.render.relations import Relations
@@ -51,18 +51,18 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     env.filters.update(
         slug=slug,
         cell=words.cell,
-        dose=dose_line,
-        threshold=words.threshold_words,
+        dose=_with_words(words.dose_words),
+        threshold=_with_words(words.threshold_words),
         quantity=words.quantity,
         number=words.number,
         series=series,
-        quality=words.QUALITIES.__getitem__,
-        region=words.REGIONS.__getitem__,
-        unit=words.UNITS.__getitem__,
-        equipment=words.EQUIPMENT.__getitem__,
-        origin=words.origin_words,
+        quality=_with_words(words.quality_words),
+        region=_with_words(words.region_words),
+        unit=_with_words(words.unit_words),
+        equipment=_with_words(words.equipment_words),
+        origin=_with_words(words.origin_words),
         anchor=paths.source_anchor,
-        when=words.when_words,
+        when=_with_words(words.when_words),
         text=escape.text,
         markdown=escape.markdown,
     )
@@ -70,9 +70,20 @@ def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         assessment_page=assessment_page,
         exercise_page=exercise_page,
         pages=paths,
-        qualities=tuple(words.QUALITIES),
+        qualities=words.QUALITIES,
     )
     return env
+
+
+def _with_words(function: Callable[..., str]) -> Callable[..., str]:
+    """A filter that words its value with the words of the catalog the page is rendered from
+    (``catalog.words``, passed to every template)."""
+
+    @jinja2.pass_context
+    def worded(context: jinja2.runtime.Context, value: Any, *args: Any, **kwargs: Any) -> str:
+        return function(context["catalog"].words, value, *args, **kwargs)
+
+    return worded
 
 
 def render_pages(

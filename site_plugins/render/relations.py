@@ -38,12 +38,6 @@ class Trigger:
     label: str
 
 
-_OUTCOMES = {
-    COULD_NOT_PERFORM: Trigger(COULD_NOT_PERFORM, "outcome", "Could not do the test"),
-}
-"""Outcomes every test has, beside its own criteria, measures and compensations."""
-
-
 @dataclass(frozen=True)
 class Decision:
     """A rule read in full: this test fails (in this way) -> this finding -> these exercises."""
@@ -89,8 +83,11 @@ class Relations:
             **{m.id: Trigger(m.id, "measure", m.label) for m in assessment.measures},
             **{c.id: Trigger(c.id, "compensation", c.label) for c in assessment.compensations},
         }
+        outcomes = {  # every test has them, beside its own criteria, measures and faults
+            COULD_NOT_PERFORM: self.catalog.words.decisions.could_not_perform,
+        }
         triggers = tuple(
-            parts.get(w) or _OUTCOMES.get(w) or Trigger(w, "outcome", w) for w in rule.when
+            parts.get(w) or Trigger(w, "outcome", outcomes.get(w, w)) for w in rule.when
         )
         exercises = tuple(self.index.exercises[e] for e in finding.exercises)
         return Decision(rule, assessment, finding, triggers, exercises)

@@ -144,11 +144,11 @@ function sideFields(ctx, a, side) {
     const inputRow = /** @type {HTMLElement} */ (row.lastChild);
     if (units.length > 1) {
       const select = /** @type {HTMLSelectElement} */ (h("select", { name: `${prefix}.unit.${m.id}`, "aria-label": fill(catalog.words.widget.unit_of, { measure: m.label }) },
-        units.map((/** @type {string} */ u) => h("option", { value: u }, [u]))));
+        units.map((/** @type {string} */ u) => h("option", { value: u }, [catalog.words.names.units[u]]))));
       select.value = unit;
       inputRow.append(select);
     } else {
-      inputRow.append(h("span", { class: "unit" }, [m.unit]));
+      inputRow.append(h("span", { class: "unit" }, [catalog.words.names.units[m.unit]]));
     }
     row.append(errorSlot(input, errors[name]));
     if (m.unit === "s") row.append(holdTimer(input, m.pass_when?.unit === "s" ? m.pass_when.value : 10, m.label, catalog.words.widget));
@@ -223,7 +223,7 @@ function summary(catalog, a, s) {
   const words = [];
   for (const m of a.measures) {
     const d = s.measures[m.id];
-    if (d?.value.trim()) words.push(`${m.label}: ${d.value} ${d.unit || m.unit}`);
+    if (d?.value.trim()) words.push(`${m.label}: ${d.value} ${catalog.words.names.units[d.unit || m.unit]}`);
   }
   for (const c of a.criteria) if (typeof s.criteria[c.id] === "boolean") words.push(`${c.label} ${s.criteria[c.id] ? catalog.words.widget.yes : catalog.words.widget.no}`);
   for (const c of a.compensations) if (s.compensations.includes(c.id)) words.push(c.label);

@@ -62,7 +62,7 @@ export function renderReply(reply, catalog, options = {}) {
   }
   if (p.findings.length) {
     box.append(...section(t.findings, "findings", p.findings.map((f) =>
-      h("li", {}, [h("strong", {}, [f.name]), ` (${f.sides.join(", ")}; ${f.severity})`,
+      h("li", {}, [h("strong", {}, [f.text]),
         h("ul", { class: "evidence" }, f.evidence.map((e) => h("li", {}, [e.text])))]))));
   }
   if (p.asymmetries.length) {

@@ -32,7 +32,7 @@ def test_after_one_visit_the_assessment_completes_with_the_network_off(
     wait_until_kept_for_offline(page)
 
     offline, report = weak_left_bridge_offline(page, site_url)
-    expect(report.locator(".findings")).to_contain_text("(left;")
+    expect(report.locator(".findings")).to_contain_text("(left, mild)")
     offline.goto(site_url + "/article/")
     expect(offline.locator("h1").first).to_be_visible()
 

@@ -39,8 +39,8 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
     expected = json.loads(assess_json(json.dumps(results), load_catalog(catalog)))["prescription"]
     finding = expected["findings"][0]
     assert finding["sides"] == ["left"]
-    expect(report.locator(".findings")).to_contain_text(finding["name"])
-    expect(report.locator(".findings")).to_contain_text(f"(left; {finding['severity']})")
+    expect(report.locator(".findings")).to_contain_text(finding["text"])
+    assert finding["text"] == f"{finding['name']} (left, {finding['severity']})"
     expect(report.locator(".headline")).to_have_text(expected["headline"])
     expect(report.locator(".program .dose").first).to_have_text(expected["program"][0]["dose_line"])
     expect(report.locator(".program li").first).to_contain_text(expected["program"][0]["name"])

@@ -635,4 +635,25 @@ CASES: tuple[Case, ...] = (
             Expect("exercises/test_empty.yaml", None, "", "is empty"),
         ),
     ),
+    Case(
+        "a closed set's words leave a value out",
+        (
+            Replace(
+                "words.yaml", r"^  units:", "  units:\n    s: seconds\n    deg: degrees\n    cm: cm"
+            ),
+        ),
+        (Expect("words.yaml", r"^  units:", "names.units", "has no words for 'in'"),),
+    ),
+    Case(
+        "a dose sentence names what it cannot fill in",
+        (Replace("words.yaml", r"^  sets_of_reps:", '  sets_of_reps: "{sets} of {reps}{side}."'),),
+        (
+            Expect(
+                "words.yaml",
+                r"^  sets_of_reps:",
+                "dose.sets_of_reps",
+                "names {side}, which it cannot fill in (it can: {each_side}, {reps}, {sets})",
+            ),
+        ),
+    ),
 )

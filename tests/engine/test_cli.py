@@ -32,7 +32,7 @@ def test_assess_prints_a_readable_program(
     assert main(["assess", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Your program\n")
-    assert "- Weak hip extension (left; mild)" in out
+    assert "- Weak hip extension (left, mild)" in out
     assert "    Left: Seconds held with the pelvis level: 6 s (pass mark: at least 10 s)" in out
     assert "1. Single-Leg Hip Bridge: Hold for 20 seconds, 3 times on each side." in out
     assert "Start with the left side" in out

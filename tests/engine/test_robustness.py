@@ -301,3 +301,16 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     path.write_text(VALID, encoding="utf-8")
     assert cli.main(["assess", str(path)]) == 1
     assert capsys.readouterr().err == "hipcore: stopped by an unexpected error: MemoryError()\n"
+
+
+def test_a_catalog_nested_too_deeply_is_called_a_catalog_not_results(tmp_path: Path) -> None:
+    deep = catalog_file(tmp_path, "[" * 100 + "]" * 100)
+    status, _, err = run_cli(tmp_path, VALID, "--catalog", deep)
+    assert status == 2
+    assert err.splitlines() == [
+        "hipcore: the catalog cannot be read:",
+        f"  (catalog): is nested more than {MAX_DEPTH} levels deep: not a catalog",
+    ]
+    status, _, err = run_cli(tmp_path, "[" * 100 + "]" * 100)
+    assert status == 2
+    assert f"is nested more than {MAX_DEPTH} levels deep: not a results document" in err

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import typing
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,18 +21,19 @@ from hipcore.model import (
     Finding,
     Ladder,
     Measure,
+    Plural,
     Policy,
+    Quality,
     Rule,
     Source,
     SourceRef,
     Threshold,
     Upkeep,
 )
-from hipcore.words import dose_line as dose_words
-from site_plugins.render import environment, navigation, render_pages
-from site_plugins.render.paths import relative
+from site_plugins.render import environment, navigation, paths, render_pages
+from site_plugins.render.paths import assessment_page, exercise_page, relative
 from site_plugins.render.relations import Relations
-from site_plugins.render.words import cell, threshold_words, when_words
+from site_plugins.render.words import cell, dose_words, threshold_words, when_words
 
 REF = (SourceRef("article", "Hip Extension Strength"),)
 
@@ -125,27 +128,64 @@ CATALOG = Catalog(
     ],
 )
 def test_a_dose_reads_as_words(dose: Dose, words: str) -> None:
-    assert dose_words(dose) == words
+    assert dose_words(CATALOG.words, dose) == words
 
 
 @pytest.mark.parametrize(
     ("threshold", "words"),
     [
         (Threshold(">=", 10, "s"), "at least 10 s"),
-        (Threshold("<=", 15, "cm"), "15 cm or less"),
+        (Threshold("<=", 15, "cm"), "at most 15 cm"),
         (Threshold(">", 45, "deg"), "more than 45°"),
         (Threshold("<", 2.5, "in"), "less than 2.5 in"),
     ],
 )
 def test_a_pass_mark_reads_as_words(threshold: Threshold, words: str) -> None:
-    assert threshold_words(threshold) == words
+    assert threshold_words(CATALOG.words, threshold) == words
 
 
 def test_a_rule_reads_as_the_parts_of_the_test_that_fire_it() -> None:
     any_fail, dropped, unable = Relations(CATALOG).decisions
-    assert when_words(any_fail) == "Any fail"
-    assert when_words(dropped) == "Pelvis drops or seconds held: not at least 10 s"
-    assert when_words(unable) == "Could not do the test"
+    words = CATALOG.words
+    assert when_words(words, any_fail) == "Any fail"
+    assert when_words(words, dropped) == "Pelvis drops or seconds held: not at least 10 s"
+    assert when_words(words, unable) == "Could not do the test"
+
+
+def test_the_pages_word_kinds_doses_and_marks_in_the_catalog_s_words() -> None:
+    """Change the content's words and the pages change with them: the site has none of its own.
+    The qualities keep the corrective hierarchy's order (the model's), whatever the words' order."""
+    words = REAL.words
+    names = replace(
+        words.names,
+        qualities={q: f"Q {q}" for q in reversed(typing.get_args(Quality))},
+        equipment={k: f"E {k}" for k in words.names.equipment},
+        origins={k: f"O {k}" for k in words.names.origins},
+        origin_tags={k: f"T {k}" for k in words.names.origin_tags},
+        units={k: f"U {k}" for k in words.names.units},
+    )
+    changed = replace(
+        words,
+        names=names,
+        evidence=replace(words.evidence, at_least="AT LEAST {value}", at_most="AT MOST {value}"),
+        dose=replace(words.dose, sets=Plural("{n} SET", "{n} SETS")),
+        regions=replace(words.regions, hip_back="THE BACK OF THE HIP"),
+    )
+    pages = {p.path: p.markdown for p in render_pages(replace(REAL, words=changed))}
+    listing = pages[paths.EXERCISES]
+    headings = re.findall(r"^## (Q \w+)", listing, re.MULTILINE)
+    assert headings == ["Q mobility", "Q motor_control", "Q strength", "Q pattern"]
+    assert "3 SETS of 12 reps" in listing
+    assert "T article" in listing
+    bridge = pages[exercise_page("hip_bridge")]
+    assert "O article" in bridge
+    assert "E mat" in bridge
+    assert "THE BACK OF THE HIP" in bridge
+    quad = pages[assessment_page("quad_length")]
+    assert "| U cm or U in |" in quad
+    assert "AT MOST 6 in" in quad
+    bridge_test = pages[assessment_page("single_leg_bridge")]
+    assert "AT LEAST 10 s" in bridge_test
 
 
 def test_relations_read_rules_and_ladders_both_ways() -> None:
