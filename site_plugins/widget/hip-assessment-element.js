@@ -98,6 +98,8 @@ export class HipAssessmentElement extends HTMLElement {
   #wanted = false;
   /** @type {IntersectionObserver | null} */ #observer = null;
   #history = new HistoryStore();
+  /** The history record being saved, if any. @type {Promise<void>} */
+  #saving = Promise.resolve();
   #historyOn = true;
   /** The invalid value last reported, per attribute (each reported once). @type {Map<string, string>} */
   #warned = new Map();
@@ -590,7 +592,8 @@ export class HipAssessmentElement extends HTMLElement {
       if (this.#state.step === "result") this.#render();
     }
     this.#emit("complete", { results, prescription: reply.prescription });
-    await this.#saveToHistory(results, record);
+    this.#saving = this.#saveToHistory(results, record);
+    await this.#saving;
     if (sameRun()) clearDraft(this.#draftKey());
   }
 
@@ -609,6 +612,7 @@ export class HipAssessmentElement extends HTMLElement {
 
   /** Every valid record; the others are set aside and reported. */
   async #records() {
+    await this.#saving; // a run just finished is in the list, however fast the runner looks
     const records = [];
     for (const { key, value } of await this.#history.entries()) {
       const opened = openRecord(value, this.#catalog);

@@ -19,11 +19,14 @@ def wait_until_ready(page: Page) -> Locator:
     """Scroll the widget into sight (which starts the engine) and wait for the engine."""
     widget = widget_of(page)
     # Under instant navigation the address changes before the new content is swapped in, so
-    # the element found may be replaced while it is scrolled to: scroll the one in the page.
+    # the element found may be replaced while it is scrolled to, and the theme then restores the
+    # page's scroll position, which may take the widget out of sight before it was seen: scroll
+    # the one in the page, every frame, until it has started its engine.
     page.wait_for_function(
         """() => { const el = document.querySelector("hip-assessment");
                    if (!el?.isConnected || !el.dataset.step) return false;
-                   el.scrollIntoView({block: "center"}); return true; }"""
+                   if (el.dataset.state && el.dataset.state !== "idle") return true;
+                   el.scrollIntoView({block: "center"}); return false; }"""
     )
     expect(widget).to_have_attribute("data-state", "ready", timeout=ENGINE_START_MS)
     return widget
