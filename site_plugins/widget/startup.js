@@ -295,7 +295,7 @@ function fnv1a(bytes) {
  * @param {Uint8Array} shipped @param {Uint8Array} memory @param {Delta} delta
  * @returns {Error | undefined} why it could not be decoded
  */
-export function decode(shipped, memory, delta) {
+function decode(shipped, memory, delta) {
   const start = heapOffset(shipped);
   if (!delta || start + delta.bytes > shipped.length || delta.bytes > memory.length) {
     return new Error("the snapshot's encoding does not fit this runtime");

@@ -65,33 +65,28 @@ NUMBER_CASES: tuple[Case, ...] = (
     ),
 )
 
+
+def nested(name: str, depth: int) -> Case:
+    """A drill file with a field nested ``depth`` lists deep, on one line."""
+    deep = "deep: " + "[" * depth + "]" * depth
+    return Case(
+        name,
+        (Write(DRILL_FILE, DRILL.format(id="test_drill") + deep),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^deep:",
+                "",
+                "nests groups and lists more than 32 deep; content never needs that:"
+                " check the indentation",
+            ),
+        ),
+    )
+
+
 YAML_CASES: tuple[Case, ...] = (
-    Case(
-        "nesting 500 deep",
-        (Write(DRILL_FILE, DRILL.format(id="test_drill") + "deep: " + "[" * 500 + "]" * 500),),
-        (
-            Expect(
-                DRILL_FILE,
-                r"^deep:",
-                "",
-                "nests groups and lists more than 32 deep; content never needs that:"
-                " check the indentation",
-            ),
-        ),
-    ),
-    Case(
-        "nesting 5000 deep on one line",
-        (Write(DRILL_FILE, DRILL.format(id="test_drill") + "deep: " + "[" * 5000 + "]" * 5000),),
-        (
-            Expect(
-                DRILL_FILE,
-                r"^deep:",
-                "",
-                "nests groups and lists more than 32 deep; content never needs that:"
-                " check the indentation",
-            ),
-        ),
-    ),
+    nested("nesting 500 deep", 500),
+    nested("nesting 5000 deep on one line", 5000),
     Case(
         "an alias bomb",
         (Write(DRILL_FILE, DRILL.format(id="test_drill") + BOMB),),
