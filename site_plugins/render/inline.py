@@ -2,9 +2,16 @@
 guide's pages and the widget's figures work under a Content Security Policy without
 ``'unsafe-inline'`` (docs/embedding.md).
 
-- an inline script (the theme's bootstrap, palette and tab scripts) becomes
-  ``<script src="NAME.js">`` at the same place: a plain external script runs at the same
-  moment, as the inline one did, and the theme's instant navigation re-runs it the same way;
+- an inline script (the theme's bootstrap and tab scripts) becomes ``<script src="NAME.js">``
+  at the same place: a plain external script runs at the same moment, as the inline one did,
+  and the theme's instant navigation re-runs it the same way;
+- but a classic script in the page's header (the theme's palette script) is run from the head's
+  script instead, as soon as the parser has passed its place (``static/run-in-place.js``): an
+  external script there would stop the parser at the top of the page, and the browser would
+  paint the header alone, the content only later (Lighthouse counts that later paint, with
+  everything fetched before it, as the page's largest paint). The header is never swapped by
+  the theme's instant navigation, so nothing needs to run it again. Its ``var`` names are the
+  function's own, not globals;
 - ``<style>`` elements and ``style="…"`` attributes (the figures', the Markdown tables'
   alignment) become rules of one stylesheet per page, linked from the head; an attribute turns
   into a class (``hs-<hash>``) whose rule is ``!important``, as an inline style outranks the
@@ -20,6 +27,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 __all__ = ["InlineFiles", "move_styles"]
 
@@ -35,6 +43,8 @@ _SRC_ATTR = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _MEDIA_ATTR = re.compile(r"""\smedia\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
 """Types a browser runs; any other (JSON data, templates) is data, which CSP does not block."""
+_HEADER = re.compile(r"<header\b[^>]*>.*?</header\s*>", re.DOTALL | re.IGNORECASE)
+_RUN_IN_PLACE = (Path(__file__).parent / "static" / "run-in-place.js").read_text("utf-8")
 
 
 def _name(text: str, suffix: str) -> str:
@@ -107,6 +117,7 @@ class InlineFiles:
     def page(self, page: str, folder: str) -> str:
         """``page`` (a whole HTML document) with its inline scripts and styles moved into files
         of this collection; ``folder`` is the files' URL as the page sees it (ending in /)."""
+        page = _run_header_scripts_from_head(page)
         page = _SCRIPT.sub(lambda m: self._script(m, folder), page)
         page, rules = move_styles(page)
         if rules:
@@ -117,15 +128,54 @@ class InlineFiles:
         return page
 
     def _script(self, match: re.Match[str], folder: str) -> str:
-        attrs = match[1] or ""
-        kind = _TYPE_ATTR.search(attrs)
-        data = kind is not None and kind[1].lower() not in _SCRIPT_TYPES
-        if _SRC_ATTR.search(attrs) or not match[2].strip() or data:
+        if _inline_code(match) is None:
             return match[0]  # an external script, or data
         name = self._add(match[2], ".js")
-        return f'<script{attrs} src="{folder}{name}"></script>'
+        return f'<script{match[1] or ""} src="{folder}{name}"></script>'
 
     def _add(self, text: str, suffix: str) -> str:
         name = _name(text, suffix)
         self.files[name] = text
         return name
+
+
+def _inline_code(script: re.Match[str]) -> str | None:
+    """The type of an inline script a browser runs (``""`` for a classic one); None for an
+    external script, an empty one or data."""
+    attrs = script[1] or ""
+    found = _TYPE_ATTR.search(attrs)
+    kind = "" if found is None else found[1].lower()
+    if _SRC_ATTR.search(attrs) or not script[2].strip() or kind not in _SCRIPT_TYPES:
+        return None
+    return "" if kind != "module" else kind
+
+
+def _run_header_scripts_from_head(page: str) -> str:
+    """``page`` with the classic inline scripts of its header replaced by markers, and run from
+    the head by ``static/run-in-place.js``, joined to the head's last classic inline script (the
+    theme's bootstrap, which they use) or in a script of their own at the end of the head."""
+    head_end = page.find("</head>")
+    header = _HEADER.search(page, head_end) if head_end >= 0 else None
+    if header is None:
+        return page
+    scripts: list[str] = []
+
+    def marker(script: re.Match[str]) -> str:
+        if _inline_code(script) != "":
+            return script[0]
+        scripts.append(script[2])
+        return f'<template data-hs-run="{len(scripts) - 1}"></template>'
+
+    inner = _SCRIPT.sub(marker, header[0])
+    if not scripts:
+        return page
+    functions = ",".join(f"function(){{\n{text}\n}}" for text in scripts)
+    runner = _RUN_IN_PLACE.replace("HEADER_SCRIPTS", f"[{functions}]")
+    page = page[: header.start()] + inner + page[header.end() :]
+    last = None
+    for script in _SCRIPT.finditer(page, 0, head_end):
+        if _inline_code(script) == "":
+            last = script
+    if last is None:
+        return page[:head_end] + f"<script>{runner}</script>" + page[head_end:]
+    return page[: last.end(2)] + f";\n{runner}" + page[last.end(2) :]

@@ -120,6 +120,46 @@ def test_figures_are_drawn_with_their_moved_styles(
     expect(right).to_have_css("text-align", "right")
 
 
+def test_no_page_stops_its_parser_in_the_header(built_site: Path) -> None:
+    """A script file in the header would be waited for before the content is parsed: the
+    browser paints the header alone, the content later (issue 17: Lighthouse's largest paint)."""
+    stopping = {}
+    for path in sorted(built_site.rglob("*.html")):
+        header = re.search(r"<header\b.*?</header>", path.read_text("utf-8"), re.DOTALL)
+        scripts = (
+            re.findall(r"<script\b(?![^>]*type=\"module\")[^>]*>", header[0]) if header else []
+        )
+        if scripts:
+            stopping[path.relative_to(built_site).as_posix()] = scripts
+    assert stopping == {}
+
+
+FIRST_FRAMES = """
+window.__schemes = [];
+const look = () => {
+  if (document.querySelector(".md-header")) {
+    window.__schemes.push(document.body.getAttribute("data-md-color-scheme"));
+  }
+  if (!document.querySelector(".md-footer")) requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"""
+
+
+def test_a_remembered_palette_is_there_from_the_first_frame(
+    page: Page, strict_site: str, reported: list[str]
+) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(f"{strict_site}/article/")
+    page.locator('label.md-header__button[title="Switch to dark mode"]').click()
+    page.add_init_script(FIRST_FRAMES)
+    page.goto(f"{strict_site}/sources/")
+    expect(page.locator(".md-footer")).to_be_attached()
+    schemes = page.evaluate("window.__schemes")
+    assert schemes, "no frame with the header"
+    assert set(schemes) == {"slate"}
+
+
 def test_the_palette_toggle_switches_and_is_remembered(
     page: Page, strict_site: str, reported: list[str]
 ) -> None:

@@ -67,3 +67,33 @@ def test_a_style_attribute_becomes_an_important_class_rule() -> None:
 def test_a_script_text_is_not_taken_for_markup() -> None:
     markup = '<script type="text/plain">x = "<p style=\'a:b\'>"</script>'
     assert move_styles(markup) == (markup, [])
+
+
+def test_a_header_script_runs_from_the_head_script_once_the_parser_has_passed_its_place() -> None:
+    files = InlineFiles()
+    out = files.page(
+        "<html><head><script>var boot=1</script></head><body>"
+        "<header><form></form><script>paint()</script><b>x</b></header>"
+        "<main><script>tab()</script></main></body></html>",
+        "../x/",
+    )
+    head, tab = (files.files[name] for name in re.findall(r'src="\.\./x/([^"]+)"', out))
+    assert '<header><form></form><template data-hs-run="0"></template><b>x</b></header>' in out
+    assert "<header><form></form><script" not in out  # nothing stops the parser in the header
+    assert head.startswith("var boot=1;\n")  # the theme's bootstrap first, one file
+    assert "})([function(){\npaint()\n}]);" in head
+    assert tab == "tab()"  # the content's scripts stay where they are
+
+
+def test_without_a_head_script_the_header_scripts_get_one_of_their_own() -> None:
+    files = InlineFiles()
+    out = files.page(
+        '<html><head></head><body><header><script>a()</script><script type="module">m()'
+        "</script><script>b()</script></header></body></html>",
+        "",
+    )
+    ((head, runner), (module, _)) = sorted(files.files.items(), key=lambda f: "m()" in f[1])
+    assert out.startswith(f'<html><head><script src="{head}"></script></head>')
+    assert "[function(){\na()\n},function(){\nb()\n}]" in runner
+    assert f'<script type="module" src="{module}">' in out  # a module never stopped the parser
+    assert out.count("<template data-hs-run=") == 2
