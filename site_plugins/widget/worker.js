@@ -27,23 +27,26 @@ for (const name of /** @type {const} */ (["instantiate", "instantiateStreaming"]
   };
 }
 
-// Pyodide asks for its WebAssembly as it starts but compiles it only once the snapshot is in and
-// checked. Compiled here as it arrives instead, so the two overlap; Pyodide's instantiation then
-// gets the compiled module (the response it passes has been read by the compiler).
+// Pyodide asks for its WebAssembly only once pyodide.asm.mjs has downloaded and run, and compiles
+// it only once the snapshot is in and checked. Fetched and compiled from the worker's start
+// instead, beside the snapshot and pyodide.asm.mjs; Pyodide's own fetch of it gets this response,
+// and its instantiation the compiled module (the response has been read by the compiler).
 const fetchOriginal = self.fetch;
-/** @type {{response: Promise<Response>, module: Promise<WebAssembly.Module>} | undefined} */
-let runtimeWasm;
+const runtimeWasmURL = new URL("pyodide/pyodide.asm.wasm", assetsURL).href;
+const runtimeWasm = (() => {
+  const response = fetchOriginal.call(self, runtimeWasmURL);
+  const module = WebAssembly.compileStreaming(response);
+  response.catch(() => {});
+  module.catch(() => {}); // reported by the instantiation that awaits it
+  return { response, module };
+})();
 self.fetch = function (/** @type {any} */ resource, /** @type {any} */ init) {
-  const response = fetchOriginal.call(this, resource, init);
-  if (!runtimeWasm && String(resource).endsWith("/pyodide.asm.wasm")) {
-    runtimeWasm = { response, module: WebAssembly.compileStreaming(response) };
-    runtimeWasm.module.catch(() => {}); // reported by the instantiation that awaits it
-  }
-  return response;
+  if (String(resource) === runtimeWasmURL) return runtimeWasm.response;
+  return fetchOriginal.call(this, resource, init);
 };
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = function (source, imports) {
-  if (runtimeWasm && source === runtimeWasm.response) {
+  if (source === runtimeWasm.response) {
     return runtimeWasm.module.then(
       async (module) => ({ instance: await WebAssembly.instantiate(module, imports), module }),
       (error) => {
