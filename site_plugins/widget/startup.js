@@ -6,8 +6,8 @@
 // Two paths, reported as `start` in the engine's hello (protocol.js):
 //   "snapshot": manifest.json names a memory snapshot taken at build time (makeSnapshot below)
 //               with hipcore imported and its catalog loaded. It is fetched, checked (length and
-//               sha256 from the manifest), decoded (below) and restored; the standard library
-//               archive, the lock file and the wheel are not fetched at all.
+//               sha256 from the manifest), unpacked and decoded (below) and restored; the standard
+//               library archive, the lock file and the wheel are not fetched at all.
 //   "plain":    Pyodide starts from scratch and the hipcore wheel is unpacked and imported. Taken
 //               when there is no snapshot, or when anything about it fails (missing, truncated,
 //               corrupt, another Pyodide, a runtime that refuses it).
@@ -41,10 +41,13 @@
 /**
  * How the shipped snapshot differs from Pyodide's own: the first `bytes` bytes of its memory are
  * XORed with the wasm's memory as instantiated (zeros and the wasm's own data segments, which
- * pyodide.asm.wasm already carries), so those ~3.8 MB travel as nearly all zeros. `check`: the
+ * pyodide.asm.wasm already carries), so those ~3.8 MB become nearly all zeros. `check`: the
  * FNV-1a hash (hex, over 32-bit words) of those bytes decoded, so a runtime whose memory differs
- * is caught before the restore, not inside it.
- * @typedef {{bytes: number, check: string}} Delta
+ * is caught before the restore, not inside it. Then only the pages that are not all zeros are
+ * shipped (two thirds of the snapshot are zero pages): `runs` are the [offset, length] ranges of
+ * the `length`-byte snapshot the file holds, in order, and the rest is zeros. Less to download
+ * and decompress, to hash and to copy, on the path to a ready engine.
+ * @typedef {{bytes: number, check: string, length: number, runs: [number, number][]}} Delta
  */
 
 /**
@@ -145,7 +148,7 @@ async function restore({ loadPyodide, indexURL, readAsset, failed }, snapshot, s
   // Pyodide needs the snapshot's length at once (the size of its memory) but its bytes only once
   // the runtime is instantiated and started: the snapshot downloads and is checked meanwhile,
   // beside the runtime's own download and compile, into an array of the length the manifest gives.
-  const shipped = new Uint8Array(snapshot.bytes);
+  const shipped = new Uint8Array(snapshot.delta.length);
   const arrived = readAsset(snapshot.file).then(async (buffer) => {
     if (buffer.byteLength !== snapshot.bytes) {
       throw new Error(`${snapshot.file} has ${buffer.byteLength} bytes, not ${snapshot.bytes}`);
@@ -155,7 +158,8 @@ async function restore({ loadPyodide, indexURL, readAsset, failed }, snapshot, s
     if (subtle && (await sha256Hex(buffer)) !== snapshot.sha256) {
       throw new Error(`${snapshot.file} is corrupt`);
     }
-    shipped.set(new Uint8Array(buffer));
+    const unpacked = unpack(new Uint8Array(buffer), shipped, snapshot.delta.runs);
+    if (unpacked) throw unpacked;
   });
   arrived.catch(() => {}); // awaited below, before the restore
   /** @type {Uint8Array | undefined} */
@@ -246,9 +250,54 @@ export async function makeSnapshot({ loadPyodide, indexURL, readAsset }) {
   /** @type {Uint8Array} */
   const bytes = pyodide.makeMemorySnapshot();
   const memory = bytes.subarray(heapOffset(bytes), heapOffset(bytes) + pristine.length);
-  const delta = { bytes: pristine.length, check: fnv1a(memory) };
+  const check = fnv1a(memory);
   xorInto(memory, pristine);
-  return { bytes, delta };
+  const runs = nonzeroRuns(bytes, PAGE);
+  const packed = new Uint8Array(runs.reduce((sum, [, length]) => sum + length, 0));
+  let at = 0;
+  for (const [offset, length] of runs) {
+    packed.set(bytes.subarray(offset, offset + length), at);
+    at += length;
+  }
+  return { bytes: packed, delta: { bytes: pristine.length, check, length: bytes.length, runs } };
+}
+
+/**
+ * The [offset, length] ranges of `bytes` made of whole `page`-sized pieces (the last may be
+ * shorter) that are not all zeros, adjacent ones joined.
+ * @param {Uint8Array} bytes @param {number} page
+ * @returns {[number, number][]}
+ */
+function nonzeroRuns(bytes, page) {
+  /** @type {[number, number][]} */
+  const runs = [];
+  for (let offset = 0; offset < bytes.length; offset += page) {
+    const end = Math.min(offset + page, bytes.length);
+    if (bytes.subarray(offset, end).every((byte) => byte === 0)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === offset) last[1] += end - offset;
+    else runs.push([offset, end - offset]);
+  }
+  return runs;
+}
+
+/**
+ * Copy the shipped pieces into `target` (zeros) at their places.
+ * @param {Uint8Array} packed @param {Uint8Array} target @param {[number, number][]} runs
+ * @returns {Error | undefined} why the pieces do not fit
+ */
+function unpack(packed, target, runs) {
+  let at = 0;
+  let end = 0;
+  for (const [offset, length] of Array.isArray(runs) ? runs : [[-1, 0]]) {
+    const fits = Number.isInteger(offset) && Number.isInteger(length) && offset >= end
+      && length > 0 && offset + length <= target.length && at + length <= packed.length;
+    if (!fits) return new Error("the snapshot's pieces do not fit its length");
+    target.set(packed.subarray(at, at + length), offset);
+    at += length;
+    end = offset + length;
+  }
+  return at === packed.length ? undefined : new Error("the snapshot's pieces do not fit its length");
 }
 
 /** Whole pages of 4 kB: the encoded prefix of the snapshot. */
