@@ -78,7 +78,9 @@ def test_every_golden_scenario_gives_the_cpython_reply_on_both_paths(
 
 
 @pytest.mark.pyodide
-@pytest.mark.parametrize("damage", ["truncated", "corrupt", "missing", "another runtime"])
+@pytest.mark.parametrize(
+    "damage", ["truncated", "corrupt", "missing", "another runtime", "pieces out of place"]
+)
 def test_a_bad_snapshot_falls_back_to_the_plain_start(
     built_site: Path, tmp_path: Path, damage: str
 ) -> None:
@@ -91,9 +93,13 @@ def test_a_bad_snapshot_falls_back_to_the_plain_start(
         snapshot.write_bytes(data[:1000] + bytes(b ^ 0xFF for b in data[1000:2000]) + data[2000:])
     elif damage == "missing":
         snapshot.unlink()
-    else:  # memory as instantiated unlike the build's: the decoded pages do not match
+    elif damage == "another runtime":  # memory as instantiated unlike the build's
         manifest = manifest_of(assets)
         manifest["snapshot"]["delta"]["check"] = "00000000"
+        (assets / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    else:  # the file's pieces placed past the snapshot's end (only its nonzero pages ship)
+        manifest = manifest_of(assets)
+        manifest["snapshot"]["delta"]["runs"][-1][0] = manifest["snapshot"]["delta"]["length"]
         (assets / "manifest.json").write_text(json.dumps(manifest), "utf-8")
     first = SCENARIOS[0]
     out = run_node(assets, tmp_path, [first.input_text])
@@ -101,7 +107,23 @@ def test_a_bad_snapshot_falls_back_to_the_plain_start(
     assert out["fallback"]
     if damage == "another runtime":
         assert "does not decode" in out["fallback"]
+    if damage == "pieces out of place":
+        assert "pieces do not fit" in out["fallback"]
     assert out["replies"] == [first.stored_reply_text]
+
+
+def test_the_snapshot_ships_only_its_pages_that_are_not_all_zeros(built_site: Path) -> None:
+    assets = bundle_of(built_site)
+    entry = manifest_of(assets)["snapshot"]
+    data = (assets / entry["file"]).read_bytes()
+    runs = entry["delta"]["runs"]
+    assert sum(length for _, length in runs) == len(data) == entry["bytes"]
+    assert len(data) < entry["delta"]["length"] / 2  # most of the memory is zero pages
+    ends = [offset + length for offset, length in runs]
+    assert all(end < offset for end, (offset, _) in zip(ends, runs[1:], strict=False))  # apart
+    assert ends[-1] <= entry["delta"]["length"]
+    pages = [data[at : at + 4096] for at in range(0, len(data), 4096)]
+    assert all(any(page) for page in pages)
 
 
 def test_an_unchanged_build_reuses_the_snapshot_without_node(
