@@ -85,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         _build_plain(work / "plain-docs", sites["plain"])
         results: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         with ExitStack() as stack:
-            urls = {kind: stack.enter_context(serve(site)) for kind, site in sites.items()}
+            urls = {
+                kind: stack.enter_context(serve(site, compressed=True, keep_alive=True))
+                for kind, site in sites.items()
+            }
             for run in range(args.runs):
                 for page in args.pages:
                     for form in args.forms:
