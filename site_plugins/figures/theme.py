@@ -70,6 +70,7 @@ _BASE = (
     ".hf path{fill:none;stroke-linecap:round;stroke-linejoin:round}"
     ".hf .h{stroke:var(--bg)}.hf .n{stroke:var(--n)}.hf .t.n{fill:var(--n)}.hf .t.h{fill:var(--bg)}"
     ".hf .b path{animation:var(--m,none) 2.4s linear infinite alternate}"
+    ".hf:not(.hf-play) *{animation:none!important}"
     "@media (prefers-reduced-motion:reduce){.hf *{animation:none!important}}"
     "@media print{.hf *{animation:none!important}}"
 )

@@ -97,6 +97,7 @@ export class HipAssessmentElement extends HTMLElement {
   #built = false;
   #wanted = false;
   /** @type {IntersectionObserver | null} */ #observer = null;
+  /** @type {IntersectionObserver | null} */ #figuresSeen = null;
   #history = new HistoryStore();
   /** The history record being saved, if any. @type {Promise<void>} */
   #saving = Promise.resolve();
@@ -393,10 +394,27 @@ export class HipAssessmentElement extends HTMLElement {
     if (!["result", "history"].includes(step)) nodes.unshift(progressBar(ctx));
     view.replaceChildren(...nodes);
     markParts(view);
+    this.#moveFiguresWhileSeen(view);
     if (!this.dataset.step) performance.mark("hip-assessment:interactive");
     this.dataset.step = step;
     if (this.#notices.length && step !== "history") this.#showStatus(this.#notices.join(" "), true);
     if (focus) /** @type {HTMLElement | null} */ (view.querySelector(".step-title"))?.focus({ preventScroll: false });
+  }
+
+  /**
+   * A figure moves only while it is on screen, once the page has loaded (figures/svg.py: each
+   * frame of the motion is drawn by the main thread; without `hf-play` a figure is still).
+   * @param {HTMLElement} view
+   */
+  #moveFiguresWhileSeen(view) {
+    const figures = view.querySelectorAll("svg.hf");
+    if (!figures.length || !("IntersectionObserver" in window)) return;
+    const seen = this.#figuresSeen ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) entry.target.classList.toggle("hf-play", entry.isIntersecting);
+    });
+    const watch = () => figures.forEach((figure) => seen.observe(figure));
+    if (document.readyState === "complete") watch();
+    else addEventListener("load", watch, { once: true });
   }
 
   #resultStep() {

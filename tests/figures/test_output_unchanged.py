@@ -12,7 +12,7 @@ import hashlib
 from site_plugins.figures import contact_sheet, figure_blocks
 from tests.figures import real
 
-OUTPUT_SHA256 = "07d0025682ae58ae2329c95c722c6e3d63fa6f7e13cf300ec4341293c4e14e75"
+OUTPUT_SHA256 = "cd4ad68f2c946363fc924823089336316b994da9c296c65a383817e47c7a43b5"
 
 
 def test_every_figure_renders_byte_for_byte_as_recorded() -> None:
