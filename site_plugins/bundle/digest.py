@@ -3,7 +3,7 @@
 The bundle hashes its large files more than once: the snapshot's name hashes the Pyodide
 runtime it was taken from, its manifest entry hashes the snapshot, the precompressed copies are
 kept under their input's hash, the bundle's version hashes every file of the bundle and the
-service worker's manifest every file of the site (about 55 MB, four times over). ``file_sha256``
+service worker's manifest every file of the site (about 40 MB, four times over). ``file_sha256``
 keeps each digest for the life of the process, keyed by what identifies a file's bytes on disk,
 as git's index does: its device and inode, size, modification and change times. A hard link
 (``bundle/place.py``) and the rename of the folder holding it keep all five, so the runtime

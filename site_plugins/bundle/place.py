@@ -2,7 +2,7 @@
 one, else a copy.
 
 The bundle's large files are made once and never written again: the Pyodide runtime npm
-installed, and the snapshot and compressed copies in the build cache (about 55 MB). A link
+installed, and the snapshot and compressed copies in the build cache (about 40 MB). A link
 copies no bytes, and keeps the file's identity, so its sha256 is not computed again
 (``bundle/digest.py``). Every writer in the bundle replaces a file rather than writing into it,
 as this module does: a write into a linked file would change the original too."""
