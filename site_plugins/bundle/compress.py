@@ -2,19 +2,19 @@
 ``name``), for a static host that serves them with ``Content-Encoding`` (docs/architecture.md
 lists the headers).
 Compressing is slow for the 31 MB snapshot, so each result is kept in a cache folder under the
-sha256 of its input and copied from there while the input is unchanged; the folder keeps the
-most recently used copies only (``_KEEP``)."""
+sha256 of its input and linked from there (``bundle/place.py``) while the input is unchanged;
+the folder keeps the most recently used copies only (``_KEEP``)."""
 
 from __future__ import annotations
 
 import gzip
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import brotli
 
 from site_plugins.bundle.digest import file_sha256
+from site_plugins.bundle.place import place_file
 
 __all__ = ["COMPRESSED_SUFFIXES", "precompress"]
 
@@ -68,5 +68,5 @@ def _write(source: Path, cached: Path, target: Path, encode: Callable[[bytes], b
     if cached.stat().st_size > 0.9 * source.stat().st_size:
         target.unlink(missing_ok=True)
         return False
-    shutil.copyfile(cached, target)  # always: a copy of the same size is not the same copy
+    place_file(cached, target)  # always: a file of the same size is not the same file
     return True

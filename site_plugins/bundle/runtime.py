@@ -1,10 +1,11 @@
-"""Copy the Pyodide runtime from ``node_modules/pyodide`` (npm) into the built site."""
+"""Put the Pyodide runtime from ``node_modules/pyodide`` (npm) into the built site."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
+
+from site_plugins.bundle.place import place_file
 
 __all__ = ["EMPTY_STDLIB", "PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
 
@@ -28,7 +29,7 @@ class RuntimeMissing(Exception):
 
 
 def copy_pyodide(node_modules: Path, destination: Path) -> str:
-    """Copy the runtime files; returns the Pyodide version. Skips files already up to date."""
+    """Link (or copy) the runtime files; returns the Pyodide version."""
     source = node_modules / "pyodide"
     missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
     if missing:
@@ -38,13 +39,7 @@ def copy_pyodide(node_modules: Path, destination: Path) -> str:
         )
     destination.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        src, dst = source / name, destination / name
-        if (
-            not dst.exists()
-            or dst.stat().st_size != src.stat().st_size
-            or dst.stat().st_mtime < src.stat().st_mtime
-        ):
-            shutil.copy2(src, dst)
+        place_file(source / name, destination / name)
     empty = destination / EMPTY_STDLIB
     if not empty.is_file() or empty.read_bytes() != _EMPTY_ZIP:
         empty.write_bytes(_EMPTY_ZIP)

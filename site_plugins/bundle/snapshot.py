@@ -8,8 +8,8 @@ plain start when it cannot.
 
 The file is named by a hash of everything it depends on (the Pyodide version and runtime files,
 the wheel's bytes, which carry the catalog, and the start-up code), and kept in a cache folder
-under that name with its decoding (``<name>.json``): an unchanged build copies it from there
-without running Node."""
+under that name with its decoding (``<name>.json``): an unchanged build links it from there
+(``bundle/place.py``) without running Node."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_plugins.bundle.digest import file_sha256
+from site_plugins.bundle.place import place_file
 
 __all__ = ["SnapshotError", "SnapshotInfo", "lock_info", "snapshot_key", "write_snapshot"]
 
@@ -108,8 +109,7 @@ def write_snapshot(
     else:
         cached.touch()
     target = assets / name
-    if not target.is_file() or target.stat().st_size != cached.stat().st_size:
-        shutil.copyfile(cached, target)
+    place_file(cached, target)
     for old in assets.glob("snapshot-*.bin"):
         if old != target:
             old.unlink()

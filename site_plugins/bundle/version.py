@@ -16,6 +16,8 @@ import json
 import shutil
 from pathlib import Path
 
+from site_plugins.bundle.digest import file_sha256
+
 __all__ = ["ENTRIES", "ENTRY", "VERSION_FILE", "bundle_version", "current_bundle", "place_bundle"]
 
 ENTRY = "widget/index.js"
@@ -31,7 +33,7 @@ def bundle_version(folder: Path) -> str:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix().encode()
         digest.update(len(rel).to_bytes(4, "big") + rel)
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(file_sha256(path))
     return digest.hexdigest()[:12]
 
 

@@ -15,8 +15,8 @@ class HipguideConfig(Config):
     snapshot = c.Type(bool, default=True)
     """Take the engine's start-up snapshot with Node.js (site_plugins/bundle/snapshot.py)."""
     cache_dir = c.Type(str, default="")
-    """Where the snapshot and the compressed runtime files are kept between builds, relative to
-    mkdocs.yml; empty: ``.cache/hipguide`` in ``node_modules`` (shared by every build that uses
-    that runtime, test sites included)."""
+    """Where the snapshot, the compressed runtime files and the compiled templates are kept
+    between builds, relative to mkdocs.yml; empty: ``.cache/hipguide`` in ``node_modules``
+    (shared by every build that uses that runtime, test sites included)."""
     assets_dir = c.Type(str, default="assets/hipguide")
     """Where the widget, the runtime, the wheel and the catalog go in the built site."""

@@ -114,7 +114,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.content is None:
             return files
-        env = environment(self._override_dirs(config))
+        env = environment(self._override_dirs(config), self._cache / "templates")
         hand_written = [f.src_uri for f in files.documentation_pages()]
         figures = self.figures = self._render_figures()
         self.pages = set()
@@ -211,6 +211,12 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             mimetypes.add_type("text/javascript", ".mjs")
             mimetypes.add_type("application/wasm", ".wasm")
         return server
+
+    @property
+    def _cache(self) -> Path:
+        """What is kept between builds: the snapshot, the compressed runtime files and the
+        compiled templates (docs/architecture.md, "Build caches")."""
+        return self.root / (self.config.cache_dir or f"{self.config.node_modules}/.cache/hipguide")
 
     @property
     def _stylesheet(self) -> str:
@@ -325,7 +331,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         packaged = ["widget/", "catalog.json", "figures.json", "manifest.json", wheel.name]
         packaged += [f"pyodide/{name}" for name in (*PYODIDE_FILES, EMPTY_STDLIB)]
         large = [target / "pyodide" / n for n in LARGE_RUNTIME_FILES]
-        cache = self.root / (self.config.cache_dir or f"{self.config.node_modules}/.cache/hipguide")
+        cache = self._cache
         if self.config.snapshot:
             try:
                 snapshot = write_snapshot(target, target / "pyodide", wheel, cache)

@@ -14,6 +14,7 @@ from hipcore.catalog import Index
 from hipcore.model import Catalog
 from hipcore.words import series
 from site_plugins.render import escape, paths, words
+from site_plugins.render.compiled import template_cache
 from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
 from site_plugins.render.relations import Relations
 
@@ -41,11 +42,16 @@ _SYNTAX: dict[str, Any] = {
 """How templates are written: block tags take no lines of their own."""
 
 
-def environment(extra_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
-    """Templates a theme may override: folders in ``extra_dirs`` are searched first."""
+def environment(
+    extra_dirs: tuple[Path, ...] = (), compiled: Path | None = None
+) -> jinja2.Environment:
+    """Templates a theme may override: folders in ``extra_dirs`` are searched first.
+    ``compiled``: a folder that keeps the compiled templates from one build to the next
+    (``site_plugins/render/compiled.py``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=None if compiled is None else template_cache(compiled),
         **_SYNTAX,
     )
     env.filters.update(
