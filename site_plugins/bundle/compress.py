@@ -1,7 +1,7 @@
 """Precompressed copies of the large runtime files (``name.gz`` and ``name.br`` beside
 ``name``), for a static host that serves them with ``Content-Encoding`` (docs/architecture.md
 lists the headers).
-Compressing is slow for the 31 MB snapshot, so each result is kept in a cache folder under the
+Compressing is slow for the 10.7 MB snapshot, so each result is kept in a cache folder under the
 sha256 of its input and linked from there (``bundle/place.py``) while the input is unchanged;
 the folder keeps the most recently used copies only (``_KEEP``)."""
 
