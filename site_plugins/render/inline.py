@@ -5,13 +5,13 @@ guide's pages and the widget's figures work under a Content Security Policy with
 - an inline script (the theme's bootstrap and tab scripts) becomes ``<script src="NAME.js">``
   at the same place: a plain external script runs at the same moment, as the inline one did,
   and the theme's instant navigation re-runs it the same way;
-- but a classic script in the page's header (the theme's palette script) is run from the head's
-  script instead, as soon as the parser has passed its place (``static/run-in-place.js``): an
-  external script there would stop the parser at the top of the page, and the browser would
-  paint the header alone, the content only later (Lighthouse counts that later paint, with
-  everything fetched before it, as the page's largest paint). The header is never swapped by
-  the theme's instant navigation, so nothing needs to run it again. Its ``var`` names are the
-  function's own, not globals;
+- but a classic script in the page's header (the theme's palette script) is run from the
+  head's script instead, at its very place, by an empty custom element the head's script defines
+  (``static/run-in-place.js``): an external script there would stop the parser at the top of
+  the page, and the browser would paint the header alone, the content only later (Lighthouse
+  counts that later paint, with everything fetched before it, as the page's largest paint). The
+  header is never swapped by the theme's instant navigation, so nothing needs to run it again.
+  Its ``var`` names are the function's own, not globals;
 - ``<style>`` elements and ``style="…"`` attributes (the figures', the Markdown tables'
   alignment) become rules of one stylesheet per page, linked from the head; an attribute turns
   into a class (``hs-<hash>``) whose rule is ``!important``, as an inline style outranks the
@@ -164,7 +164,7 @@ def _run_header_scripts_from_head(page: str) -> str:
         if _inline_code(script) != "":
             return script[0]
         scripts.append(script[2])
-        return f'<template data-hs-run="{len(scripts) - 1}"></template>'
+        return f'<hs-run hidden data-n="{len(scripts) - 1}"></hs-run>'
 
     inner = _SCRIPT.sub(marker, header[0])
     if not scripts:

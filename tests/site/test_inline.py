@@ -69,7 +69,7 @@ def test_a_script_text_is_not_taken_for_markup() -> None:
     assert move_styles(markup) == (markup, [])
 
 
-def test_a_header_script_runs_from_the_head_script_once_the_parser_has_passed_its_place() -> None:
+def test_a_header_script_runs_from_the_head_script_at_its_place() -> None:
     files = InlineFiles()
     out = files.page(
         "<html><head><script>var boot=1</script></head><body>"
@@ -78,7 +78,7 @@ def test_a_header_script_runs_from_the_head_script_once_the_parser_has_passed_it
         "../x/",
     )
     head, tab = (files.files[name] for name in re.findall(r'src="\.\./x/([^"]+)"', out))
-    assert '<header><form></form><template data-hs-run="0"></template><b>x</b></header>' in out
+    assert '<header><form></form><hs-run hidden data-n="0"></hs-run><b>x</b></header>' in out
     assert "<header><form></form><script" not in out  # nothing stops the parser in the header
     assert head.startswith("var boot=1;\n")  # the theme's bootstrap first, one file
     assert "})([function(){\npaint()\n}]);" in head
@@ -96,4 +96,4 @@ def test_without_a_head_script_the_header_scripts_get_one_of_their_own() -> None
     assert out.startswith(f'<html><head><script src="{head}"></script></head>')
     assert "[function(){\na()\n},function(){\nb()\n}]" in runner
     assert f'<script type="module" src="{module}">' in out  # a module never stopped the parser
-    assert out.count("<template data-hs-run=") == 2
+    assert out.count("<hs-run hidden data-n=") == 2

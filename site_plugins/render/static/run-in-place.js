@@ -1,29 +1,36 @@
 // The header's scripts, run from the head (site_plugins/render/inline.py). Each stood in the
 // page's header; an external script there would stop the parser, and the browser would paint
-// the header alone while it waited. Each now runs as soon as the parser has passed its place
-// (the <template data-hs-run> left there): a MutationObserver's callback runs at the end of
-// the parser's task, before the next paint, so the page is never drawn without it.
+// the header alone while it waited. Each is now a function here, and an empty <hs-run hidden>
+// stands in its place: the parser creates a defined custom element and calls its
+// connectedCallback as it inserts it, so the script runs at the very point it stood, before
+// anything after it is parsed or painted.
 (function (scripts) {
-  var next = 0;
-  function runReady() {
-    while (
-      next < scripts.length &&
-      document.querySelector('template[data-hs-run="' + next + '"]')
-    ) {
-      try {
-        scripts[next++]();
-      } catch (error) {
-        setTimeout(function () {
-          throw error;
-        });
-      }
+  var ran = [];
+  function run(index) {
+    if (ran[index] || !scripts[index]) return;
+    ran[index] = true;
+    try {
+      scripts[index]();
+    } catch (error) {
+      setTimeout(function () {
+        throw error;
+      });
     }
-    return next === scripts.length;
   }
-  if (!runReady()) {
-    var watch = new MutationObserver(function () {
-      if (runReady()) watch.disconnect();
+  if (window.customElements) {
+    customElements.define(
+      "hs-run",
+      class extends HTMLElement {
+        connectedCallback() {
+          run(Number(this.getAttribute("data-n")));
+        }
+      },
+    );
+  } else {
+    document.addEventListener("DOMContentLoaded", function () {
+      scripts.forEach(function (_, index) {
+        run(index);
+      });
     });
-    watch.observe(document.documentElement, { childList: true, subtree: true });
   }
 })(HEADER_SCRIPTS);
