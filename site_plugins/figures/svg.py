@@ -4,9 +4,9 @@ The motion is a CSS animation of each part's path (``d: path(...)``) through pos
 evenly in joint-angle space; without animation (``prefers-reduced-motion``, print, a browser
 without CSS ``d``, and a figure without the class ``hf-play``, which the page's script and the
 widget give a figure only while it is on screen, once the page has loaded: the motion is drawn
-by the main thread every frame) each path shows its own attribute: the end position. Every id and keyframe
-name starts with the panel's id, so many figures can share a page. Colours and rules come from
-``theme``; numbers are written to one decimal (``fmt``).
+by the main thread every frame) each path shows its own attribute: the end position. Every id
+and keyframe name starts with the panel's id, so many figures can share a page. Colours and
+rules come from ``theme``; numbers are written to one decimal (``fmt``).
 """
 
 from __future__ import annotations
