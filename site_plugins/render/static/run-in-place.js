@@ -17,20 +17,12 @@
       });
     }
   }
-  if (window.customElements) {
-    customElements.define(
-      "hs-run",
-      class extends HTMLElement {
-        connectedCallback() {
-          run(Number(this.getAttribute("data-n")));
-        }
-      },
-    );
-  } else {
-    document.addEventListener("DOMContentLoaded", function () {
-      scripts.forEach(function (_, index) {
-        run(index);
-      });
-    });
-  }
+  customElements.define(
+    "hs-run",
+    class extends HTMLElement {
+      connectedCallback() {
+        run(Number(this.getAttribute("data-n")));
+      }
+    },
+  );
 })(HEADER_SCRIPTS);
