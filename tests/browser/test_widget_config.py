@@ -313,7 +313,9 @@ def test_a_host_styles_the_widget_with_custom_properties_and_parts(page: Page, h
 LAYOUT = """el => {
   const root = el.shadowRoot;
   const box = root.querySelector('.hip').getBoundingClientRect();
-  const name = (e) => [e.tagName.toLowerCase(), ...e.classList].join('.');
+  // hf-play says whether a figure is seen at that moment (it moves then), not where it is
+  const name = (e) =>
+    [e.tagName.toLowerCase(), ...e.classList].filter((c) => c !== 'hf-play').join('.');
   return [root.querySelector('.hip'), ...root.querySelectorAll('.hip *')]
     .filter((e) => e.getClientRects().length)
     .map((e) => { const r = e.getBoundingClientRect();
