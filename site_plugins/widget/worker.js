@@ -7,6 +7,7 @@ import { PROTOCOL_VERSION } from "./protocol.js";
 import { startEngine } from "./startup.js";
 
 const assetsURL = new URL("../", import.meta.url);
+const fetchOriginal = self.fetch;
 
 // Pyodide logs a failed download or compile of its WebAssembly and then waits forever, so the
 // failure is caught here and turned into an error the page can show.
@@ -27,14 +28,22 @@ for (const name of /** @type {const} */ (["instantiate", "instantiateStreaming"]
   };
 }
 
+// The runtime's large files, once the service worker keeps them, are read from its cache here:
+// through the service worker's fetch event the same 10 MB took ~170 ms instead of ~15 ms.
+// Elsewhere (not kept yet, another origin's worker, no Cache Storage) from the network.
+/** @param {string} url @returns {Promise<Response>} */
+async function fetchKept(url) {
+  const kept = await globalThis.caches?.match(url).catch(() => undefined);
+  return kept?.ok ? kept : fetchOriginal.call(self, url);
+}
+
 // Pyodide asks for its WebAssembly only once pyodide.asm.mjs has downloaded and run, and compiles
 // it only once the snapshot is in and checked. Fetched and compiled from the worker's start
 // instead, beside the snapshot and pyodide.asm.mjs; Pyodide's own fetch of it gets this response,
 // and its instantiation the compiled module (the response has been read by the compiler).
-const fetchOriginal = self.fetch;
 const runtimeWasmURL = new URL("pyodide/pyodide.asm.wasm", assetsURL).href;
 const runtimeWasm = (() => {
-  const response = fetchOriginal.call(self, runtimeWasmURL);
+  const response = fetchKept(runtimeWasmURL);
   const module = WebAssembly.compileStreaming(response);
   response.catch(() => {});
   module.catch(() => {}); // reported by the instantiation that awaits it
@@ -61,7 +70,7 @@ WebAssembly.instantiateStreaming = function (source, imports) {
 /** @param {string} name */
 async function readAsset(name) {
   const url = new URL(name, assetsURL);
-  const response = await fetch(url);
+  const response = await fetchKept(url.href);
   if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
   return response.arrayBuffer();
 }

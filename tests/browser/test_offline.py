@@ -37,6 +37,26 @@ def test_after_one_visit_the_assessment_completes_with_the_network_off(
     expect(offline.locator("h1").first).to_be_visible()
 
 
+def test_a_repeat_visit_reads_the_kept_runtime_straight_from_the_device(
+    page: Page, site_url: str
+) -> None:
+    """Once kept, the engine reads its large files (the runtime's WebAssembly, the snapshot) from
+    the device's cache itself: through the service worker's fetch event each ~10 MB file took
+    ~170 ms more on the way to a ready engine."""
+    page.goto(site_url + BRIDGE_PAGE)
+    wait_until_ready(page)
+    wait_until_kept_for_offline(page)
+
+    again = page.context.new_page()
+    again.goto(site_url + BRIDGE_PAGE)
+    wait_until_ready(again)
+    [engine] = [w for w in again.workers if w.url.endswith("/widget/worker.js")]
+    fetched = engine.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
+    assert any(name.endswith("/pyodide.asm.mjs") for name in fetched), fetched  # timing works
+    big = [name for name in fetched if re.search(r"/snapshot-\w+\.bin$|\.wasm$", name)]
+    assert big == [], big
+
+
 def test_the_guide_is_installable(page: Page, site_url: str) -> None:
     page.goto(site_url + "/")
     href = page.locator("link[rel=manifest]").get_attribute("href")
