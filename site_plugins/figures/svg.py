@@ -4,9 +4,10 @@ The motion is a CSS animation of each part's path (``d: path(...)``) through pos
 evenly in joint-angle space; without animation (``prefers-reduced-motion``, print, a browser
 without CSS ``d``, and a figure without the class ``hf-play``, which the page's script and the
 widget give a figure only while it is on screen, once the page has loaded: the motion is drawn
-by the main thread every frame) each path shows its own attribute: the end position. Every id
-and keyframe name starts with the panel's id, so many figures can share a page. Colours and
-rules come from ``theme``; numbers are written to one decimal (``fmt``).
+by the main thread every frame) each path shows its own attribute: the end position, where
+the motion (``theme.MOTION``) also begins and ends. Every id and keyframe name starts with the
+panel's id, so many figures can share a page. Colours and rules come from ``theme``; numbers are
+written to one decimal (``fmt``).
 """
 
 from __future__ import annotations
@@ -25,12 +26,10 @@ from site_plugins.figures.panels import Panel
 from site_plugins.figures.props import PropShape
 from site_plugins.figures.scene import Scene, scene_of
 from site_plugins.figures.strokes import HALO, Stroke, touching
-from site_plugins.figures.theme import svg_rules
+from site_plugins.figures.theme import MOTION, svg_rules
 
-__all__ = ["DURATION", "fmt", "render_svg"]
+__all__ = ["fmt", "render_svg"]
 
-DURATION = 2.4
-"""Seconds from start to end; the animation then plays back to the start."""
 _HOLD = (12, 88)
 """Keyframe percentages where the motion leaves the start and reaches the end."""
 
@@ -79,7 +78,7 @@ def render_svg(panel: Panel, scale: float = 2.2, scene: Scene | None = None) -> 
             css.append(
                 f"@keyframes {pid}-e{{0%,{_HOLD[1] - 8}%{{opacity:0}}"
                 f"{_HOLD[1]}%,100%{{opacity:1}}}}"
-                f"#{pid} .e{{animation:{pid}-e {DURATION}s linear infinite alternate}}"
+                f"#{pid} .e{{animation:{pid}-e {MOTION}}}"
             )
     markup = "".join(body)
     title = escape(panel.title)
@@ -228,7 +227,7 @@ def _held(pid: str, panel: Panel, prop: PropShape, css: list[str]) -> str:
             at = f"{fmt(start + (end - start) * k / (len(anchors) - 1))}%"
         frames.append(f"{at}{{transform:translate({fmt(dx)}px,{fmt(dy)}px)}}")
     css.append(f"@keyframes {name}{{{''.join(frames)}}}")
-    css.append(f"#{pid} .m-{prop.kind}{{animation:{name} {DURATION}s linear infinite alternate}}")
+    css.append(f"#{pid} .m-{prop.kind}{{animation:{name} {MOTION}}}")
     return f'<g class="m-{prop.kind}">{_prop(prop)}</g>'
 
 

@@ -64,12 +64,19 @@ _SCALE = {"motion": 2.2, "detail": 1.6, "fault": 1.6}
 """Pixels per drawing unit (a 175 cm body is 100 units): the motion is drawn larger."""
 
 
+MOTION = "2.4s linear 2 alternate-reverse"
+"""How a figure moves once it is seen: from its end position (the picture it shows when still)
+back to its start and forward again, 4.8 s in all, resting where it began. Under five seconds,
+so the motion needs no pause control (WCAG 2.2.2, Pause, Stop, Hide); a figure moves again each
+time it comes back into view (the page's script and the widget give it ``hf-play``)."""
+
+
 _BASE = (
     ".hf{--n:var(--hf-near,#3949ab);--bg:var(--hf-paper,#fff);--a:var(--hf-accent,#d84315);"
     "--q:var(--hf-prop-line,#757575)}"
     ".hf path{fill:none;stroke-linecap:round;stroke-linejoin:round}"
     ".hf .h{stroke:var(--bg)}.hf .n{stroke:var(--n)}.hf .t.n{fill:var(--n)}.hf .t.h{fill:var(--bg)}"
-    ".hf .b path{animation:var(--m,none) 2.4s linear infinite alternate}"
+    f".hf .b path{{animation:var(--m,none) {MOTION}}}"
     ".hf:not(.hf-play) *{animation:none!important}"
     "@media (prefers-reduced-motion:reduce){.hf *{animation:none!important}}"
     "@media print{.hf *{animation:none!important}}"

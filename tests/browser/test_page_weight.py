@@ -75,6 +75,70 @@ def test_a_figure_moves_only_while_it_is_on_screen(page: Page, site_url: str) ->
     assert moving_parts(figure) == 0
 
 
+def test_every_figures_motion_stops_within_five_seconds_where_it_began(
+    page: Page, site_url: str
+) -> None:
+    """Moving content that starts by itself and lasts over five seconds needs a pause control
+    (WCAG 2.2.2). Each figure moves from the picture it shows when still and back to it, so it
+    never jumps as the motion starts or ends. Every figure, on the contact sheet."""
+    page.goto(site_url + "/figures/")
+    page.wait_for_load_state("load")
+    motion = page.evaluate(
+        """() => [...document.querySelectorAll("svg.hf")].flatMap((svg) => {
+            svg.classList.add("hf-play");
+            return svg.getAnimations({subtree: true}).map((animation) => {
+                const part = animation.effect.target;
+                const at = (time) => {
+                    animation.pause();
+                    animation.currentTime = time;
+                    return part.localName === "path" ? getComputedStyle(part).d : null;
+                };
+                const end = animation.effect.getComputedTiming().endTime;
+                const still = part.localName === "path" ? part.getAttribute("d") : null;
+                return {figure: svg.id, end, still, first: at(0), last: at(end - 1)};
+            });
+        })"""
+    )
+    assert len({part["figure"] for part in motion}) > 10, "the figures do not move"
+    assert max(part["end"] for part in motion) <= 5000, motion
+    for part in motion:
+        if part["still"] is not None:
+            assert same_path(part["first"], part["still"]), part
+            assert same_path(part["last"], part["still"]), part
+
+
+def same_path(computed: str, written: str) -> bool:
+    """Two paths through the same points, however the browser writes them (absolute commands),
+    but for the keyframes' rounding: their points are written to whole drawing units, the still
+    picture's to tenths (figures/svg.py), half a unit apart at most (about a pixel)."""
+    a, b = points_of(computed), points_of(written)
+    return len(a) == len(b) and all(
+        abs(x0 - x1) <= 0.51 and abs(y0 - y1) <= 0.51
+        for (x0, y0), (x1, y1) in zip(a, b, strict=True)
+    )
+
+
+def points_of(path: str) -> list[tuple[float, float]]:
+    """The points of a path made of M, L, H and Z commands (h: relative), as the figures write
+    them."""
+    points: list[tuple[float, float]] = []
+    tokens = re.findall(r"[MLHhZ]|-?\d*\.?\d+", path)
+    command, numbers = "", []
+    for token in [*tokens, "Z"]:
+        if token.isalpha():
+            x, y = points[-1] if points else (0.0, 0.0)
+            if command in ("M", "L"):
+                points += [(numbers[i], numbers[i + 1]) for i in range(0, len(numbers), 2)]
+            elif command == "H":
+                points += [(n, y) for n in numbers]
+            elif command == "h":
+                points += [(x + n, y) for n in numbers]
+            command, numbers = token, []
+        else:
+            numbers.append(float(token))
+    return points
+
+
 def test_the_widgets_figure_moves_only_while_it_is_on_screen(page: Page, site_url: str) -> None:
     page.set_viewport_size({"width": 412, "height": 823})
     page.goto(site_url + WIDGET_PAGE)

@@ -12,7 +12,7 @@ import hashlib
 from site_plugins.figures import contact_sheet, figure_blocks
 from tests.figures import real
 
-OUTPUT_SHA256 = "cd4ad68f2c946363fc924823089336316b994da9c296c65a383817e47c7a43b5"
+OUTPUT_SHA256 = "e21176f8a0e2ac0081526c2de4dc9ab3ffd50c59e915dc9df290724e6ab9334f"
 
 
 def test_every_figure_renders_byte_for_byte_as_recorded() -> None:
