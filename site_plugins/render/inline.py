@@ -2,16 +2,18 @@
 guide's pages and the widget's figures work under a Content Security Policy without
 ``'unsafe-inline'`` (docs/embedding.md).
 
-- an inline script (the theme's bootstrap and tab scripts) becomes ``<script src="NAME.js">``
-  at the same place: a plain external script runs at the same moment, as the inline one did,
-  and the theme's instant navigation re-runs it the same way;
-- but a classic script in the page's header (the theme's palette script) is run from the
-  head's script instead, at its very place, by an empty custom element the head's script defines
-  (``static/run-in-place.js``): an external script there would stop the parser at the top of
-  the page, and the browser would paint the header alone, the content only later (Lighthouse
-  counts that later paint, with everything fetched before it, as the page's largest paint). The
-  header is never swapped by the theme's instant navigation, so nothing needs to run it again.
-  Its ``var`` names are the function's own, not globals;
+- an inline script in the head (the theme's bootstrap), or a module anywhere, becomes
+  ``<script src="NAME.js">`` at the same place: it runs at the same moment as the inline one
+  did (a module is deferred: it never stopped the parser);
+- a classic inline script in the body (the theme's palette script in the header, its tabs
+  script after the content) runs from the head's script instead, at its very place, through
+  an empty custom element the head's script defines (``static/run-in-place.js``): an external
+  script there would stop the parser until it arrived, and the browser would paint what came
+  before it alone, the rest later (Lighthouse counts that later paint, with everything fetched
+  before it). The element runs its script each time one is inserted, so content the theme's
+  instant navigation swaps in runs its scripts as before; a script the head does not hold (on a
+  page reached that way) is loaded from its file, which is written too. Its ``var`` names are
+  the function's own, not globals;
 - ``<style>`` elements and ``style="…"`` attributes (the figures', the Markdown tables'
   alignment) become rules of one stylesheet per page, linked from the head; an attribute turns
   into a class (``hs-<hash>``) whose rule is ``!important``, as an inline style outranks the
@@ -43,7 +45,6 @@ _SRC_ATTR = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _MEDIA_ATTR = re.compile(r"""\smedia\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
 """Types a browser runs; any other (JSON data, templates) is data, which CSP does not block."""
-_HEADER = re.compile(r"<header\b[^>]*>.*?</header\s*>", re.DOTALL | re.IGNORECASE)
 _RUN_IN_PLACE = (Path(__file__).parent / "static" / "run-in-place.js").read_text("utf-8")
 
 
@@ -117,7 +118,7 @@ class InlineFiles:
     def page(self, page: str, folder: str) -> str:
         """``page`` (a whole HTML document) with its inline scripts and styles moved into files
         of this collection; ``folder`` is the files' URL as the page sees it (ending in /)."""
-        page = _run_header_scripts_from_head(page)
+        page = self._run_in_place(page, folder)
         page = _SCRIPT.sub(lambda m: self._script(m, folder), page)
         page, rules = move_styles(page)
         if rules:
@@ -132,6 +133,39 @@ class InlineFiles:
             return match[0]  # an external script, or data
         name = self._add(match[2], ".js")
         return f'<script{match[1] or ""} src="{folder}{name}"></script>'
+
+    def _run_in_place(self, page: str, folder: str) -> str:
+        """``page`` with the classic inline scripts of its body replaced by markers, run from the
+        head by ``static/run-in-place.js``, joined to the head's last classic inline script (the
+        theme's bootstrap, which they use) or in a script of its own at the end of the head.
+        Each is written as a file too: the marker names it, for a page that instant navigation
+        brings into one whose head did not know the script."""
+        head_end = page.find("</head>")
+        if head_end < 0:
+            return page
+        scripts: dict[str, str] = {}
+
+        def marker(script: re.Match[str]) -> str:
+            if _inline_code(script) != "":
+                return script[0]
+            name = self._add(script[2], ".js")
+            key = name.removesuffix(".js")
+            scripts[key] = script[2]
+            return f'<hs-run hidden data-s="{key}" data-src="{folder}{name}"></hs-run>'
+
+        body = _SCRIPT.sub(marker, page[head_end:])
+        if not scripts:
+            return page
+        functions = ",".join(f'"{key}":function(){{\n{text}\n}}' for key, text in scripts.items())
+        runner = _RUN_IN_PLACE.replace("IN_PLACE_SCRIPTS", f"{{{functions}}}")
+        page = page[:head_end] + body
+        last = None
+        for script in _SCRIPT.finditer(page, 0, head_end):
+            if _inline_code(script) == "":
+                last = script
+        if last is None:
+            return page[:head_end] + f"<script>{runner}</script>" + page[head_end:]
+        return page[: last.end(2)] + f";\n{runner}" + page[last.end(2) :]
 
     def _add(self, text: str, suffix: str) -> str:
         name = _name(text, suffix)
@@ -148,34 +182,3 @@ def _inline_code(script: re.Match[str]) -> str | None:
     if _SRC_ATTR.search(attrs) or not script[2].strip() or kind not in _SCRIPT_TYPES:
         return None
     return "" if kind != "module" else kind
-
-
-def _run_header_scripts_from_head(page: str) -> str:
-    """``page`` with the classic inline scripts of its header replaced by markers, and run from
-    the head by ``static/run-in-place.js``, joined to the head's last classic inline script (the
-    theme's bootstrap, which they use) or in a script of their own at the end of the head."""
-    head_end = page.find("</head>")
-    header = _HEADER.search(page, head_end) if head_end >= 0 else None
-    if header is None:
-        return page
-    scripts: list[str] = []
-
-    def marker(script: re.Match[str]) -> str:
-        if _inline_code(script) != "":
-            return script[0]
-        scripts.append(script[2])
-        return f'<hs-run hidden data-n="{len(scripts) - 1}"></hs-run>'
-
-    inner = _SCRIPT.sub(marker, header[0])
-    if not scripts:
-        return page
-    functions = ",".join(f"function(){{\n{text}\n}}" for text in scripts)
-    runner = _RUN_IN_PLACE.replace("HEADER_SCRIPTS", f"[{functions}]")
-    page = page[: header.start()] + inner + page[header.end() :]
-    last = None
-    for script in _SCRIPT.finditer(page, 0, head_end):
-        if _inline_code(script) == "":
-            last = script
-    if last is None:
-        return page[:head_end] + f"<script>{runner}</script>" + page[head_end:]
-    return page[: last.end(2)] + f";\n{runner}" + page[last.end(2) :]

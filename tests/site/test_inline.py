@@ -19,12 +19,13 @@ def moved(body: str) -> tuple[str, dict[str, str]]:
     ), files.files
 
 
-def test_an_inline_script_becomes_a_file_at_the_same_place() -> None:
-    out, files = moved("<p>a</p><script>var a=1</script><p>b</p>")
-    ((name, text),) = files.items()
+def test_a_head_script_becomes_a_file_at_the_same_place() -> None:
+    files = InlineFiles()
+    out = files.page("<html><head><script>var a=1</script></head><body></body></html>", "../x/")
+    ((name, text),) = files.files.items()
     assert re.fullmatch(r"[0-9a-f]{16}\.js", name)
     assert text == "var a=1"
-    assert out == f'</head><body><p>a</p><script src="../x/{name}"></script><p>b</p>'
+    assert out == f'<html><head><script src="../x/{name}"></script></head><body></body></html>'
 
 
 def test_a_module_keeps_its_type_and_the_same_text_is_one_file() -> None:
@@ -69,7 +70,7 @@ def test_a_script_text_is_not_taken_for_markup() -> None:
     assert move_styles(markup) == (markup, [])
 
 
-def test_a_header_script_runs_from_the_head_script_at_its_place() -> None:
+def test_the_bodys_scripts_run_from_the_head_script_at_their_places() -> None:
     files = InlineFiles()
     out = files.page(
         "<html><head><script>var boot=1</script></head><body>"
@@ -77,23 +78,30 @@ def test_a_header_script_runs_from_the_head_script_at_its_place() -> None:
         "<main><script>tab()</script></main></body></html>",
         "../x/",
     )
-    head, tab = (files.files[name] for name in re.findall(r'src="\.\./x/([^"]+)"', out))
-    assert '<header><form></form><hs-run hidden data-n="0"></hs-run><b>x</b></header>' in out
-    assert "<header><form></form><script" not in out  # nothing stops the parser in the header
+    (head,) = (files.files[name] for name in re.findall(r'<script src="\.\./x/([^"]+)"', out))
+    paint, tab = re.findall(
+        r'<hs-run hidden data-s="(\w+)" data-src="\.\./x/\1\.js"></hs-run>', out
+    )
+    assert f'<header><form></form><hs-run hidden data-s="{paint}"' in out
+    assert f'<main><hs-run hidden data-s="{tab}"' in out
+    assert "<script" not in out.split("</head>")[1]  # nothing in the body stops the parser
     assert head.startswith("var boot=1;\n")  # the theme's bootstrap first, one file
-    assert "})([function(){\npaint()\n}]);" in head
-    assert tab == "tab()"  # the content's scripts stay where they are
+    assert f'"{paint}":function(){{\npaint()\n}},"{tab}":function(){{\ntab()\n}}' in head
+    # and each as a file of its own, for a page instant navigation brings in
+    assert (files.files[f"{paint}.js"], files.files[f"{tab}.js"]) == ("paint()", "tab()")
 
 
-def test_without_a_head_script_the_header_scripts_get_one_of_their_own() -> None:
+def test_without_a_head_script_the_bodys_scripts_get_one_of_their_own() -> None:
     files = InlineFiles()
     out = files.page(
         '<html><head></head><body><header><script>a()</script><script type="module">m()'
         "</script><script>b()</script></header></body></html>",
         "",
     )
-    ((head, runner), (module, _)) = sorted(files.files.items(), key=lambda f: "m()" in f[1])
-    assert out.startswith(f'<html><head><script src="{head}"></script></head>')
-    assert "[function(){\na()\n},function(){\nb()\n}]" in runner
+    (runner,) = (text for text in files.files.values() if "customElements" in text)
+    (head,) = re.findall(r'<head><script src="(\w+\.js)"></script></head>', out)
+    assert files.files[head] == runner
+    assert re.search(r'"\w+":function\(\)\{\na\(\)\n\},"\w+":function\(\)\{\nb\(\)\n\}', runner)
+    (module,) = (name for name, text in files.files.items() if text == "m()")
     assert f'<script type="module" src="{module}">' in out  # a module never stopped the parser
-    assert out.count("<hs-run hidden data-n=") == 2
+    assert out.count("<hs-run hidden data-s=") == 2
