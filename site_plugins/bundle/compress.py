@@ -23,12 +23,19 @@ COMPRESSED_SUFFIXES = (".gz", ".br")
 worker does not list them)."""
 
 
-# Brotli quality 9: on the snapshot, 4.85 MB against gzip's 6.2 MB in ~3 s; quality 11 saves
-# 0.6 MB more but takes minutes (measured: docs/architecture.md).
-ENCODERS: dict[str, Callable[[bytes], bytes]] = {
-    ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
-    ".br": lambda data: bytes(brotli.compress(data, quality=9, lgwin=24)),
-}
+_QUALITY = {True: 11, False: 9}
+"""Brotli's quality for a file that is the same in every build (the runtime, fixed by the
+Pyodide version: its slowest and smallest, paid once, as copies are kept by the input's hash)
+and for one that changes with the engine or the content (the snapshot, compressed again on such
+a build). Measured: the runtime's WebAssembly 3.13 MB at 9 in about 3 s, 2.77 MB at 11 in about
+27 s; the snapshot 3.27 MB at 9, 2.90 MB at 11 in about 24 s."""
+
+
+def _encoders(quality: int) -> dict[str, Callable[[bytes], bytes]]:
+    return {
+        ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+        f".q{quality}.br": lambda data: bytes(brotli.compress(data, quality=quality, lgwin=24)),
+    }
 
 
 _KEEP = 24
@@ -36,20 +43,20 @@ _KEEP = 24
 large files and the snapshot, two encodings each), as test sites with other content share it."""
 
 
-def precompress(paths: list[Path], cache: Path) -> list[Path]:
+def precompress(paths: list[Path], cache: Path, *, fixed: bool) -> list[Path]:
     """Write ``path.gz`` (gzip level 9, no timestamp: reproducible bytes) and ``path.br`` for
-    each path, where it saves at least a tenth (not for python_stdlib.zip, already
-    compressed); returns those written."""
+    each path, where it saves at least a tenth (not for python_stdlib.zip, already compressed);
+    returns those written. ``fixed``: the files are the same in every build (``_QUALITY``)."""
     written = []
     cache.mkdir(parents=True, exist_ok=True)
     for path in paths:
         key = file_sha256(path).hex()[:32]  # read only to encode, on a cache miss
-        for suffix, encode in ENCODERS.items():
-            target = path.with_name(path.name + suffix)
-            if _write(path, cache / f"{key}{suffix}", target, encode):
+        for kind, encode in _encoders(_QUALITY[fixed]).items():
+            target = path.with_name(path.name + kind[kind.rindex(".") :])  # .gz, .br
+            if _write(path, cache / f"{key}{kind}", target, encode):
                 written.append(target)
     kept = sorted(
-        (p for p in cache.iterdir() if p.suffix in ENCODERS),
+        (p for p in cache.iterdir() if p.suffix in COMPRESSED_SUFFIXES),
         key=lambda p: p.stat().st_mtime_ns,
         reverse=True,
     )

@@ -69,7 +69,8 @@ LARGE_RUNTIME_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
-"""Shipped with a precompressed .gz beside them (the snapshot too)."""
+"""Shipped with precompressed copies beside them, as the snapshot is; the same in every build of
+this Pyodide, so compressed as small as brotli can, once (bundle/compress.py)."""
 # Outside MkDocs' own loggers: in strict mode, MkDocs would count the problems as build errors
 # and abort the rebuild that keeps the last good site.
 log = logging.getLogger("hipguide.serve")
@@ -343,9 +344,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
                 (target / "manifest.json").write_text(
                     json.dumps(manifest, indent=2), encoding="utf-8"
                 )
-                large.append(target / snapshot.file)
+                precompress([target / snapshot.file], cache / "compressed", fixed=False)
                 packaged.append(snapshot.file)
-        precompress(large, cache / "compressed")
+        precompress(large, cache / "compressed", fixed=True)
         write_package(target, version=hipcore_version, pyodide=version, files=packaged)
         return place_bundle(target)
 

@@ -165,7 +165,7 @@ def test_precompressed_copies_are_the_inputs_and_the_cache_keeps_only_the_recent
         os.utime(cache / f"{n:032x}.gz", ns=(n, n))
     runtime.write_bytes(b"\0" * 50_000 + b"new runtime")
     (tmp_path / "runtime.bin.gz").write_bytes(b"x" * 40)  # a stale copy, whatever its size
-    written = compress.precompress([runtime], cache)
+    written = compress.precompress([runtime], cache, fixed=True)
     assert sorted(p.name for p in written) == ["runtime.bin.br", "runtime.bin.gz"]
     assert gzip.decompress((tmp_path / "runtime.bin.gz").read_bytes()) == runtime.read_bytes()
     assert brotli.decompress((tmp_path / "runtime.bin.br").read_bytes()) == runtime.read_bytes()
