@@ -5,7 +5,13 @@ from site_plugins.bundle.compress import COMPRESSED_SUFFIXES, precompress
 from site_plugins.bundle.embed import EMBED_PAGE, FRAME_SCRIPT, HOST_SCRIPT, embed_page
 from site_plugins.bundle.offline import REGISTER_SCRIPT, write_service_worker, write_web_manifest
 from site_plugins.bundle.package import PACKAGE_NAME, write_package
-from site_plugins.bundle.runtime import EMPTY_STDLIB, PYODIDE_FILES, RuntimeMissing, copy_pyodide
+from site_plugins.bundle.runtime import (
+    EMPTY_STDLIB,
+    PLAIN_START_ONLY,
+    PYODIDE_FILES,
+    RuntimeMissing,
+    copy_pyodide,
+)
 from site_plugins.bundle.snapshot import SnapshotError, lock_info, write_snapshot
 from site_plugins.bundle.version import (
     ENTRIES,
@@ -26,6 +32,7 @@ __all__ = [
     "FRAME_SCRIPT",
     "HOST_SCRIPT",
     "PACKAGE_NAME",
+    "PLAIN_START_ONLY",
     "PYODIDE_FILES",
     "REGISTER_SCRIPT",
     "VERSION_FILE",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from site_plugins.bundle.digest import file_sha256
@@ -33,13 +34,18 @@ def _sha256(path: Path) -> str:
 
 
 def write_service_worker(
-    site: Path, runtime_dirs: tuple[str, ...], skip_suffixes: tuple[str, ...] = ()
+    site: Path,
+    runtime_dirs: tuple[str, ...],
+    skip_suffixes: tuple[str, ...] = (),
+    start_only: Mapping[str, tuple[str, ...]] | None = None,
 ) -> str:
     """Write ``site/sw.js``; returns the build id (a hash of the manifest). Files under
     ``runtime_dirs`` (relative paths) are cached when the engine first starts, not at install,
     so a reader who never reaches a widget downloads no runtime; the LAZY ones when a page
     first asks for them. Files ending in ``skip_suffixes`` (precompressed copies, served by the
-    host in place of the file) are not listed."""
+    host in place of the file) are not listed. ``start_only`` names, by the engine's start path
+    ("snapshot", "plain"), the runtime files (path prefixes) only that path reads: the worker
+    keeps the files of the path the engine took, not the other's."""
     precache: dict[str, str] = {}
     runtime: dict[str, str] = {}
     lazy: dict[str, str] = {}
@@ -54,13 +60,18 @@ def write_service_worker(
         else:
             target = precache
         target[rel] = _sha256(path)
-    everything = json.dumps([precache, runtime, lazy], sort_keys=True).encode()
+    only = {
+        start: sorted(rel for rel in runtime if rel.startswith(prefixes))
+        for start, prefixes in sorted((start_only or {}).items())
+    }
+    everything = json.dumps([precache, runtime, lazy, only], sort_keys=True).encode()
     build = hashlib.sha256(everything).hexdigest()[:16]
     source = (_HERE / "sw.js").read_text("utf-8")
     source = source.replace('/*BUILD*/ ""', json.dumps(build))
     source = source.replace("/*PRECACHE*/ {}", json.dumps(precache, separators=(",", ":")))
     source = source.replace("/*RUNTIME*/ {}", json.dumps(runtime, separators=(",", ":")))
     source = source.replace("/*LAZY*/ {}", json.dumps(lazy, separators=(",", ":")))
+    source = source.replace("/*START_ONLY*/ {}", json.dumps(only, separators=(",", ":")))
     (site / "sw.js").write_text(source, encoding="utf-8")
     return build
 

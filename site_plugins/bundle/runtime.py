@@ -7,7 +7,7 @@ from pathlib import Path
 
 from site_plugins.bundle.place import place_file
 
-__all__ = ["EMPTY_STDLIB", "PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
+__all__ = ["EMPTY_STDLIB", "PLAIN_START_ONLY", "PYODIDE_FILES", "RuntimeMissing", "copy_pyodide"]
 
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -18,6 +18,10 @@ PYODIDE_FILES = (
     "package.json",
 )
 """The files a worker needs to start Python; no package from Pyodide's repository is used."""
+
+PLAIN_START_ONLY = ("python_stdlib.zip", "pyodide-lock.json")
+"""The runtime files only the plain start reads (startup.js): a start from the snapshot fetches
+neither (nor the hipcore wheel)."""
 
 EMPTY_STDLIB = "empty-stdlib.zip"
 """The standard library archive a restored snapshot is given (startup.js): an empty zip."""

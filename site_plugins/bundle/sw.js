@@ -1,7 +1,9 @@
 // hipguide's service worker, written by the build (site_plugins/bundle/offline.py) with the
 // content-addressed manifest below: every file of the built site with its sha256. It keeps the
-// guide, the widget and the catalog after the first visit, and the runtime (Pyodide and the
-// hipcore wheel) once the engine has started, so the assessment completes with the network off.
+// guide, the widget and the catalog after the first visit, and the runtime once the engine has
+// started, so the assessment completes with the network off: the files of the path the engine
+// took (START_ONLY: a start from the build's snapshot needs neither the standard library
+// archive nor the wheel, a plain start not the snapshot), not the other path's.
 // LAZY files (source maps, pictures, search language packs: offline.py) are kept when a page
 // first asks for them.
 //
@@ -14,6 +16,8 @@ const BUILD = /*BUILD*/ "";
 const PRECACHE = /*PRECACHE*/ {};
 const RUNTIME = /*RUNTIME*/ {};
 const LAZY = /*LAZY*/ {};
+/** start path ("snapshot", "plain") -> the RUNTIME paths only that path reads */
+const START_ONLY = /*START_ONLY*/ {};
 const CACHE = `hipguide-${BUILD}`;
 const MANIFEST_KEY = "__hipguide_manifest__";
 const RUNTIME_KEY = "__hipguide_runtime_kept__";
@@ -47,13 +51,25 @@ async function reusable() {
   return found;
 }
 
-/** Whether an older build's cache holds the whole runtime (the engine was started with it). */
+/**
+ * The runtime files an engine that started by `start` reads: all of them but those only another
+ * path reads. An unknown start (a page of an older widget) keeps them all.
+ * @param {string} start @returns {Record<string, string>}
+ */
+function runtimeFor(start) {
+  if (!(start in START_ONLY)) return RUNTIME;
+  const others = new Set(Object.entries(START_ONLY).filter(([s]) => s !== start).flatMap(([, paths]) => paths));
+  return Object.fromEntries(Object.entries(RUNTIME).filter(([path]) => !others.has(path)));
+}
+
+/** The start path whose runtime an older build's cache holds (the engine was started with it), or null. */
 async function runtimeKeptBefore() {
   for (const name of await caches.keys()) {
     if (!name.startsWith("hipguide-") || name === CACHE) continue;
-    if (await (await caches.open(name)).match(urlOf(RUNTIME_KEY))) return true;
+    const marker = await (await caches.open(name)).match(urlOf(RUNTIME_KEY));
+    if (marker) return marker.text();
   }
-  return false;
+  return null;
 }
 
 /** @param {Cache} cache @param {Record<string, string>} files @param {Map<string, {cache: Cache, url: string}>} old */
@@ -81,15 +97,17 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(CACHE);
     await fill(cache, PRECACHE, await reusable());
     await cache.put(urlOf(MANIFEST_KEY), new Response(JSON.stringify(ALL), { headers: { "content-type": "application/json" } }));
-    // A runner whose older build kept the runtime gets this build's runtime whole (its files
-    // with the same hash copied, the rest fetched) before this build takes over: offline, the
-    // new catalog then starts with the new engine. Otherwise only the reusable files are kept.
+    // A runner whose older build kept the runtime gets this build's runtime for the same start
+    // path whole (its files with the same hash copied, the rest fetched) before this build takes
+    // over: offline, the new catalog then starts with the new engine. Otherwise only the
+    // reusable files are kept.
     const old = await reusable();
     /** @param {Record<string, string>} files */
     const keptBefore = (files) => Object.fromEntries(Object.entries(files).filter(([p]) => old.has(p)));
-    if (await runtimeKeptBefore()) {
-      await fill(cache, RUNTIME, old);
-      await cache.put(urlOf(RUNTIME_KEY), new Response("kept"));
+    const start = await runtimeKeptBefore();
+    if (start !== null) {
+      await fill(cache, runtimeFor(start), old);
+      await cache.put(urlOf(RUNTIME_KEY), new Response(start));
     } else {
       await fill(cache, keptBefore(RUNTIME), old);
     }
@@ -109,11 +127,13 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "hipguide-cache-runtime") {
+    const start = String(event.data.start ?? "");
     event.waitUntil((async () => {
       const cache = await caches.open(CACHE);
-      await fill(cache, RUNTIME, new Map());
-      // A marker once every runtime file is stored (an entry is listed before its body is in)
-      await cache.put(urlOf(RUNTIME_KEY), new Response("kept"));
+      await fill(cache, runtimeFor(start), new Map());
+      // A marker once every runtime file is stored (an entry is listed before its body is in),
+      // naming the start path they serve
+      await cache.put(urlOf(RUNTIME_KEY), new Response(start));
     })().catch(() => {}));
   }
 });

@@ -27,6 +27,7 @@ from site_plugins.bundle import (
     EMPTY_STDLIB,
     FRAME_SCRIPT,
     HOST_SCRIPT,
+    PLAIN_START_ONLY,
     PYODIDE_FILES,
     REGISTER_SCRIPT,
     RuntimeMissing,
@@ -201,6 +202,13 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             site,
             (f"{assets}/pyodide/", f"{assets}/hipcore-", f"{assets}/snapshot-"),
             skip_suffixes=COMPRESSED_SUFFIXES,
+            start_only={
+                "snapshot": (f"{assets}/snapshot-", f"{assets}/pyodide/{EMPTY_STDLIB}"),
+                "plain": (
+                    f"{assets}/hipcore-",
+                    *(f"{assets}/pyodide/{name}" for name in PLAIN_START_ONLY),
+                ),
+            },
         )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -10,7 +10,7 @@ import { EngineClient, PROTOCOL_VERSION, STAGES } from "./protocol.js";
 /**
  * @typedef {object} EngineListener
  * @property {(stage: Stage) => void} progress
- * @property {(client: EngineClient) => void} ready
+ * @property {(client: EngineClient, hello: import("./protocol.js").Hello) => void} ready
  * @property {(error: Error) => void} failed
  */
 
@@ -22,6 +22,7 @@ class Entry {
   /** @type {Set<EngineListener>} */ listeners = new Set();
   /** @type {Stage[]} */ stages = [];
   /** @type {EngineClient | null} */ client = null;
+  /** @type {import("./protocol.js").Hello | null} */ hello = null;
   /** @type {Error | null} */ error = null;
   /** @type {ReturnType<typeof setTimeout> | undefined} */ idle = undefined;
 
@@ -53,7 +54,8 @@ class Entry {
         }
         const client = /** @type {EngineClient} */ (this.worker);
         this.client = client;
-        for (const l of this.listeners) l.ready(client);
+        this.hello = hello;
+        for (const l of this.listeners) l.ready(client, hello);
       },
     ).catch((/** @type {Error} */ error) => {
       this.error = error;
@@ -101,7 +103,7 @@ export function acquire(src, holder, catalogText, listener) {
   entry.holders.add(holder);
   entry.listeners.add(listener);
   for (const stage of entry.stages) listener.progress(stage);
-  if (entry.client) listener.ready(entry.client);
+  if (entry.client && entry.hello) listener.ready(entry.client, entry.hello);
   return () => entry.listeners.delete(listener);
 }
 

@@ -234,7 +234,7 @@ export class HipAssessmentElement extends HTMLElement {
           this.#engineStatus((this.#catalog && STAGE_WORDS[stage] && this.#words()[STAGE_WORDS[stage]]) || "");
           this.#emit("progress", { stage });
         },
-        ready: (client) => {
+        ready: (client, hello) => {
           if (this.#engineSrc !== src) return;
           this.dataset.state = "ready";
           performance.mark("hip-assessment:engine-ready");
@@ -242,7 +242,7 @@ export class HipAssessmentElement extends HTMLElement {
           this.#emit("load");
           this.#emit("loadend");
           resolve(client);
-          this.#cacheRuntime();
+          this.#cacheRuntime(hello.start);
         },
         failed: (error) => {
           if (this.#engineSrc !== src) return;
@@ -345,9 +345,13 @@ export class HipAssessmentElement extends HTMLElement {
     return { progress() {}, ready() {}, failed() {} };
   }
 
-  /** Ask the service worker (if any) to keep the runtime for offline use. */
-  #cacheRuntime() {
-    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "hipguide-cache-runtime" }));
+  /**
+   * Ask the service worker (if any) to keep the runtime for offline use: the files of the path
+   * the engine started by, not the other's.
+   * @param {"snapshot" | "plain"} start
+   */
+  #cacheRuntime(start) {
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "hipguide-cache-runtime", start }));
   }
 
   // --- the flow --------------------------------------------------------------------------------

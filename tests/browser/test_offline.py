@@ -10,6 +10,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from bench.server import build_site, serve
 from tests.browser.widget import (
+    NOT_ON_THE_SNAPSHOT_PATH,
     answer_prescreen_no,
     side,
     submit,
@@ -55,6 +56,25 @@ def test_a_repeat_visit_reads_the_kept_runtime_straight_from_the_device(
     assert any(name.endswith("/pyodide.asm.mjs") for name in fetched), fetched  # timing works
     big = [name for name in fetched if re.search(r"/snapshot-\w+\.bin$|\.wasm$", name)]
     assert big == [], big
+
+
+def test_the_device_keeps_the_runtime_of_the_path_the_engine_started_by(
+    page: Page, site_url: str
+) -> None:
+    """An engine restored from the build's snapshot never reads the standard library archive,
+    the lock file or the wheel (about 2.6 MB): the device keeps the snapshot, not those."""
+    page.goto(site_url + BRIDGE_PAGE)
+    wait_until_ready(page)
+    wait_until_kept_for_offline(page)
+    kept = page.evaluate(
+        """async () => {
+          const [name] = (await caches.keys()).filter((n) => n.startsWith("hipguide-"));
+          return (await (await caches.open(name)).keys()).map((r) => r.url);
+        }"""
+    )
+    assert any(re.search(r"/snapshot-\w+\.bin$", url) for url in kept)
+    assert any(url.endswith("/pyodide.asm.wasm") for url in kept)
+    assert [url for url in kept if url.endswith(NOT_ON_THE_SNAPSHOT_PATH)] == []
 
 
 def test_the_guide_is_installable(page: Page, site_url: str) -> None:

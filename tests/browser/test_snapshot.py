@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from site_plugins.bundle.snapshot import SnapshotError, snapshot_key, write_snapshot
+from tests.browser.widget import NOT_ON_THE_SNAPSHOT_PATH
 from tests.conftest import bundle_of, bundle_path
 from tests.engine.golden import load_scenarios
 
@@ -24,7 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "bench" / "startup_runner.mjs"
 CACHE = ROOT / "node_modules" / ".cache" / "hipguide"
 SCENARIOS = load_scenarios()
-NOT_ON_THE_SNAPSHOT_PATH = ("python_stdlib.zip", "pyodide-lock.json", ".whl")
 
 
 def manifest_of(assets: Path) -> dict[str, Any]:

@@ -80,6 +80,9 @@ def submit(widget: Locator) -> Locator:
     return report
 
 
+NOT_ON_THE_SNAPSHOT_PATH = ("python_stdlib.zip", "pyodide-lock.json", ".whl")
+"""What an engine restored from the build's snapshot never fetches (URL endings)."""
+
 KEPT_FOR_OFFLINE = """async (build) => {  // the page awaits the cache (wait_for_function would not)
   const kept = async () => {
     const names = (await caches.keys()).filter((n) => n.startsWith("hipguide-"));

@@ -70,3 +70,27 @@ def test_source_maps_pictures_and_search_language_packs_wait_until_a_page_asks(
     assert sorted(lazy) == sorted(lazy_files)
     assert "assets/javascripts/bundle.min.js" in precache
     assert not set(lazy) & (set(precache) | set(runtime))
+
+
+def test_the_runtime_files_only_one_start_path_reads_are_listed_by_that_path(
+    tmp_path: Path,
+) -> None:
+    site = make_site(tmp_path)
+    for rel in ["assets/hipguide/snapshot-1.bin", "assets/hipguide/pyodide/python_stdlib.zip"]:
+        (site / rel).write_text(rel, "utf-8")
+    write_service_worker(
+        site,
+        ("assets/hipguide/pyodide/", "assets/hipguide/snapshot-"),
+        start_only={
+            "snapshot": ("assets/hipguide/snapshot-",),
+            "plain": ("assets/hipguide/pyodide/python_stdlib.zip", "assets/hipguide/hipcore-"),
+        },
+    )
+    source = (site / "sw.js").read_text("utf-8")
+    only = json.loads(re.search(r"const START_ONLY = (\{.*?\});", source).group(1))  # type: ignore[union-attr]
+    assert only == {
+        "plain": ["assets/hipguide/pyodide/python_stdlib.zip"],
+        "snapshot": ["assets/hipguide/snapshot-1.bin"],
+    }
+    _, _, runtime = manifest_of(site)
+    assert "assets/hipguide/pyodide/pyodide.asm.wasm" in runtime  # read by both: in neither list

@@ -25,13 +25,14 @@ class FakeCache {
 }
 
 /** A worker global with the build's manifest filled in, and caches and a network to watch. */
-function serviceWorker(build, precache, runtime, caches, lazy = {}) {
+function serviceWorker(build, precache, runtime, caches, lazy = {}, startOnly = {}) {
   const handlers = {};
   const fetched = [];
   const source = SOURCE.replace('/*BUILD*/ ""', JSON.stringify(build))
     .replace("/*PRECACHE*/ {}", JSON.stringify(precache))
     .replace("/*RUNTIME*/ {}", JSON.stringify(runtime))
-    .replace("/*LAZY*/ {}", JSON.stringify(lazy));
+    .replace("/*LAZY*/ {}", JSON.stringify(lazy))
+    .replace("/*START_ONLY*/ {}", JSON.stringify(startOnly));
   const self = {
     location: { href: `${ORIGIN}sw.js` },
     addEventListener: (type, handler) => (handlers[type] = handler),
@@ -62,7 +63,10 @@ function serviceWorker(build, precache, runtime, caches, lazy = {}) {
   vm.runInNewContext(source, context);
   const install = () =>
     new Promise((resolve, reject) => handlers.install({ waitUntil: (p) => p.then(resolve, reject) }));
-  return { install, fetched };
+  /** What a page posts once its engine is ready. */
+  const post = (data) =>
+    new Promise((resolve, reject) => handlers.message({ data, waitUntil: (p) => p.then(resolve, reject) }));
+  return { install, post, fetched };
 }
 
 test("a new build copies a file it shares with the old one by hash, from another folder", async () => {
@@ -110,4 +114,60 @@ test("a lazy file is not downloaded at install, but an old build's copy with its
   const fresh = caches.get("hipguide-new");
   assert.equal(await (await fresh.match(`${ORIGIN}img/shot.png`)).text(), "the picture, seen before");
   assert.equal(await fresh.match(`${ORIGIN}bundle.js.map`), undefined);
+});
+
+// The runtime of one build: files both start paths read, and those only one of them reads.
+const RUNTIME = {
+  "pyodide/pyodide.asm.wasm": "H-wasm",
+  "snapshot-1.bin": "H-snapshot",
+  "pyodide/empty-stdlib.zip": "H-empty",
+  "pyodide/python_stdlib.zip": "H-stdlib",
+  "hipcore-0.1.0-py3-none-any.whl": "H-wheel",
+};
+const START_ONLY = {
+  snapshot: ["pyodide/empty-stdlib.zip", "snapshot-1.bin"],
+  plain: ["hipcore-0.1.0-py3-none-any.whl", "pyodide/python_stdlib.zip"],
+};
+const urls = (...paths) => paths.map((p) => `${ORIGIN}${p}`).sort();
+const keptFiles = async (cache) => [...cache.entries.keys()].filter((u) => !u.includes("__hipguide_")).sort();
+
+test("an engine started from the snapshot keeps the snapshot's runtime, not the plain start's", async () => {
+  const caches = new Map();
+  const sw = serviceWorker("b1", {}, RUNTIME, caches, {}, START_ONLY);
+  await sw.install();
+  await sw.post({ type: "hipguide-cache-runtime", start: "snapshot" });
+  const kept = caches.get("hipguide-b1");
+  assert.deepEqual(await keptFiles(kept), urls("pyodide/pyodide.asm.wasm", "snapshot-1.bin", "pyodide/empty-stdlib.zip"));
+  assert.equal(await (await kept.match(`${ORIGIN}__hipguide_runtime_kept__`)).text(), "snapshot");
+});
+
+test("an engine that started plainly keeps the plain start's runtime, not the snapshot", async () => {
+  const caches = new Map();
+  const sw = serviceWorker("b1", {}, RUNTIME, caches, {}, START_ONLY);
+  await sw.install();
+  await sw.post({ type: "hipguide-cache-runtime", start: "plain" });
+  assert.deepEqual(
+    await keptFiles(caches.get("hipguide-b1")),
+    urls("pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "hipcore-0.1.0-py3-none-any.whl"),
+  );
+});
+
+test("a page that does not say how its engine started keeps the whole runtime", async () => {
+  const caches = new Map();
+  const sw = serviceWorker("b1", {}, RUNTIME, caches, {}, START_ONLY);
+  await sw.install();
+  await sw.post({ type: "hipguide-cache-runtime" });
+  assert.deepEqual(await keptFiles(caches.get("hipguide-b1")), urls(...Object.keys(RUNTIME)));
+});
+
+test("a new build keeps, before it takes over, the runtime of the start path the old one kept", async () => {
+  const old = new FakeCache();
+  await old.put(`${ORIGIN}__hipguide_manifest__`, new Response(JSON.stringify({})));
+  await old.put(`${ORIGIN}__hipguide_runtime_kept__`, new Response("snapshot"));
+  const caches = new Map([["hipguide-old", old]]);
+  const sw = serviceWorker("new", {}, RUNTIME, caches, {}, START_ONLY);
+  await sw.install();
+  const fresh = caches.get("hipguide-new");
+  assert.deepEqual(await keptFiles(fresh), urls("pyodide/pyodide.asm.wasm", "snapshot-1.bin", "pyodide/empty-stdlib.zip"));
+  assert.equal(await (await fresh.match(`${ORIGIN}__hipguide_runtime_kept__`)).text(), "snapshot");
 });
