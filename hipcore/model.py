@@ -697,10 +697,6 @@ class WidgetWords:
     """No assessment saved yet."""
     prescreen_only: Text
     """A saved assessment with no test done."""
-    left: Text
-    """A chart of the left side."""
-    right: Text
-    """A chart of the right side."""
     show_program: Text
     """Work out a saved assessment's program again."""
     delete: Text

@@ -18,20 +18,20 @@ function svg(tag, attrs, children = []) {
 /**
  * One line chart: the values over time, and the pass mark as a dashed line where there is one.
  * @param {ReturnType<typeof series>[number]} s
- * @param {any} w the widget's words
+ * @param {{units: Record<string, string>, sides: Record<string, string>}} names  the catalog's
+ *   words.names: each unit's and each side's name
  * @param {import("./dates.js").DateWriter} [writeDate]  a date as the runner reads it
- * @param {Record<string, string>} [units]  each unit's name (the catalog's words.names.units)
  */
-export function chart(s, w, writeDate = (iso) => iso, units = {}) {
+export function chart(s, names, writeDate = (iso) => iso) {
   const W = 280, H = 90, P = 8;
   const mark = s.measure.pass_when && s.measure.pass_when.unit === s.measure.unit ? s.measure.pass_when.value : null;
   const values = s.points.map((p) => p.value);
   const top = Math.max(...values, mark ?? 0) * 1.15 || 1;
   const x = (/** @type {number} */ i) => (s.points.length === 1 ? W / 2 : P + (i * (W - 2 * P)) / (s.points.length - 1));
   const y = (/** @type {number} */ v) => H - P - (v / top) * (H - 2 * P);
-  const unit = ` ${units[s.measure.unit] ?? s.measure.unit}`;
+  const unit = ` ${names.units[s.measure.unit] ?? s.measure.unit}`;
   const words = s.points.map((p) => `${writeDate(p.date)}: ${Math.round(p.value * 10) / 10}${unit}`).join(", ");
-  const side = s.side === "left" ? w.left : s.side === "right" ? w.right : "";
+  const side = s.side === "both" ? "" : names.sides[s.side];
   const title = side ? `${s.test.name}, ${side}` : s.test.name;
   const drawing = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": `${title}: ${words}` }, [
     svg("line", { x1: P, x2: W - P, y1: H - P, y2: H - P, class: "axis" }),
@@ -71,7 +71,7 @@ export function historyView({ catalog, records, available, notices, writeDate = 
   for (const notice of notices) section.append(h("p", { class: "notice", role: "alert" }, [notice]));
   if (available && !records.length) section.append(h("p", {}, [w.history_empty]));
   const charts = series(catalog, records);
-  if (charts.length) section.append(h("div", { class: "charts" }, charts.map((c) => chart(c, w, writeDate, catalog.words.names.units))));
+  if (charts.length) section.append(h("div", { class: "charts" }, charts.map((c) => chart(c, catalog.words.names, writeDate))));
   const sorted = [...records].sort((a, b) => b.saved_at.localeCompare(a.saved_at));
   if (sorted.length) {
     section.append(h("ul", { class: "records" }, sorted.map((r) => h("li", { "data-record": r.id }, [

@@ -338,6 +338,12 @@ def test_the_history_exports_clears_and_imports_back(page: Page, site_url: str) 
     widget.get_by_role("button", name="History").click()
     expect(widget.locator("ul.records li")).to_have_count(2)
     expect(widget.locator("svg.chart")).to_have_count(2)
+    # each chart is named by its test and its side, in the catalog's names for a side
+    labels = sorted(widget.locator("figcaption").all_inner_texts())
+    assert [label.split(" — ")[0] for label in labels] == [
+        "Single Leg Hip Bridge, left",
+        "Single Leg Hip Bridge, right",
+    ], labels
     with page.expect_download() as download:
         widget.get_by_role("button", name="Export all").click()
     path = download.value.path()
