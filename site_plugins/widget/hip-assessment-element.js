@@ -297,9 +297,10 @@ export class HipAssessmentElement extends HTMLElement {
     if (!this.dataset.state) this.dataset.state = "idle";
     this.#render(false);
     this.#history.available().then((on) => { this.#historyOn = on; });
-    // A date formatter takes tens of milliseconds to make: made while the runner reads, not in
-    // the task that draws the result.
-    (globalThis.requestIdleCallback ?? setTimeout)(() => this.#writeDate());
+    // A date formatter takes tens of milliseconds to make (a page's first Intl use): made in idle
+    // time once the runner starts on the assessment, long before a result shows a date, not in
+    // the task that draws the result, and not at all for a reader who never uses the widget.
+    this.shadowRoot?.addEventListener("focusin", () => (globalThis.requestIdleCallback ?? setTimeout)(() => this.#writeDate()), { once: true });
     if (this.#wanted) this.loadRuntime();
     if (this.#state.step === "result") this.#submit();
     this.#loadFigures(src);
