@@ -139,7 +139,7 @@ def finding_words(name: str, sides: Sequence[SideKey], severity: Severity, words
     """'Weak hip extension (both sides, moderate)': a finding, where and how marked."""
     names = words.names
     both = set(sides) >= {"left", "right"} or "both" in sides
-    where = names.sides["both"] if both else series(names.sides[s] for s in sides)
+    where = names.sides["both"] if both else series((names.sides[s] for s in sides), words.list_and)
     return fill(
         words.works_on_finding, finding=name, sides=where, severity=names.severities[severity]
     )

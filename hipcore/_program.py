@@ -112,10 +112,10 @@ def build_program(
         if reason is not None:
             withheld.append(Withheld(exercise.id, exercise.name, addresses, reason))
         elif exercise.quality == "pattern" and mobility_open:
-            text = fill(
+            text = count(
                 words.after_mobility,
-                findings=series(_lower_first(f.name) for f in mobility_open),
-                verb="are" if len(mobility_open) > 1 else "is",
+                len(mobility_open),
+                findings=series((_lower_first(f.name) for f in mobility_open), words.list_and),
             )
             if exercise.dose.note:
                 text += f" {exercise.dose.note}"
@@ -264,7 +264,7 @@ def _item(
         role = "corrective"
     else:
         kept, sources = upkeep if upkeep is not None else ([], ())
-        tests = count(words.the_tests, len(kept), tests=series(kept))
+        tests = count(words.the_tests, len(kept), tests=series(kept, words.list_and))
         text = fill(words.upkeep[exercise.quality], tests=tests)
         role = "maintenance"
     pain = index.catalog.pain

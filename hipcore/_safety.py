@@ -99,10 +99,10 @@ def _add(found: Hurt, assessment: Assessment, side: JudgedSide, index: Index) ->
         words.pain_referral,
         test=assessment.name,
         where=side_words,
-        regions=series(str(getattr(words.regions, r)) for r in regions),
+        regions=series((str(getattr(words.regions, r)) for r in regions), words.list_and),
     )
     if where:
-        reason += " " + fill(words.pain_sites, sites=series(_lower(sites[s].label) for s in where))
+        reason += " " + fill(words.pain_sites, sites=series((_lower(sites[s].label) for s in where), words.list_and))
     limit = pain.withhold_all_loading_from
     if score is not None and score >= limit:
         reason += " " + fill(words.pain_score, score=score, limit=limit)
@@ -127,7 +127,7 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
     if loads and found.all_loading:
         return fill(
             words.withheld_all,
-            tests=count(words.the_tests, len(found.all_loading), tests=series(found.all_loading)),
+            tests=count(words.the_tests, len(found.all_loading), tests=series(found.all_loading, words.list_and)),
             exercise=exercise.name,
             score=found.top_score,
         )
@@ -137,18 +137,18 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
         tests = sorted({t for m in movements for t in found.movements[m]})
         return fill(
             words.withheld_movement,
-            tests=count(words.the_tests, len(tests), tests=series(tests)),
+            tests=count(words.the_tests, len(tests), tests=series(tests, words.list_and)),
             exercise=exercise.name,
-            movement=series(names[m] for m in movements),
+            movement=series((names[m] for m in movements), words.list_and),
         )
     regions = [r for r in exercise.regions if r in found.regions] if loads else []
     if regions:
         tests = sorted({t for r in regions for t in found.regions[r]})
         return fill(
             words.withheld_region,
-            tests=count(words.the_tests, len(tests), tests=series(tests)),
+            tests=count(words.the_tests, len(tests), tests=series(tests, words.list_and)),
             exercise=exercise.name,
-            regions=series(str(getattr(words.regions, r)) for r in regions),
+            regions=series((str(getattr(words.regions, r)) for r in regions), words.list_and),
         )
     return None
 

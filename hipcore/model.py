@@ -914,6 +914,10 @@ class Words:
     the_tests: Plural
     """{tests}: the names of the tests a sentence is about, e.g. 'the {tests} test' (one) and
     'the {tests} tests' (more), put into ``upkeep`` and the ``withheld_*`` sentences."""
+    list_and: Text
+    """The word before the last of a list's items, all of which are meant: 'a, b and c'."""
+    list_or: Text
+    """The word before the last of a list's alternatives: 'a, b or c'."""
     asymmetry_pass_fail: Text
     """{test}, {weaker}, {stronger}: one side of a test failed and the other passed."""
     asymmetry_measure: Text
@@ -945,8 +949,8 @@ class Words:
     withheld_all: Text
     """{tests} (``the_tests``), {exercise}, {score}: every loading exercise is withheld after a
     high score."""
-    after_mobility: Text
-    """{findings}, {verb} ('is' or 'are'): a pattern exercise waits for mobility."""
+    after_mobility: Plural
+    """{findings}: a pattern exercise waits for mobility (one open mobility finding, or more)."""
     session_full: Text
     """No names: the session is full."""
     upkeep: dict[Quality, str]

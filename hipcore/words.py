@@ -44,7 +44,7 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "withheld_region": frozenset({"tests", "exercise", "regions"}),
     "withheld_movement": frozenset({"tests", "exercise", "movement"}),
     "withheld_all": frozenset({"tests", "exercise", "score"}),
-    "after_mobility": frozenset({"findings", "verb"}),
+    "after_mobility": frozenset({"findings"}),
     "upkeep": frozenset({"tests"}),
     "one_sided": frozenset({"exercise", "side"}),
     "worse_side": frozenset({"side", "sets", "other_sets"}),
@@ -196,8 +196,9 @@ def _sentences(value: object, tp: Any, path: FieldPath) -> Iterator[tuple[FieldP
             yield from _sentences(item, node.item, (*path, str(key)))
 
 
-def series(items: Iterable[str], last: str = "and") -> str:
-    """['a', 'b', 'c'] -> 'a, b and c'."""
+def series(items: Iterable[str], last: str) -> str:
+    """['a', 'b', 'c'], 'and' -> 'a, b and c' (``last``: the content's ``Words.list_and`` or
+    ``list_or``)."""
     words = list(items)
     if len(words) < 2:
         return "".join(words)

@@ -61,7 +61,7 @@ def environment(
         threshold=_with_words(words.threshold_words),
         quantity=words.quantity,
         number=words.number,
-        series=series,
+        series=_with_words(lambda words, items: series(items, words.list_and)),
         quality=_with_words(words.quality_words),
         region=_with_words(words.region_words),
         unit=_with_words(words.unit_words),

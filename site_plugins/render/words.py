@@ -99,7 +99,7 @@ def when_words(words: Words, decision: Decision) -> str:
             parts.append(fill(when.mark_missed, measure=trigger.label, mark=said))
         else:
             parts.append(trigger.label)
-    return series([parts[0], *map(_lower_first, parts[1:])], "or")
+    return series([parts[0], *map(_lower_first, parts[1:])], words.list_or)
 
 
 def _lower_first(text: str) -> str:

@@ -166,8 +166,8 @@ def test_what_an_exercise_works_on_names_its_sides_and_severity_in_the_content_s
     ],
 )
 def test_the_tests_a_sentence_names_are_one_test_or_several(tests: list[str], words: str) -> None:
-    the_tests = default_catalog().words.the_tests
-    assert count(the_tests, len(tests), tests=series(tests)) == words
+    words_ = default_catalog().words
+    assert count(words_.the_tests, len(tests), tests=series(tests, words_.list_and)) == words
 
 
 def test_upkeep_for_two_tests_says_tests() -> None:
