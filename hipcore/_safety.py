@@ -102,7 +102,8 @@ def _add(found: Hurt, assessment: Assessment, side: JudgedSide, index: Index) ->
         regions=series((str(getattr(words.regions, r)) for r in regions), words.list_and),
     )
     if where:
-        reason += " " + fill(words.pain_sites, sites=series((_lower(sites[s].label) for s in where), words.list_and))
+        named = series((_lower(sites[s].label) for s in where), words.list_and)
+        reason += " " + fill(words.pain_sites, sites=named)
     limit = pain.withhold_all_loading_from
     if score is not None and score >= limit:
         reason += " " + fill(words.pain_score, score=score, limit=limit)
@@ -127,7 +128,11 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
     if loads and found.all_loading:
         return fill(
             words.withheld_all,
-            tests=count(words.the_tests, len(found.all_loading), tests=series(found.all_loading, words.list_and)),
+            tests=count(
+                words.the_tests,
+                len(found.all_loading),
+                tests=series(found.all_loading, words.list_and),
+            ),
             exercise=exercise.name,
             score=found.top_score,
         )
