@@ -62,7 +62,7 @@ import {
   emptyState, fieldOfPath, fieldValue, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
   selectedTests, shownUnit, sideOf, stepOfField, toResults, withField, withSkipped,
 } from "./state.js";
-import { clearDraft, HistoryStore, loadDraft, saveDraft } from "./storage.js";
+import { answered, clearDraft, HistoryStore, keepUnanswered, loadDraft, saveDraft, unanswered } from "./storage.js";
 
 const DEFAULT_SRC = new URL("../", import.meta.url).href;
 /** The guide's root, seen from src: the bundle is assets/hipguide/<version>/ (site_plugins/bundle/version.py). */
@@ -99,8 +99,8 @@ export class HipAssessmentElement extends HTMLElement {
   /** @type {IntersectionObserver | null} */ #observer = null;
   /** @type {IntersectionObserver | null} */ #figuresSeen = null;
   #history = new HistoryStore();
-  /** The history record being saved, if any. @type {Promise<void>} */
-  #saving = Promise.resolve();
+  /** The runs being answered and saved: the history waits for them. @type {Set<Promise<void>>} */
+  #saves = new Set();
   #historyOn = true;
   /** The invalid value last reported, per attribute (each reported once). @type {Map<string, string>} */
   #warned = new Map();
@@ -303,6 +303,7 @@ export class HipAssessmentElement extends HTMLElement {
     this.shadowRoot?.addEventListener("focusin", () => (globalThis.requestIdleCallback ?? setTimeout)(() => this.#writeDate()), { once: true });
     if (this.#wanted) this.loadRuntime();
     if (this.#state.step === "result") this.#submit();
+    this.#answerUnanswered();
     this.#loadFigures(src);
   }
 
@@ -583,6 +584,7 @@ export class HipAssessmentElement extends HTMLElement {
     // resumed result, then "Start a new assessment"), which must keep its own id and draft.
     const record = this.#state.record ?? recordId();
     if (this.#state.record !== record) this.#setState({ ...this.#state, record });
+    keepUnanswered(record, results); // until its answer is saved: the runner may leave first
     this.#reply = null;
     if (this.dataset.state !== "ready") this.#want();
     let reply;
@@ -595,6 +597,7 @@ export class HipAssessmentElement extends HTMLElement {
     }
     this.#emit("result", { results, reply });
     if (!reply.ok) {
+      answered(record); // refused: the runner sees why and sends it again
       this.#errors = {};
       this.#engineErrors = [];
       for (const e of reply.errors) {
@@ -615,8 +618,7 @@ export class HipAssessmentElement extends HTMLElement {
       if (this.#state.step === "result") this.#render();
     }
     this.#emit("complete", { results, prescription: reply.prescription });
-    this.#saving = this.#saveToHistory(results, record);
-    await this.#saving;
+    await this.#track(this.#saveToHistory(results, record));
     if (sameRun()) clearDraft(this.#draftKey());
   }
 
@@ -624,18 +626,50 @@ export class HipAssessmentElement extends HTMLElement {
 
   /** @param {any} results @param {string} id the run's record id */
   async #saveToHistory(results, id) {
-    // The run's id is kept in the draft: a reload that resumes this result (the page left before
-    // the draft was cleared) saves the same record again, never a second one.
+    // The run's id is kept in the draft and the outbox: a later visit that answers this run
+    // again (the page left before it was saved) saves the same record, never a second one.
     try {
       await this.#history.put(sealRecord(results, new Date().toISOString(), id));
     } catch {
       this.#historyOn = false;
     }
+    answered(id);
+  }
+
+  /** @param {Promise<void>} saving @returns {Promise<void>} */
+  #track(saving) {
+    this.#saves.add(saving);
+    return saving.finally(() => this.#saves.delete(saving));
+  }
+
+  /**
+   * Runs submitted on an earlier visit whose answer never came (the page was left first, after
+   * "Start a new assessment" replaced their draft): answered now and saved, or dropped if the
+   * engine refuses them. A run whose engine cannot start stays for a later visit.
+   */
+  #answerUnanswered() {
+    const runs = unanswered((reason) => this.#notices.push(fill(this.#words().record_set_aside, { reason })))
+      .filter((run) => run.id !== this.#state.record); // the draft's own run: resumed above
+    if (!runs.length) return;
+    this.#track((async () => {
+      for (const run of runs) {
+        let reply;
+        try {
+          reply = await this.assess(run.results);
+        } catch {
+          return;
+        }
+        if (reply.ok) await this.#saveToHistory(run.results, run.id);
+        else answered(run.id);
+      }
+    })());
   }
 
   /** Every valid record; the others are set aside and reported. */
   async #records() {
-    await this.#saving; // a run just finished is in the list, however fast the runner looks
+    // a run just finished, or one answered from an earlier visit, is in the list, however fast
+    // the runner looks
+    await Promise.allSettled([...this.#saves]);
     const records = [];
     for (const { key, value } of await this.#history.entries()) {
       const opened = openRecord(value, this.#catalog);

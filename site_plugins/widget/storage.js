@@ -1,5 +1,7 @@
 // Saving on the device only: the draft in localStorage (written as the runner types), the
-// history in IndexedDB. Nothing here trusts what it reads: records go through records.js, and
+// history in IndexedDB, and between the two the runs waiting for the engine's answer (the
+// outbox, in localStorage: written at once, so a run the runner leaves before its answer is
+// saved on a later visit, not lost). Nothing here trusts what it reads: records go through records.js, and
 // anything that fails is moved aside (kept, not deleted) and reported. When the browser refuses
 // storage (private mode, blocked), every method still resolves and `available` says so.
 //
@@ -16,6 +18,7 @@ export const DRAFT_PREFIX = "hipguide:draft:";
 const DRAFT_ASIDE = "hipguide:set-aside:";
 /** The draft format; a draft of another format is set aside, not guessed at. */
 export const DRAFT_FORMAT = 1;
+const OUTBOX_PREFIX = "hipguide:outbox:";
 
 /** @returns {Storage | null} */
 function local() {
@@ -47,7 +50,7 @@ export function loadDraft(key, onSetAside) {
     }
     return draft;
   } catch (error) {
-    store.setItem(`${DRAFT_ASIDE}${Date.now()}`, text);
+    store.setItem(`${DRAFT_ASIDE}${Date.now()}:${DRAFT_PREFIX}${key}`, text);
     store.removeItem(DRAFT_PREFIX + key);
     onSetAside(/** @type {Error} */ (error).message);
     return null;
@@ -69,6 +72,53 @@ export function saveDraft(key, state) {
 /** @param {string} key */
 export function clearDraft(key) {
   local()?.removeItem(DRAFT_PREFIX + key);
+}
+
+/**
+ * Keep a submitted run until its answer is in: `results` is the document sent to the engine.
+ * @param {string} id the run's record id @param {any} results @returns {boolean} whether it was kept
+ */
+export function keepUnanswered(id, results) {
+  const store = local();
+  if (!store) return false;
+  try {
+    store.setItem(OUTBOX_PREFIX + id, JSON.stringify({ format: DRAFT_FORMAT, id, results }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The run's answer is in (saved, or refused by the engine). @param {string} id */
+export function answered(id) {
+  local()?.removeItem(OUTBOX_PREFIX + id);
+}
+
+/**
+ * The runs submitted on this device whose answer never came (the page was left first). One that
+ * cannot be read is set aside (kept under another key) and reported through `onSetAside`.
+ * @param {(reason: string) => void} onSetAside @returns {{id: string, results: any}[]}
+ */
+export function unanswered(onSetAside) {
+  const store = local();
+  if (!store) return [];
+  const runs = [];
+  const keys = Array.from({ length: store.length }, (_, i) => store.key(i) ?? "");
+  for (const key of keys.filter((k) => k.startsWith(OUTBOX_PREFIX)).sort()) {
+    const text = store.getItem(key) ?? "";
+    try {
+      const run = JSON.parse(text);
+      if (run?.format !== DRAFT_FORMAT || run.id !== key.slice(OUTBOX_PREFIX.length) || typeof run.results !== "object" || !run.results) {
+        throw new Error("not a saved run this version can read");
+      }
+      runs.push({ id: String(run.id), results: run.results });
+    } catch (error) {
+      store.setItem(`${DRAFT_ASIDE}${Date.now()}:${key}`, text); // by its key: several may go aside at once
+      store.removeItem(key);
+      onSetAside(/** @type {Error} */ (error).message);
+    }
+  }
+  return runs;
 }
 
 /** @template T @param {IDBRequest<T>} request @returns {Promise<T>} */

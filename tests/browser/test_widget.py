@@ -371,15 +371,37 @@ HOLD_ANSWERS = """() => {  // the engine's answers wait until window.__answer() 
 }"""
 
 
-HISTORY_COUNT = """(count) => new Promise((resolve) => {
-  const opened = indexedDB.open("hipguide");
-  opened.onsuccess = () => {
-    const db = opened.result;
-    if (!db.objectStoreNames.contains("history")) return resolve(count === 0);
-    const counted = db.transaction("history").objectStore("history").count();
-    counted.onsuccess = () => resolve(counted.result === count);
-  };
-})"""
+SAVED_ON_THE_DEVICE = """async ({count, within}) => {
+  // The records in the history and the runs waiting in the outbox, polled until the history
+  // holds `count` records and the outbox is empty, or `within` ms have passed. (Polled here:
+  // wait_for_function would take the promise itself as a true value and not wait.)
+  const records = () => new Promise((resolve) => {
+    const opened = indexedDB.open("hipguide");
+    opened.onsuccess = () => {
+      const db = opened.result;
+      if (!db.objectStoreNames.contains("history")) return resolve(0);
+      const counted = db.transaction("history").objectStore("history").count();
+      counted.onsuccess = () => { db.close(); resolve(counted.result); };
+    };
+  });
+  const waiting = () =>
+    Object.keys(localStorage).filter((k) => k.startsWith("hipguide:outbox:")).length;
+  const until = Date.now() + within;
+  for (;;) {
+    const now = { records: await records(), waiting: waiting() };
+    if ((now.records === count && now.waiting === 0) || Date.now() > until) return now;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}"""
+
+
+def saved_on_the_device(page: Page, count: int, within_ms: int = 30_000) -> dict[str, int]:
+    """How many records the history holds and how many runs wait in the outbox, once the history
+    holds ``count`` and none waits (or after ``within_ms``)."""
+    result: dict[str, int] = page.evaluate(
+        SAVED_ON_THE_DEVICE, {"count": count, "within": within_ms}
+    )
+    return result
 
 
 def test_a_run_answered_after_a_new_one_began_keeps_to_itself(page: Page, site_url: str) -> None:
@@ -396,13 +418,31 @@ def test_a_run_answered_after_a_new_one_began_keeps_to_itself(page: Page, site_u
     answer_prescreen_no(widget)
     side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("9")
     page.evaluate("window.__answer()")
-    page.wait_for_function(HISTORY_COUNT, arg=1)  # the first run is saved, once
+    assert saved_on_the_device(page, 1) == {"records": 1, "waiting": 0}  # the first run, once
     # and the new run's answers are still its own draft
     draft = page.evaluate("() => localStorage.getItem('hipguide:draft:single_leg_bridge')")
     assert draft is not None, "the first run's answer cleared the new run's draft"
     left = json.loads(draft)["state"]["tests"]["single_leg_bridge"]["sides"]["left"]
     assert left["measures"]["hold_time"]["value"] == "9"
     assert "record" not in json.loads(draft)["state"], "the new run took the first run's id"
+
+
+def test_a_run_left_before_its_answer_is_saved_on_the_next_visit(page: Page, site_url: str) -> None:
+    # The runner asks for the program, starts a new assessment at once and leaves before the
+    # (slow) engine answers: the first run's draft is gone, its answer never came.
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
+    side(widget, "single_leg_bridge", "right").get_by_label(HELD).fill("15")
+    page.evaluate(HOLD_ANSWERS)
+    to_review(widget)
+    widget.get_by_role("button", name="Get my program").click()
+    widget.get_by_role("button", name="Start a new assessment").click()
+    assert saved_on_the_device(page, 0, within_ms=0) == {"records": 0, "waiting": 1}
+    page.reload()
+    # answered and saved on this visit, and no longer waiting
+    assert saved_on_the_device(page, 1) == {"records": 1, "waiting": 0}
 
 
 def test_without_storage_the_assessment_completes_and_says_history_is_off(
