@@ -70,6 +70,10 @@ _NULL = "tag:yaml.org,2002:null"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
+_MERGE_NOT_FIELDS = (
+    "is not valid YAML: '<<' merges fields (a mapping, or an '*alias' of one), not a plain value"
+    " or a list"
+)
 
 # YAML 1.2's core schema, in place of PyYAML's YAML 1.1 one: '1:30' is text (not 90), '010' is
 # ten (not eight), 'yes', 'no', 'on' and 'off' are words, and '2024-05-01' is text, not a date.
@@ -286,8 +290,9 @@ class _Builder:
             if key.tag == _MERGE:
                 for part in value.value if isinstance(value, yaml.SequenceNode) else [value]:
                     base = self.value(part, path)
-                    if isinstance(base, dict):
-                        merged = {**base, **merged}
+                    if not isinstance(base, dict):
+                        raise YamlSyntaxError(_line(part.start_mark), _MERGE_NOT_FIELDS)
+                    merged = {**base, **merged}
                 continue
             line = _line(key.start_mark)
             if not isinstance(key, yaml.ScalarNode):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.content.yamlsource import parse_yaml
+from site_plugins.content.yamlsource import YamlSyntaxError, parse_yaml
 from site_plugins.hipguide.kinds import load_site_content
 from tests.content.cases import BRIDGE
 from tests.content.edits import Replace
@@ -51,3 +51,15 @@ def test_aliases_within_the_limit_still_work(tmp_path: Path) -> None:
     document = parse_yaml(path)
     assert document.data == {"a": ["one", "two"], "b": ["one", "two"]}
     assert document.line_of(("b", 1)) == 1, "an alias's values point at the anchored lines"
+
+
+def test_merged_fields_come_in_and_a_merged_plain_value_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("base: &base {sets: 3}\ndose:\n  <<: *base\n  reps: 10\n", encoding="utf-8")
+    assert parse_yaml(path).data["dose"] == {"sets": 3, "reps": 10}
+    for merged in ["5", "[1, 2]", "[*base, 5]"]:
+        path.write_text(f"base: &base {{sets: 3}}\ndose:\n  <<: {merged}\n", encoding="utf-8")
+        with pytest.raises(YamlSyntaxError) as raised:
+            parse_yaml(path)
+        assert raised.value.line == 3, merged
+        assert "'<<' merges fields" in str(raised.value), merged
