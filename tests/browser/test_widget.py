@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser.conftest import RequestLog, axe_violations
 from tests.browser.widget import (
@@ -404,8 +404,9 @@ def saved_on_the_device(page: Page, count: int, within_ms: int = 30_000) -> dict
     return result
 
 
-def test_a_run_answered_after_a_new_one_began_keeps_to_itself(page: Page, site_url: str) -> None:
-    # A slow engine: the runner asks for the program, then starts again before it comes.
+def ask_then_start_again(page: Page, site_url: str) -> Locator:
+    """On a slow engine (its answers held until ``window.__answer()``), the runner asks for the
+    program of a bridge run and starts a new assessment before it comes."""
     page.goto(site_url + BRIDGE_PAGE)
     widget = widget_of(page)
     answer_prescreen_no(widget)
@@ -415,6 +416,11 @@ def test_a_run_answered_after_a_new_one_began_keeps_to_itself(page: Page, site_u
     to_review(widget)
     widget.get_by_role("button", name="Get my program").click()
     widget.get_by_role("button", name="Start a new assessment").click()
+    return widget
+
+
+def test_a_run_answered_after_a_new_one_began_keeps_to_itself(page: Page, site_url: str) -> None:
+    widget = ask_then_start_again(page, site_url)
     answer_prescreen_no(widget)
     side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("9")
     page.evaluate("window.__answer()")
@@ -430,15 +436,7 @@ def test_a_run_answered_after_a_new_one_began_keeps_to_itself(page: Page, site_u
 def test_a_run_left_before_its_answer_is_saved_on_the_next_visit(page: Page, site_url: str) -> None:
     # The runner asks for the program, starts a new assessment at once and leaves before the
     # (slow) engine answers: the first run's draft is gone, its answer never came.
-    page.goto(site_url + BRIDGE_PAGE)
-    widget = widget_of(page)
-    answer_prescreen_no(widget)
-    side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("6")
-    side(widget, "single_leg_bridge", "right").get_by_label(HELD).fill("15")
-    page.evaluate(HOLD_ANSWERS)
-    to_review(widget)
-    widget.get_by_role("button", name="Get my program").click()
-    widget.get_by_role("button", name="Start a new assessment").click()
+    ask_then_start_again(page, site_url)
     assert saved_on_the_device(page, 0, within_ms=0) == {"records": 0, "waiting": 1}
     page.reload()
     # answered and saved on this visit, and no longer waiting
