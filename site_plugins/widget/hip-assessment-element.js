@@ -96,6 +96,9 @@ export class HipAssessmentElement extends HTMLElement {
   /** @type {string[]} */ #notices = [];
   #built = false;
   #wanted = false;
+  /** @type {(value?: unknown) => void} */ #nowWanted = () => {};
+  /** Resolves once the engine is wanted (the widget seen or touched): no start before that. */
+  #wantedSoon = new Promise((resolve) => { this.#nowWanted = resolve; });
   /** @type {IntersectionObserver | null} */ #observer = null;
   /** @type {IntersectionObserver | null} */ #figuresSeen = null;
   #history = new HistoryStore();
@@ -339,6 +342,7 @@ export class HipAssessmentElement extends HTMLElement {
   #want() {
     this.#observer?.disconnect();
     this.#wanted = true;
+    this.#nowWanted();
     if (this.#catalog && !this.#loading) this.loadRuntime();
   }
 
@@ -644,14 +648,16 @@ export class HipAssessmentElement extends HTMLElement {
 
   /**
    * Runs submitted on an earlier visit whose answer never came (the page was left first, after
-   * "Start a new assessment" replaced their draft): answered now and saved, or dropped if the
-   * engine refuses them. A run whose engine cannot start stays for a later visit.
+   * "Start a new assessment" replaced their draft): answered once the engine is wanted here, and
+   * saved, or dropped if the engine refuses them. A run whose engine cannot start stays for a
+   * later visit.
    */
   #answerUnanswered() {
     const runs = unanswered((reason) => this.#notices.push(fill(this.#words().record_set_aside, { reason })))
       .filter((run) => run.id !== this.#state.record); // the draft's own run: resumed above
     if (!runs.length) return;
     this.#track((async () => {
+      await this.#wantedSoon; // a reader who never comes to the widget starts no engine for them
       for (const run of runs) {
         let reply;
         try {

@@ -1,8 +1,8 @@
 // Saving on the device only: the draft in localStorage (written as the runner types), the
 // history in IndexedDB, and between the two the runs waiting for the engine's answer (the
 // outbox, in localStorage: written at once, so a run the runner leaves before its answer is
-// saved on a later visit, not lost). Nothing here trusts what it reads: records go through records.js, and
-// anything that fails is moved aside (kept, not deleted) and reported. When the browser refuses
+// saved on a later visit, not lost). Nothing here trusts what it reads: records go through
+// records.js, and anything that fails is moved aside (kept, not deleted) and reported. When the browser refuses
 // storage (private mode, blocked), every method still resolves and `available` says so.
 //
 // A small module of our own rather than npm's idb-keyval: we need two object stores in one
@@ -15,10 +15,22 @@ const HISTORY = "history";
 const ASIDE = "set_aside";
 /** localStorage keys */
 export const DRAFT_PREFIX = "hipguide:draft:";
-const DRAFT_ASIDE = "hipguide:set-aside:";
+const SET_ASIDE = "hipguide:set-aside:";
 /** The draft format; a draft of another format is set aside, not guessed at. */
 export const DRAFT_FORMAT = 1;
 const OUTBOX_PREFIX = "hipguide:outbox:";
+
+/**
+ * Move an entry that cannot be read out of the way, kept whole under a key of its own (several
+ * may go aside at once), and report why.
+ * @param {Storage} store @param {string} key @param {string} text @param {unknown} error
+ * @param {(reason: string) => void} onSetAside
+ */
+function setAside(store, key, text, error, onSetAside) {
+  store.setItem(`${SET_ASIDE}${Date.now()}:${key}`, text);
+  store.removeItem(key);
+  onSetAside(/** @type {Error} */ (error).message);
+}
 
 /** @returns {Storage | null} */
 function local() {
@@ -50,9 +62,7 @@ export function loadDraft(key, onSetAside) {
     }
     return draft;
   } catch (error) {
-    store.setItem(`${DRAFT_ASIDE}${Date.now()}:${DRAFT_PREFIX}${key}`, text);
-    store.removeItem(DRAFT_PREFIX + key);
-    onSetAside(/** @type {Error} */ (error).message);
+    setAside(store, DRAFT_PREFIX + key, text, error, onSetAside);
     return null;
   }
 }
@@ -113,9 +123,7 @@ export function unanswered(onSetAside) {
       }
       runs.push({ id: String(run.id), results: run.results });
     } catch (error) {
-      store.setItem(`${DRAFT_ASIDE}${Date.now()}:${key}`, text); // by its key: several may go aside at once
-      store.removeItem(key);
-      onSetAside(/** @type {Error} */ (error).message);
+      setAside(store, key, text, error, onSetAside);
     }
   }
   return runs;
