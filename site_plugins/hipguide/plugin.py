@@ -52,6 +52,7 @@ from site_plugins.render import (
     SITE_SCRIPT,
     STYLESHEET,
     InlineFiles,
+    developer_docs,
     environment,
     move_styles,
     navigation,
@@ -85,6 +86,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.figures: dict[str, str] = {}
         self.pages: set[str] = set()
         """The pages rendered from content (their paths in the docs folder)."""
+        self.developer_docs: set[str] = set()
+        """The project's own documents, kept out of the runner's search."""
         self.serving = False
         self.last_good: Content | None = None
         self.content_error: str | None = None
@@ -118,6 +121,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return files
         env = environment(self._override_dirs(config), self._cache / "templates")
         hand_written = [f.src_uri for f in files.documentation_pages()]
+        self.developer_docs = set(developer_docs(hand_written))
         figures = self.figures = self._render_figures()
         self.pages = set()
         for page in render_pages(self.content.catalog, env, figures=figures):
@@ -159,6 +163,11 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str | None:
+        # The runner's search finds the guide, not the project's documents; a smaller index is
+        # also less for every page's search worker to build (~2/3 of the words were these).
+        # A document's own `search:` front matter wins.
+        if page.file.src_uri in self.developer_docs:
+            page.meta.setdefault("search", {"exclude": True})
         if self.content is None or CONTACT_SHEET_MARKER not in markdown:
             return markdown
         return markdown.replace(CONTACT_SHEET_MARKER, self._contact_sheet(page.file.src_uri))

@@ -5,7 +5,7 @@ plain data; the adapter hands both to the site generator.
 """
 
 from site_plugins.render.inline import InlineFiles, move_styles
-from site_plugins.render.nav import navigation
+from site_plugins.render.nav import developer_docs, navigation
 from site_plugins.render.pages import SITE_SCRIPT, STYLESHEET, Page, environment, render_pages
 from site_plugins.render.paths import slug
 
@@ -14,6 +14,7 @@ __all__ = [
     "STYLESHEET",
     "InlineFiles",
     "Page",
+    "developer_docs",
     "environment",
     "move_styles",
     "navigation",

@@ -15,7 +15,7 @@ from typing import Any
 from hipcore.model import Catalog
 from site_plugins.render import paths
 
-__all__ = ["DEVELOPERS", "DEVELOPER_DOCS", "HOME", "navigation"]
+__all__ = ["DEVELOPERS", "DEVELOPER_DOCS", "HOME", "developer_docs", "navigation"]
 
 HOME = "index.md"
 DEVELOPERS = "For developers and site owners"
@@ -54,8 +54,15 @@ def navigation(catalog: Catalog, hand_written: Iterable[str]) -> list[NavItem]:
         {"Exercises": exercises},
         {"Sources": paths.SOURCES},
     ]
-    docs = [p for p in DEVELOPER_DOCS if p in others]
-    docs += [p for p in others if p not in docs and p != HOME]
+    docs = developer_docs(others)
     if docs:
         nav.append({DEVELOPERS: docs})
     return nav
+
+
+def developer_docs(hand_written: Iterable[str]) -> list[str]:
+    """The hand-written pages other than the home page, in the developers' reading order: the
+    project's documents, kept out of the runner's navigation and search."""
+    others = sorted(set(hand_written))
+    docs = [p for p in DEVELOPER_DOCS if p in others]
+    return docs + [p for p in others if p not in docs and p != HOME]

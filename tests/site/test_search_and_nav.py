@@ -24,6 +24,16 @@ def test_the_search_index_holds_each_pages_words(site: BuiltSite, catalog: Catal
         assert e.purpose.split()[0] in text[f"exercises/{e.id.replace('_', '-')}/"]
 
 
+def test_the_runners_search_finds_the_guide_not_the_project_documents(site: BuiltSite) -> None:
+    index = json.loads((site.root / "search/search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    documents = {f"{p.stem}/" for p in (ROOT / "docs").glob("*.md") if p.stem != "index"}
+    assert documents, "the project has documents"
+    assert pages & documents == set()
+    assert "" in pages, "the home page is found"
+    assert all((site.root / url / "index.html").is_file() for url in documents)
+
+
 def test_the_nav_lists_the_guide_in_reading_order(site: BuiltSite) -> None:
     nav = site.page("").find("nav", class_="md-nav--primary").find("ul")
     top = [
