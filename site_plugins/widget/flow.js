@@ -21,6 +21,7 @@ const nextId = (stem) => `${stem}-${++uid}`;
  * @property {Record<string, string>} errors   field name -> message (typed values, the engine)
  * @property {Record<string, string>} figures  assessment id -> the guide's figure block (HTML)
  * @property {string[]} [units]  the unit ids a measure shows first where it accepts several (`units`)
+ * @property {boolean} [hasHistory]  finished runs are saved on this device: the pre-screen offers them
  */
 
 /** The step's heading, focused when the step opens. @param {string} text */
@@ -76,7 +77,7 @@ export function prescreenStep(ctx) {
     heading(w.before_you_start),
     ...catalog.red_flags.map((/** @type {any} */ flag) =>
       yesNo(w, `prescreen.${flag.id}`, flag.question, state.prescreen[flag.id], undefined, errors[`prescreen.${flag.id}`])),
-    actions([button(w.next, "next", "primary")]),
+    actions([...(ctx.hasHistory ? [button(w.history, "history")] : []), button(w.next, "next", "primary")]),
   ]);
 }
 

@@ -105,6 +105,8 @@ export class HipAssessmentElement extends HTMLElement {
   /** The runs being answered and saved: the history waits for them. @type {Set<Promise<void>>} */
   #saves = new Set();
   #historyOn = true;
+  /** Finished runs are saved on this device (the pre-screen then offers the history). */
+  #hasRecords = false;
   /** The invalid value last reported, per attribute (each reported once). @type {Map<string, string>} */
   #warned = new Map();
   /** @type {MediaQueryList | null} */ #systemDark = null;
@@ -300,6 +302,12 @@ export class HipAssessmentElement extends HTMLElement {
     if (!this.dataset.state) this.dataset.state = "idle";
     this.#render(false);
     this.#history.available().then((on) => { this.#historyOn = on; });
+    // A runner back after a finished run starts at the pre-screen: it offers their history
+    // once the device is found to hold some (not drawn again under their hands).
+    this.#history.count().then((n) => {
+      this.#hasRecords = n > 0;
+      if (n > 0 && this.#state.step === "prescreen" && !this.shadowRoot?.activeElement) this.#render(false);
+    }, () => {});
     // A date formatter takes tens of milliseconds to make (a page's first Intl use): made in idle
     // time once the runner starts on the assessment, long before a result shows a date, not in
     // the task that draws the result, and not at all for a reader who never uses the widget.
@@ -387,6 +395,7 @@ export class HipAssessmentElement extends HTMLElement {
     const view = /** @type {HTMLElement} */ (this.shadowRoot.querySelector(".view"));
     const ctx = {
       catalog: this.#catalog, state: this.#state, order: this.#order(), errors: this.#errors, figures: this.#figures, units: this.units,
+      hasHistory: this.#hasRecords,
     };
     const step = this.#state.step;
     /** @type {HTMLElement} */ let content;
@@ -633,7 +642,7 @@ export class HipAssessmentElement extends HTMLElement {
     // The run's id is kept in the draft and the outbox: a later visit that answers this run
     // again (the page left before it was saved) saves the same record, never a second one.
     try {
-      await this.#history.put(sealRecord(results, new Date().toISOString(), id));
+      this.#hasRecords = (await this.#history.put(sealRecord(results, new Date().toISOString(), id))) || this.#hasRecords;
     } catch {
       this.#historyOn = false;
     }
@@ -692,6 +701,7 @@ export class HipAssessmentElement extends HTMLElement {
   /** @param {boolean} [focus] move focus to the history's heading */
   async #showHistory(focus = true) {
     const records = await this.#records();
+    this.#hasRecords = records.length > 0;
     const view = this.shadowRoot?.querySelector(".view");
     if (!view || this.#state.step !== "history") return;
     const notices = this.#notices.splice(0);

@@ -175,6 +175,13 @@ export class HistoryStore {
     return keys.map((key, i) => ({ key, value: values[i] }));
   }
 
+  /** How many records are stored (0 when storage is refused). @returns {Promise<number>} */
+  async count() {
+    const db = await this.open();
+    if (!db) return 0;
+    return done(db.transaction(HISTORY).objectStore(HISTORY).count());
+  }
+
   /** @param {{id: string}} record */
   async put(record) {
     const db = await this.open();

@@ -362,6 +362,31 @@ def test_the_history_exports_clears_and_imports_back(page: Page, site_url: str) 
     expect(widget.locator(".prescription")).to_be_visible(timeout=60_000)
 
 
+def test_a_runner_back_after_a_finished_run_finds_the_history_on_the_first_step(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    expect(widget).to_have_attribute("data-step", "prescreen")
+    expect(widget.get_by_role("button", name="History")).to_have_count(0)  # nothing saved yet
+    finish_bridge(page, site_url, "7")
+    expect(widget_of(page).locator(".prescription")).to_be_visible(timeout=60_000)
+    assert saved_on_the_device(page, 1) == {"records": 1, "waiting": 0}
+    page.reload()
+    widget = widget_of(page)
+    expect(widget).to_have_attribute("data-step", "prescreen")
+    widget.get_by_role("button", name="History").click()
+    expect(widget.locator("ul.records li")).to_have_count(1)
+    widget.get_by_role("button", name="Back to the assessment").click()
+    expect(widget).to_have_attribute("data-step", "prescreen")
+    page.once("dialog", lambda d: d.accept())
+    widget.get_by_role("button", name="History").click()
+    widget.get_by_role("button", name="Delete all").click()
+    expect(widget.locator("ul.records li")).to_have_count(0)
+    widget.get_by_role("button", name="Back to the assessment").click()
+    expect(widget.get_by_role("button", name="History")).to_have_count(0)
+
+
 HOLD_ANSWERS = """() => {  // the engine's answers wait until window.__answer() lets them go
   const widget = document.querySelector("hip-assessment");
   const assess = widget.assess.bind(widget);
