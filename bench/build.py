@@ -13,9 +13,11 @@ each a fresh ``python`` process as ``mkdocs build`` would be:
 Builds keep compiled Python files between runs, as an installed plugin has them, and the first
 site starts with one untimed build of each kind. Runs alternate between the two; the table
 gives medians of wall-clock and CPU seconds and of the plugin's own CPU seconds (importing it
-and its hooks), of which the figures (posing and drawing them). Nothing the plugin computes
-from the content is kept from one build to the next. ``--profile N`` profiles one build of a
-catalog of N generated exercises instead (0: the real site).
+and its hooks), of which the figures (posing and drawing them). The real site is built twice
+over: as a rebuild is, with the checked content and its figures kept from the build before
+(``site_plugins/content/cache.py``: the same content and code), and "cold", with none kept, as
+the first build after an edit to the content. ``--profile N`` profiles one build of a catalog
+of N generated exercises instead (0: the real site).
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ sources:
     section: Abstract
 """
 
+CONTENT_CACHE = ROOT / "node_modules/.cache/hipguide/content"
+"""Where the plugin keeps checked content between builds (its default ``cache_dir``)."""
+
 LADDER = 4
 """Generated exercises come in ladders of this many rungs (regression and progression)."""
 
@@ -93,6 +98,8 @@ class Site:
     name: str
     content: Path
     exercises: int
+    cold: bool = False
+    """No checked content kept from an earlier build (the first build after an edit)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
             content = generate(work / "content", args.profile) if args.profile else ROOT / "content"
             _profile(content, work)
             return 0
-        sites = [] if args.quick else [Site("real site", ROOT / "content", 0)]
+        real = ROOT / "content"
+        sites = [Site("real site", real, 0), Site("real site cold", real, 0, True)]
+        sites = [] if args.quick else sites
         sites += [Site(f"{n} exercises", generate(work / f"c{n}", n), n) for n in args.sizes]
         rows = [
             _measure(site, work, args.repeats, warm_up=n == 0 and not args.quick)
@@ -176,6 +185,8 @@ def _measure(site: Site, work: Path, repeats: int, *, warm_up: bool) -> dict[str
     for n in range(-1 if warm_up else 0, repeats):
         for kind, overrides in builds.items():
             target = work / f"{slug}-{kind}-site"
+            if site.cold and kind == "hipguide":
+                shutil.rmtree(CONTENT_CACHE, ignore_errors=True)
             run = _time_build(site.content, target, overrides)
             if n >= 0:  # the warm-up run compiles modules and templates, fills the disk cache
                 runs[kind].append(run)
@@ -308,7 +319,7 @@ def _print_table(rows: list[dict[str, Any]], repeats: int) -> None:
             f"  {row['plugin']:>6.2f} {row['figures']:>7.2f}"
             f" {1000 * row['plugin'] / row['pages']:>7.2f}"
         )
-    generated = [row for row in rows if row["site"] != "real site"]
+    generated = [row for row in rows if not row["site"].startswith("real site")]
     if len(generated) >= 2:
         first, last = generated[0], generated[-1]
         extra = last["pages"] - first["pages"]

@@ -12,19 +12,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
-
-from pydantic import ConfigDict, TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 from hipcore import model
 from hipcore.errors import Problem
 from hipcore.shapes import Record, nested_types, shape
 
+if TYPE_CHECKING:
+    from pydantic import ConfigDict, TypeAdapter
+
 __all__ = ["KINDS", "Kind"]
 
+# pydantic is imported where an adapter is built, not with this module: a build that reads its
+# checked content from the cache (content/cache.py) never needs it.
 
-_READING = ConfigDict(extra="forbid", strict=True)
-_DOCUMENTING = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+_READING: ConfigDict = {"extra": "forbid", "strict": True}
+_DOCUMENTING: ConfigDict = {"extra": "forbid", "strict": True, "use_attribute_docstrings": True}
 """For the JSON Schema only: reading the field docstrings takes pydantic longer than building
 the validators themselves, and every build would pay for it."""
 
@@ -72,11 +75,15 @@ class Kind:
     def adapter(self) -> TypeAdapter[Any]:
         """Validates one file: strictly, refusing unknown fields (a misspelt field name must be
         an error, not silently ignored)."""
+        from pydantic import TypeAdapter  # noqa: PLC0415 - see above
+
         with _configured(self.adapter_type, _READING):
             return _built(TypeAdapter(self.adapter_type))
 
     def json_schema(self) -> dict[str, Any]:
         """The JSON Schema of one file, with each field's docstring as its description."""
+        from pydantic import TypeAdapter  # noqa: PLC0415 - see above
+
         with _configured(self.adapter_type, _DOCUMENTING):
             adapter = _built(TypeAdapter(self.adapter_type))
         return adapter.json_schema()

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from hipcore.catalog import CATALOG_VERSION, check_references
 from hipcore.errors import FieldPath, Problem
 from hipcore.model import Catalog
@@ -138,6 +136,8 @@ def _read(
     for dup in document.duplicates:
         message = f"is written twice (first at line {dup.first_line}); keep one"
         problems.append(ContentProblem.at(rel, Problem(dup.path, message), document, line=dup.line))
+    from pydantic import ValidationError  # noqa: PLC0415 - only when content is checked (cache.py)
+
     try:
         value = kind.adapter.validate_json(json.dumps(document.data, default=str), strict=True)
     except ValidationError as error:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import mimetypes
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -44,10 +46,11 @@ from site_plugins.bundle import (
     write_web_manifest,
 )
 from site_plugins.content import Content, ContentError
+from site_plugins.content.cache import Derived, content_key
 from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
 from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
-from site_plugins.hipguide.kinds import load_site_content
+from site_plugins.hipguide.kinds import SITE_KINDS, load_site_content
 from site_plugins.render import (
     SITE_SCRIPT,
     STYLESHEET,
@@ -61,6 +64,9 @@ from site_plugins.render import (
 from site_plugins.render.paths import assessment_page, exercise_page, relative
 
 __all__ = ["HipguidePlugin"]
+
+T = TypeVar("T")
+SITE_KIND_NAMES = tuple(kind.name for kind in SITE_KINDS)
 
 WIDGET = Path(__file__).parent.parent / "widget"
 ON_DEMAND = "on-demand.js"
@@ -90,6 +96,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         """The project's own documents, kept out of the runner's search."""
         self.serving = False
         self.last_good: Content | None = None
+        self.derived: Derived | None = None
+        """What is made from this build's content, kept for a build of the same content and code
+        (content/cache.py); None while the content is broken."""
         self.content_error: str | None = None
         self.inline = InlineFiles()
         self.version = ""
@@ -232,8 +241,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
 
     @property
     def _cache(self) -> Path:
-        """What is kept between builds: the snapshot, the compressed runtime files and the
-        compiled templates (docs/architecture.md, "Build caches")."""
+        """What is kept between builds: the checked content, the snapshot, the compressed runtime
+        files and the compiled templates (docs/architecture.md, "Build caches")."""
         return self.root / (self.config.cache_dir or f"{self.config.node_modules}/.cache/hipguide")
 
     @property
@@ -289,22 +298,34 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def _load_content(self) -> Content:
         """The content; while serving, broken content keeps the last good one (a rebuild that
         raised would leave every request waiting), and its problems are shown on every page."""
+        root = self.root / self.config.content_dir
+        derived = Derived(self._cache / "content", content_key(root, SITE_KIND_NAMES))
+        self.derived = None
         try:
-            content = load_site_content(self.root / self.config.content_dir)
+            content = derived.get("content", lambda: load_site_content(root))
         except ContentError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
             log.warning("ERROR   -  %s", error)
             self.content_error = str(error)
             return self.last_good
+        self.derived = derived
         self.content_error = None
         self.last_good = content
         return content
 
+    def _derived(self, name: str, make: Callable[[], T]) -> T:
+        """Made from the content, or kept from a build of the same content and code."""
+        return self.derived.get(name, make) if self.derived else make()
+
     def _render_figures(self) -> dict[str, str]:
-        assert self.content is not None
+        content = self.content
+        assert content is not None
         try:
-            return figure_blocks(self.content.catalog, self.content.extras.get("figures", ()))
+            return self._derived(
+                "figures",
+                lambda: figure_blocks(content.catalog, content.extras.get("figures", ())),
+            )
         except FigureError as error:
             raise PluginError(str(error)) from None
 
@@ -318,7 +339,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             return relative(here, page)
 
         figures = self.content.extras.get("figures", ())
-        return contact_sheet(self.content.catalog, figures, page_of)
+        catalog = self.content.catalog
+        name = "contact-sheet-" + hashlib.sha256(here.encode()).hexdigest()[:12]
+        return self._derived(name, lambda: contact_sheet(catalog, figures, page_of))
 
     def _override_dirs(self, config: MkDocsConfig) -> tuple[Path, ...]:
         custom = config.theme.custom_dir if config.theme else None
