@@ -29,7 +29,7 @@ _SITE_URL = re.compile(rb"<loc>(https?://[^/<]+)/")
 _TEXT = {"text/html", "text/css", "text/javascript", "application/json", "image/svg+xml",
          "application/xml", "application/manifest+json"}  # fmt: skip
 _IMMUTABLE = re.compile(
-    r"^/assets/(hipguide/[0-9a-f]{12}/|hipguide/inline/"
+    r"^/assets/(hipguide/[0-9a-f]{12}/|hipguide/inline/|hipguide/page-[0-9a-f]{12}\.js$"
     r"|javascripts/bundle\.[^/]*\.min\.js$|stylesheets/[^/]*\.min\.css$)"
 )
 """Named by their content (docs/embedding.md's table of headers): cached for a year."""

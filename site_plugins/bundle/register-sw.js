@@ -1,5 +1,6 @@
 // Registers the guide's service worker (sw.js at the site's root) so the guide and the
-// self-assessment work offline after the first visit. Written to assets/hipguide/offline.js.
+// self-assessment work offline after the first visit. A part of the page script every guide page
+// runs (site_plugins/hipguide/pagescript.py), in assets/hipguide/: sw.js is two folders up.
 //
 // The service worker's first install downloads the guide (a few MB). On a page whose widget is
 // starting Python, that would compete with the engine's start-up for the network and the CPU,

@@ -51,8 +51,8 @@ from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_shee
 from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import SITE_KINDS, load_site_content
+from site_plugins.hipguide.pagescript import ON_DEMAND, page_script
 from site_plugins.render import (
-    SITE_SCRIPT,
     STYLESHEET,
     InlineFiles,
     developer_docs,
@@ -69,8 +69,6 @@ T = TypeVar("T")
 SITE_KIND_NAMES = tuple(kind.name for kind in SITE_KINDS)
 
 WIDGET = Path(__file__).parent.parent / "widget"
-ON_DEMAND = "on-demand.js"
-"""The widget's loader, on every page; it imports the element where a page holds one."""
 LARGE_RUNTIME_FILES = (
     "pyodide.asm.wasm",
     "pyodide.asm.mjs",
@@ -117,10 +115,6 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.inline = InlineFiles()
         if self._stylesheet not in config.extra_css:
             config.extra_css.append(self._stylesheet)
-        if self._site_script not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(_module_script(self._site_script))
-        if self._offline_script not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(_module_script(self._offline_script))
         # A nav written in mkdocs.yml wins; without one, the content decides the order.
         self.nav_from_content = config.nav is None
         return config
@@ -138,10 +132,6 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             self.pages.add(page.path)
         stylesheet = STYLESHEET.read_text("utf-8")
         files.append(File.generated(config, self._stylesheet, content=stylesheet))
-        script = SITE_SCRIPT.read_text("utf-8")
-        files.append(File.generated(config, self._site_script, content=script))
-        offline = REGISTER_SCRIPT.read_text("utf-8")
-        files.append(File.generated(config, self._offline_script, content=offline))
         icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
         files.append(File.generated(config, self._icon, content=icon))
         if self.nav_from_content:
@@ -149,13 +139,16 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         # Here, not after the pages: they link to the bundle's versioned folder, named by its
         # content. (The site folder was cleaned before this event.)
         self.version = self._write_bundle(Path(config.site_dir) / self.config.assets_dir)
-        # Every page gets the small loader, not the element: the widget's modules are fetched
-        # only on a page that holds one (on-demand.js), instant navigation included. It is the
-        # versioned folder's own, not the stable entry hosts use: a page and the bundle it names
-        # then always come from the same build, whatever a cache kept.
-        script = f"{self.config.assets_dir}/{self.version}/widget/{ON_DEMAND}"
-        if script not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.insert(0, _module_script(script))
+        # Every page gets the page script (pagescript.py), not the element: the widget's modules
+        # are fetched only on a page that holds one, instant navigation included.
+        name, text = page_script(self.version)
+        script = f"{self.config.assets_dir}/{name}"
+        files.append(File.generated(config, script, content=text))
+        earlier = f"{self.config.assets_dir}/page-"  # a rebuild's config may hold the last one
+        config.extra_javascript = [
+            s for s in config.extra_javascript if not str(s).startswith(earlier)
+        ]
+        config.extra_javascript.insert(0, _module_script(script))
         files.append(File.generated(config, EMBED_PAGE, content=self._embed_page(config)))
         return files
 
@@ -254,17 +247,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/icon.svg"
 
     @property
-    def _offline_script(self) -> str:
-        return f"{self.config.assets_dir}/offline.js"
-
-    @property
     def _inline_dir(self) -> str:
         """The pages' scripts and styles, moved out of them (site_plugins/render/inline.py)."""
         return f"{self.config.assets_dir}/inline"
-
-    @property
-    def _site_script(self) -> str:
-        return f"{self.config.assets_dir}/hipguide-site.js"
 
     def _preload_widget(self, page_url: str, embed: bool = False) -> str:
         """On a page with the widget, fetch its modules and the catalog from the head, in
@@ -273,7 +258,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         base = get_relative_url(f"{self.config.assets_dir}/{self.version}/", page_url)
 
         def imported(name: str) -> bool:
-            if name in {"worker.js", "startup.js", ON_DEMAND, FRAME_SCRIPT, HOST_SCRIPT}:
+            if name in {"worker.js", "startup.js", ON_DEMAND.name, FRAME_SCRIPT, HOST_SCRIPT}:
                 return False
             return name != "index.js" if embed else not name.startswith("embed-")
 

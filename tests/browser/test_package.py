@@ -81,8 +81,8 @@ def test_the_package_holds_the_widget_and_its_runtime_and_not_the_guides_files(
     assert needed <= files
     manifest = json.loads((unpacked / "manifest.json").read_text("utf-8"))
     assert manifest["snapshot"]["file"] in files
-    guide_only = {"offline.js", "icon.svg", "hipguide.css", "hipguide-site.js"}
-    assert [f for f in files if f in guide_only or f.startswith("inline/")] == []
+    guide_only = {"icon.svg", "hipguide.css"}
+    assert [f for f in files if f in guide_only or f.startswith(("inline/", "page-"))] == []
     assert [f for f in files if f.endswith((".gz", ".br"))] == [], "the host compresses"
     package = json.loads((unpacked / "package.json").read_text("utf-8"))
     assert (package["name"], package["version"]) == (PACKAGE_NAME, __version__)

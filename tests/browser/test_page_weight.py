@@ -28,11 +28,7 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 
 def widget_code(requests: RequestLog) -> list[str]:
-    return [
-        u
-        for u in requests.urls
-        if ("/widget/" in u and not u.endswith("/widget/on-demand.js")) or "catalog.json" in u
-    ]
+    return [u for u in requests.urls if "/widget/" in u or "catalog.json" in u]
 
 
 @pytest.mark.parametrize("path", ["/", "/article/", "/exercises/hip-bridge/", "/sources/"])
@@ -41,7 +37,9 @@ def test_a_page_without_a_widget_fetches_none_of_its_code(
 ) -> None:
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    assert any(u.endswith("/widget/on-demand.js") for u in requests_made.urls)
+    page_script = re.compile(r"/assets/hipguide/page-\w+\.js$")
+    page_scripts = [u for u in requests_made.urls if page_script.search(u)]
+    assert len(page_scripts) == 1, "one page script: the theme fixes, offline, the loader"
     assert widget_code(requests_made) == []
     assert page.evaluate("customElements.get('hip-assessment')") is None
 

@@ -52,18 +52,24 @@ def test_the_built_site_serves_the_bundle_under_its_content_name(built_site: Pat
     assets = built_site / ASSETS
     # Beside it only the stable entry, version.json, and the guide's own (revalidated) files.
     beside = {p.relative_to(assets).as_posix() for p in assets.iterdir()}
-    assert beside == {
+    page_scripts = {name for name in beside if re.fullmatch(r"page-[0-9a-f]{12}\.js", name)}
+    assert len(page_scripts) == 1
+    assert beside - page_scripts == {
         bundle.name,
         "widget",
         VERSION_FILE,
         "inline",
-        "offline.js",
         "hipguide.css",
-        "hipguide-site.js",
         "icon.svg",
     }
     assert sorted(p.name for p in (assets / "widget").iterdir()) == ["embed-host.js", "index.js"]
     page = (built_site / "self-assessment/index.html").read_text("utf-8")
+    # one module on every page, which imports the element from this build's versioned folder
+    (page_script,) = page_scripts
+    modules = re.findall(r'<script src="([^"]+)" type="module">', page)
+    assert modules == [f"../{ASSETS}/{page_script}"]
+    loads = (assets / page_script).read_text("utf-8")
+    assert f'import("./{bundle.name}/widget/index.js")' in loads
     preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)"', page)
     assert preloads
     assert all(href.startswith(f"../{ASSETS}/{bundle.name}/widget/") for href in preloads)
