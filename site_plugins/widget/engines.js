@@ -34,7 +34,9 @@ class Entry {
     /** @type {Promise<import("./protocol.js").Hello>} */
     let hello;
     try {
-      this.worker = new EngineClient(startWorker(src), (stage) => {
+      const worker = prepared.get(src) ?? startWorker(src);
+      prepared.delete(src);
+      this.worker = new EngineClient(worker, (stage) => {
         this.stages.push(stage);
         for (const l of this.listeners) l.progress(stage);
       });
@@ -84,6 +86,24 @@ export function startWorker(src) {
 
 /** @type {Map<string, Entry>} */
 const pool = new Map();
+
+/** Workers made ahead of need, idle until an engine takes them. @type {Map<string, Worker>} */
+const prepared = new Map();
+
+/**
+ * Make the engine's worker for `src` ahead of need: the thread and its modules, nothing more (the
+ * engine starts with its first request, worker.js). The first `acquire` for `src` takes it, and
+ * is that much closer to ready. A refused worker is left for `acquire` to report.
+ * @param {string} src
+ */
+export function prepare(src) {
+  if (pool.has(src) || prepared.has(src)) return;
+  try {
+    prepared.set(src, startWorker(src));
+  } catch {
+    // acquire() tries again and reports it
+  }
+}
 
 /**
  * Hold the engine for `src`, starting it if needed. The listener hears every stage, the ones

@@ -49,7 +49,7 @@
 
 import { catalogUnits, readDateLanguage, readTheme, readUnits, schemeOf } from "./attributes.js";
 import { dateWriter } from "./dates.js";
-import { acquire, catalogFor, release } from "./engines.js";
+import { acquire, catalogFor, prepare, release } from "./engines.js";
 import { historyView } from "./history-view.js";
 import { exportFile, mergeImport, openRecord, sealRecord } from "./records.js";
 import { calendarFile } from "./calendar.js";
@@ -62,7 +62,7 @@ import {
   emptyState, fieldOfPath, fieldValue, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
   selectedTests, shownUnit, sideOf, stepOfField, toResults, withField, withSkipped,
 } from "./state.js";
-import { answered, clearDraft, HistoryStore, keepUnanswered, loadDraft, saveDraft, unanswered } from "./storage.js";
+import { answered, clearDraft, HistoryStore, keepUnanswered, loadDraft, ranEngineBefore, rememberEngine, saveDraft, unanswered } from "./storage.js";
 
 const DEFAULT_SRC = new URL("../", import.meta.url).href;
 /** The guide's root, seen from src: the bundle is assets/hipguide/<version>/ (site_plugins/bundle/version.py). */
@@ -182,6 +182,9 @@ export class HipAssessmentElement extends HTMLElement {
     }
     this.#observe();
     if (this.#engineSrc && this.#loading) acquire(this.#engineSrc, this, this.#catalogText, this.#quietListener());
+    // A runner back on a device that ran the engine: its worker is made now, idle (no runtime is
+    // read until the widget is seen or touched), so the engine starts that much sooner then.
+    else if (ranEngineBefore(this.src)) prepare(this.src);
   }
 
   disconnectedCallback() {
@@ -248,6 +251,7 @@ export class HipAssessmentElement extends HTMLElement {
           this.#emit("loadend");
           resolve(client);
           this.#cacheRuntime(hello.start);
+          rememberEngine(src);
         },
         failed: (error) => {
           if (this.#engineSrc !== src) return;

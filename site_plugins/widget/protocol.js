@@ -4,7 +4,8 @@
 // Page -> worker:   {id, type, payload}
 // Worker -> page:   {id, result} | {id, error}          (a reply to one request)
 //                   {type: "progress", stage}           (start-up, no id)
-// Errors never cross as exceptions: every request gets exactly one reply.
+// Errors never cross as exceptions: every request gets exactly one reply. The engine starts with
+// the first request: a worker made ahead of need stays idle until then.
 
 /**
  * Protocol version; bump when a message changes shape. 2: the "hello" handshake (its `start` and

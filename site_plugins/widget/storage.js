@@ -19,6 +19,29 @@ const SET_ASIDE = "hipguide:set-aside:";
 /** The draft format; a draft of another format is set aside, not guessed at. */
 export const DRAFT_FORMAT = 1;
 const OUTBOX_PREFIX = "hipguide:outbox:";
+const ENGINE_PREFIX = "hipguide:engine:";
+
+/**
+ * Whether this device has started the engine of `src` before (its runtime is then likely kept
+ * by the browser, and the runner likely to use the widget again).
+ * @param {string} src
+ */
+export function ranEngineBefore(src) {
+  try {
+    return localStorage.getItem(`${ENGINE_PREFIX}${src}`) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** @param {string} src */
+export function rememberEngine(src) {
+  try {
+    localStorage.setItem(`${ENGINE_PREFIX}${src}`, "1");
+  } catch {
+    // storage refused: the next visit makes its worker when the widget is seen
+  }
+}
 
 /**
  * Move an entry that cannot be read out of the way, kept whole under a key of its own (several

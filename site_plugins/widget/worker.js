@@ -38,24 +38,26 @@ async function fetchKept(url) {
 }
 
 // Pyodide asks for its WebAssembly only once pyodide.asm.mjs has downloaded and run, and compiles
-// it only once the snapshot is in and checked. Fetched and compiled from the worker's start
+// it only once the snapshot is in and checked. Fetched and compiled from the engine's start
 // instead, beside the snapshot and pyodide.asm.mjs; Pyodide's own fetch of it gets this response,
 // and its instantiation the compiled module (the response has been read by the compiler).
 const runtimeWasmURL = new URL("pyodide/pyodide.asm.wasm", assetsURL).href;
-const runtimeWasm = (() => {
+/** @type {{response: Promise<Response>, module: Promise<WebAssembly.Module>} | null} */
+let runtimeWasm = null;
+function fetchRuntimeWasm() {
   const response = fetchKept(runtimeWasmURL);
   const module = WebAssembly.compileStreaming(response);
   response.catch(() => {});
   module.catch(() => {}); // reported by the instantiation that awaits it
   return { response, module };
-})();
+}
 self.fetch = function (/** @type {any} */ resource, /** @type {any} */ init) {
-  if (String(resource) === runtimeWasmURL) return runtimeWasm.response;
+  if (runtimeWasm && String(resource) === runtimeWasmURL) return runtimeWasm.response;
   return fetchOriginal.call(this, resource, init);
 };
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = function (source, imports) {
-  if (source === runtimeWasm.response) {
+  if (runtimeWasm && source === runtimeWasm.response) {
     return runtimeWasm.module.then(
       async (module) => ({ instance: await WebAssembly.instantiate(module, imports), module }),
       (error) => {
@@ -75,20 +77,29 @@ async function readAsset(name) {
   return response.arrayBuffer();
 }
 
-const engine = startEngine({
-  loadPyodide,
-  indexURL: new URL("pyodide/", assetsURL).href,
-  readAsset,
-  onStage: (stage) => self.postMessage({ type: "progress", stage }),
-  failed: runtimeFailed,
-});
-engine.catch(() => {}); // reported per request below
+// The engine starts with the first request, not when the worker is made: a page may make the
+// worker ahead of need (engines.js: prepare), and a worker never asked fetches no runtime.
+/** @type {Promise<import("./startup.js").Engine> | null} */
+let engine = null;
+function started() {
+  if (engine) return engine;
+  runtimeWasm = fetchRuntimeWasm();
+  engine = startEngine({
+    loadPyodide,
+    indexURL: new URL("pyodide/", assetsURL).href,
+    readAsset,
+    onStage: (stage) => self.postMessage({ type: "progress", stage }),
+    failed: runtimeFailed,
+  });
+  engine.catch(() => {}); // reported per request below
+  return engine;
+}
 
 self.addEventListener("message", async (event) => {
   const { id, type, payload } = event.data ?? {};
   let runtime;
   try {
-    runtime = await engine;
+    runtime = await started();
   } catch (error) {
     const message = `Python could not start: ${String(/** @type {any} */ (error)?.message ?? error)}`;
     self.postMessage({ id, error: { code: "runtime", message } });

@@ -74,6 +74,32 @@ def test_a_reader_who_never_reaches_the_widget_downloads_no_runtime(
     expect(widget).to_have_attribute("data-state", "ready", timeout=60_000)
 
 
+def test_back_on_a_device_that_ran_it_the_engine_worker_waits_ready_but_reads_no_runtime(
+    page: Page, site_url: str, requests_made: RequestLog
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 400})  # the widget below the fold
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    page.wait_for_load_state("networkidle")
+    assert engine_workers(page) == [], "a first visit makes no worker before the widget is seen"
+    widget.scroll_into_view_if_needed()
+    expect(widget).to_have_attribute("data-state", "ready", timeout=60_000)
+    requests_made.urls.clear()
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    page.wait_for_load_state("networkidle")
+    expect(widget).to_have_attribute("data-state", "idle")
+    assert len(engine_workers(page)) == 1, "made ahead of need, for a runner back"
+    # idle: its modules are in, and it has imported none of the runtime (a started engine
+    # imports pyodide.asm.mjs at once, wherever the runtime's large files are kept)
+    assert any(u.endswith("/widget/startup.js") for u in requests_made.urls)
+    assert [u for u in requests_made.urls if "/pyodide/pyodide.asm" in u] == []
+    widget.scroll_into_view_if_needed()
+    expect(widget).to_have_attribute("data-state", "ready", timeout=60_000)
+    assert len(engine_workers(page)) == 1, "the engine took the worker made ahead"
+    assert any(u.endswith("/pyodide/pyodide.asm.mjs") for u in requests_made.urls)
+
+
 def test_a_guided_run_on_a_phone_gives_a_program_and_announces_it(
     page: Page, site_url: str, requests_made: RequestLog
 ) -> None:

@@ -23,7 +23,7 @@ class FakeStorage {
   }
 }
 
-const { answered, keepUnanswered, unanswered } = await import("../../site_plugins/widget/storage.js");
+const { answered, keepUnanswered, ranEngineBefore, rememberEngine, unanswered } = await import("../../site_plugins/widget/storage.js");
 const RESULTS = { version: 2, prescreen: {}, assessments: [] };
 
 beforeEach(() => {
@@ -60,4 +60,14 @@ test("without storage, nothing is kept and nothing fails", () => {
   assert.equal(keepUnanswered("run-1", RESULTS), false);
   assert.deepEqual(unanswered(() => {}), []);
   answered("run-1");
+  rememberEngine("https://guide.example/assets/hipguide/");
+  assert.equal(ranEngineBefore("https://guide.example/assets/hipguide/"), false);
+});
+
+test("the device remembers which guide's engine it ran, guide by guide", () => {
+  const guide = "https://guide.example/assets/hipguide/";
+  assert.equal(ranEngineBefore(guide), false);
+  rememberEngine(guide);
+  assert.equal(ranEngineBefore(guide), true);
+  assert.equal(ranEngineBefore("https://other.example/assets/hipguide/"), false);
 });
