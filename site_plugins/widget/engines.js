@@ -34,9 +34,10 @@ class Entry {
     /** @type {Promise<import("./protocol.js").Hello>} */
     let hello;
     try {
-      const worker = prepared.get(src) ?? startWorker(src);
+      const ahead = prepared.get(src);
       prepared.delete(src);
-      this.worker = new EngineClient(worker, (stage) => {
+      ahead?.taken.abort();
+      this.worker = new EngineClient(ahead?.worker ?? startWorker(src), (stage) => {
         this.stages.push(stage);
         for (const l of this.listeners) l.progress(stage);
       });
@@ -87,7 +88,10 @@ export function startWorker(src) {
 /** @type {Map<string, Entry>} */
 const pool = new Map();
 
-/** Workers made ahead of need, idle until an engine takes them. @type {Map<string, Worker>} */
+/**
+ * Workers made ahead of need, idle until an engine takes them.
+ * @type {Map<string, {worker: Worker, taken: AbortController}>}
+ */
 const prepared = new Map();
 
 /**
@@ -99,9 +103,18 @@ const prepared = new Map();
 export function prepare(src) {
   if (pool.has(src) || prepared.has(src)) return;
   try {
-    prepared.set(src, startWorker(src));
+    const worker = startWorker(src);
+    const taken = new AbortController();
+    // One that fails to load before an engine takes it is dropped (no engine would hear of it):
+    // the engine then makes its own worker, and hears how that one fares.
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      worker.terminate();
+      if (prepared.get(src)?.worker === worker) prepared.delete(src);
+    }, { signal: taken.signal });
+    prepared.set(src, { worker, taken });
   } catch {
-    // acquire() tries again and reports it
+    // refused at once: acquire() tries again and reports it
   }
 }
 

@@ -100,6 +100,35 @@ def test_back_on_a_device_that_ran_it_the_engine_worker_waits_ready_but_reads_no
     assert any(u.endswith("/pyodide/pyodide.asm.mjs") for u in requests_made.urls)
 
 
+FAIL_FIRST_ENGINE_WORKER = """(() => {
+  // The first engine worker made fails to load its script (a dropped connection, say)
+  const Real = Worker;
+  let failed = false;
+  window.Worker = class extends Real {
+    constructor(url, options) {
+      const engine = String(url).endsWith("/widget/worker.js");
+      super(engine && !failed ? new URL("/no-such-worker.js", location) : url, options);
+      failed ||= engine;
+    }
+  };
+})()"""
+
+
+def test_a_worker_made_ahead_that_failed_to_load_is_not_the_one_the_engine_waits_on(
+    page: Page, site_url: str
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 400})  # the widget below the fold
+    page.goto(site_url + BRIDGE_PAGE)
+    src = widget_of(page).evaluate("el => el.src")
+    page.evaluate("src => localStorage.setItem('hipguide:engine:' + src, '1')", src)  # ran before
+    page.add_init_script(FAIL_FIRST_ENGINE_WORKER)
+    page.reload()
+    widget = widget_of(page)
+    page.wait_for_load_state("networkidle")  # the worker made ahead has failed by now
+    widget.scroll_into_view_if_needed()
+    expect(widget).to_have_attribute("data-state", "ready", timeout=60_000)
+
+
 def test_a_guided_run_on_a_phone_gives_a_program_and_announces_it(
     page: Page, site_url: str, requests_made: RequestLog
 ) -> None:
