@@ -646,7 +646,7 @@ export class HipAssessmentElement extends HTMLElement {
     // The run's id is kept in the draft and the outbox: a later visit that answers this run
     // again (the page left before it was saved) saves the same record, never a second one.
     try {
-      this.#hasRecords = (await this.#history.put(sealRecord(results, new Date().toISOString(), id))) || this.#hasRecords;
+      if (await this.#history.put(sealRecord(results, new Date().toISOString(), id))) this.#hasRecords = true;
     } catch {
       this.#historyOn = false;
     }

@@ -27,19 +27,15 @@ const ENGINE_PREFIX = "hipguide:engine:";
  * @param {string} src
  */
 export function ranEngineBefore(src) {
-  try {
-    return localStorage.getItem(`${ENGINE_PREFIX}${src}`) !== null;
-  } catch {
-    return false;
-  }
+  return local()?.getItem(`${ENGINE_PREFIX}${src}`) != null;
 }
 
 /** @param {string} src */
 export function rememberEngine(src) {
   try {
-    localStorage.setItem(`${ENGINE_PREFIX}${src}`, "1");
+    local()?.setItem(`${ENGINE_PREFIX}${src}`, "1");
   } catch {
-    // storage refused: the next visit makes its worker when the widget is seen
+    // storage full: the next visit makes its worker when the widget is seen
   }
 }
 
