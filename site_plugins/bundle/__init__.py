@@ -6,6 +6,7 @@ from site_plugins.bundle.embed import EMBED_PAGE, FRAME_SCRIPT, HOST_SCRIPT, emb
 from site_plugins.bundle.offline import REGISTER_SCRIPT, write_service_worker, write_web_manifest
 from site_plugins.bundle.package import PACKAGE_NAME, write_package
 from site_plugins.bundle.runtime import (
+    COMPILE_HINT,
     EMPTY_STDLIB,
     PLAIN_START_ONLY,
     PYODIDE_FILES,
@@ -24,6 +25,7 @@ from site_plugins.bundle.version import (
 from site_plugins.bundle.wheel import build_hipcore_wheel
 
 __all__ = [
+    "COMPILE_HINT",
     "COMPRESSED_SUFFIXES",
     "EMBED_PAGE",
     "EMPTY_STDLIB",

@@ -21,6 +21,7 @@ const START_ONLY = /*START_ONLY*/ {};
 const CACHE = `hipguide-${BUILD}`;
 const MANIFEST_KEY = "__hipguide_manifest__";
 const RUNTIME_KEY = "__hipguide_runtime_kept__";
+const COMPILED_KEY = "__hipguide_runtime_compiled__";
 const base = new URL("./", self.location.href);
 const ALL = { ...PRECACHE, ...RUNTIME, ...LAZY };
 
@@ -128,13 +129,21 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data?.type === "hipguide-cache-runtime") {
     const start = String(event.data.start ?? "");
+    const reply = event.ports?.[0]; // none from an older widget's page
     event.waitUntil((async () => {
       const cache = await caches.open(CACHE);
       await fill(cache, runtimeFor(start), new Map());
       // A marker once every runtime file is stored (an entry is listed before its body is in),
       // naming the start path they serve
       await cache.put(urlOf(RUNTIME_KEY), new Response(start));
-    })().catch(() => {}));
+      // The browser keeps the code it compiles for a script beside this cache's copy, but only
+      // once the script has run from it: the page that asked runs the runtime's module once
+      // (engines.js: compileKeptRuntime), so that the runner's next visit starts from compiled code
+      // (~75 ms less on the 2-core machine). Once per cache: each build's cache is new.
+      const compiled = Boolean(await cache.match(urlOf(COMPILED_KEY)));
+      if (!compiled) await cache.put(urlOf(COMPILED_KEY), new Response(""));
+      reply?.postMessage({ kept: start, compile: !compiled });
+    })().catch(() => reply?.postMessage({ kept: null, compile: false })));
   }
 });
 

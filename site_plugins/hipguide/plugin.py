@@ -69,6 +69,8 @@ T = TypeVar("T")
 SITE_KIND_NAMES = tuple(kind.name for kind in SITE_KINDS)
 
 WIDGET = Path(__file__).parent.parent / "widget"
+# The widget's modules that only a worker imports: no page preloads them
+WORKER_MODULES = frozenset({"worker.js", "startup.js", "compile-runtime.js"})
 LARGE_RUNTIME_FILES = (
     "pyodide.asm.wasm",
     "pyodide.asm.mjs",
@@ -258,7 +260,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         base = get_relative_url(f"{self.config.assets_dir}/{self.version}/", page_url)
 
         def imported(name: str) -> bool:
-            if name in {"worker.js", "startup.js", ON_DEMAND.name, FRAME_SCRIPT, HOST_SCRIPT}:
+            if name in WORKER_MODULES or name in {ON_DEMAND.name, FRAME_SCRIPT, HOST_SCRIPT}:
                 return False
             return name != "index.js" if embed else not name.startswith("embed-")
 
@@ -340,7 +342,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             shutil.rmtree(target)
         catalog_json = dumps(self.content.catalog)
         try:
-            version = copy_pyodide(self.root / self.config.node_modules, target / "pyodide")
+            version = copy_pyodide(
+                self.root / self.config.node_modules, target / "pyodide", self._cache / "runtime"
+            )
         except RuntimeMissing as error:
             raise PluginError(str(error)) from None
         wheel = build_hipcore_wheel(target, catalog_json)

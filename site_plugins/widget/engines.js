@@ -85,6 +85,33 @@ export function startWorker(src) {
   return new Worker(URL.createObjectURL(blob), { type: "module", name: "hipcore" });
 }
 
+/**
+ * Compile the runtime's JavaScript module once from the service worker's copy, in idle time and
+ * a worker of its own that stops as soon as it is compiled. The browser keeps compiled code for a
+ * script beside its copy in the service worker's cache, but only once the script has run from
+ * that copy; the engine of a first visit ran it from the network, so without this the runner's
+ * next visit compiles Pyodide's 1.2 MB module again (~75 ms on the engine's way to ready).
+ * Same-origin guides only: another origin's page has no service worker of the guide.
+ * @param {string} src
+ */
+export function compileKeptRuntime(src) {
+  const url = new URL("widget/compile-runtime.js", src);
+  if (url.origin !== location.origin) return;
+  const idle = globalThis.requestIdleCallback ?? ((/** @type {() => void} */ run) => setTimeout(run, 0));
+  idle(() => {
+    try {
+      const worker = new Worker(url, { type: "module", name: "hipcore-compile" });
+      worker.addEventListener("message", () => {
+        worker.terminate();
+        performance.mark("hip-assessment:runtime-compiled");
+      });
+      worker.addEventListener("error", () => worker.terminate());
+    } catch {
+      // refused (a strict CSP): the next visit's engine compiles the module itself
+    }
+  });
+}
+
 /** @type {Map<string, Entry>} */
 const pool = new Map();
 

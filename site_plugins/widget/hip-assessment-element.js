@@ -49,7 +49,7 @@
 
 import { catalogUnits, readDateLanguage, readTheme, readUnits, schemeOf } from "./attributes.js";
 import { dateWriter } from "./dates.js";
-import { acquire, catalogFor, prepare, release } from "./engines.js";
+import { acquire, catalogFor, compileKeptRuntime, prepare, release } from "./engines.js";
 import { historyView } from "./history-view.js";
 import { exportFile, mergeImport, openRecord, sealRecord } from "./records.js";
 import { calendarFile } from "./calendar.js";
@@ -250,7 +250,7 @@ export class HipAssessmentElement extends HTMLElement {
           this.#emit("load");
           this.#emit("loadend");
           resolve(client);
-          this.#cacheRuntime(hello.start);
+          this.#cacheRuntime(src, hello.start);
           rememberEngine(src);
         },
         failed: (error) => {
@@ -365,11 +365,20 @@ export class HipAssessmentElement extends HTMLElement {
 
   /**
    * Ask the service worker (if any) to keep the runtime for offline use: the files of the path
-   * the engine started by, not the other's.
+   * the engine started by, not the other's. It answers once they are kept, and whether the
+   * runtime's code still needs compiling from its copy (engines.js: compileKeptRuntime).
+   * @param {string} src  the engine's bundle
    * @param {"snapshot" | "plain"} start
    */
-  #cacheRuntime(start) {
-    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "hipguide-cache-runtime", start }));
+  #cacheRuntime(src, start) {
+    navigator.serviceWorker?.ready.then((registration) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event) => {
+        channel.port1.close();
+        if (event.data?.compile === true) compileKeptRuntime(src);
+      };
+      registration.active?.postMessage({ type: "hipguide-cache-runtime", start }, [channel.port2]);
+    });
   }
 
   // --- the flow --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import pytest
 import hipcore
 from hipcore.catalog import CATALOG_VERSION
 from site_plugins.bundle import (
+    COMPILE_HINT,
     PYODIDE_FILES,
     RuntimeMissing,
     build_hipcore_wheel,
@@ -76,12 +77,25 @@ def test_the_wheel_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
 
 
 def test_the_runtime_is_copied_from_node_modules_with_its_version(tmp_path: Path) -> None:
-    version = copy_pyodide(ROOT / "node_modules", tmp_path / "pyodide")
+    version = copy_pyodide(ROOT / "node_modules", tmp_path / "pyodide", tmp_path / "made")
     package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text("utf-8"))
     assert version == package["version"]
     copied = sorted(p.name for p in (tmp_path / "pyodide").iterdir())
     assert copied == sorted([*PYODIDE_FILES, EMPTY_STDLIB])
     assert zipfile.ZipFile(tmp_path / "pyodide" / EMPTY_STDLIB).namelist() == []
+    for name in PYODIDE_FILES:
+        npm = (ROOT / "node_modules/pyodide" / name).read_bytes()
+        hint = COMPILE_HINT if name == "pyodide.asm.mjs" else b""
+        assert (tmp_path / "pyodide" / name).read_bytes() == hint + npm, name
+
+
+def test_the_runtime_module_with_its_compile_hint_is_written_once(tmp_path: Path) -> None:
+    copy_pyodide(ROOT / "node_modules", tmp_path / "a", tmp_path / "made")
+    [made] = (tmp_path / "made").iterdir()
+    written = made.stat().st_mtime_ns
+    copy_pyodide(ROOT / "node_modules", tmp_path / "b", tmp_path / "made")
+    assert [p.stat().st_mtime_ns for p in (tmp_path / "made").iterdir()] == [written]
+    assert (tmp_path / "b/pyodide.asm.mjs").read_bytes() == made.read_bytes()
 
 
 def test_the_runtime_version_is_the_one_package_lock_pins() -> None:
@@ -92,7 +106,7 @@ def test_the_runtime_version_is_the_one_package_lock_pins() -> None:
 
 def test_a_missing_runtime_says_how_to_install_it(tmp_path: Path) -> None:
     with pytest.raises(RuntimeMissing, match=r"npm ci") as error:
-        copy_pyodide(tmp_path / "node_modules", tmp_path / "out")
+        copy_pyodide(tmp_path / "node_modules", tmp_path / "out", tmp_path / "made")
     assert "pyodide.asm.wasm" in str(error.value)
 
 

@@ -28,6 +28,7 @@ class FakeCache {
 function serviceWorker(build, precache, runtime, caches, lazy = {}, startOnly = {}) {
   const handlers = {};
   const fetched = [];
+  const network = { down: false };
   const source = SOURCE.replace('/*BUILD*/ ""', JSON.stringify(build))
     .replace("/*PRECACHE*/ {}", JSON.stringify(precache))
     .replace("/*RUNTIME*/ {}", JSON.stringify(runtime))
@@ -47,6 +48,7 @@ function serviceWorker(build, precache, runtime, caches, lazy = {}, startOnly = 
       delete: async (name) => caches.delete(name),
     },
     fetch: async (request) => {
+      if (network.down) throw new TypeError("Failed to fetch");
       fetched.push(request.url);
       return new Response(`network ${request.url}`);
     },
@@ -58,15 +60,21 @@ function serviceWorker(build, precache, runtime, caches, lazy = {}, startOnly = 
     Object,
     Promise,
     Error,
+    TypeError,
+    Boolean,
     decodeURIComponent,
   };
   vm.runInNewContext(source, context);
   const install = () =>
     new Promise((resolve, reject) => handlers.install({ waitUntil: (p) => p.then(resolve, reject) }));
-  /** What a page posts once its engine is ready. */
+  /** What a page posts once its engine is ready; resolves to the answer on the page's port. */
   const post = (data) =>
-    new Promise((resolve, reject) => handlers.message({ data, waitUntil: (p) => p.then(resolve, reject) }));
-  return { install, post, fetched };
+    new Promise((resolve, reject) => {
+      let answer;
+      const port = { postMessage: (message) => (answer = structuredClone(message)) };
+      handlers.message({ data, ports: [port], waitUntil: (p) => p.then(() => resolve(answer), reject) });
+    });
+  return { install, post, fetched, network };
 }
 
 test("a new build copies a file it shares with the old one by hash, from another folder", async () => {
@@ -150,6 +158,27 @@ test("an engine that started plainly keeps the plain start's runtime, not the sn
     await keptFiles(caches.get("hipguide-b1")),
     urls("pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "hipcore-0.1.0-py3-none-any.whl"),
   );
+});
+
+test("once the runtime is kept the page hears so, and is asked to compile it once per build", async () => {
+  const caches = new Map();
+  const sw = serviceWorker("b1", {}, RUNTIME, caches, {}, START_ONLY);
+  await sw.install();
+  assert.deepEqual(await sw.post({ type: "hipguide-cache-runtime", start: "snapshot" }), { kept: "snapshot", compile: true });
+  assert.deepEqual(await sw.post({ type: "hipguide-cache-runtime", start: "snapshot" }), { kept: "snapshot", compile: false });
+
+  const next = serviceWorker("b2", {}, RUNTIME, caches, {}, START_ONLY);
+  await next.install();
+  assert.deepEqual(await next.post({ type: "hipguide-cache-runtime", start: "snapshot" }), { kept: "snapshot", compile: true }, "a new build's cache holds new copies");
+});
+
+test("a page whose runtime could not be kept hears so, and compiles nothing", async () => {
+  const caches = new Map();
+  const sw = serviceWorker("b1", {}, RUNTIME, caches, {}, START_ONLY);
+  await sw.install();
+  sw.network.down = true;
+  assert.deepEqual(await sw.post({ type: "hipguide-cache-runtime", start: "snapshot" }), { kept: null, compile: false });
+  assert.equal(await caches.get("hipguide-b1").match(`${ORIGIN}__hipguide_runtime_kept__`), undefined);
 });
 
 test("a page that does not say how its engine started keeps the whole runtime", async () => {

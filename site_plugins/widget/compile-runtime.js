@@ -1,0 +1,7 @@
+// Run once by a throwaway worker (engines.js: compileKeptRuntime) after the service worker has
+// kept the runtime: importing Pyodide's module from the service worker's copy makes the browser
+// compile it and keep the compiled code beside that copy. Nothing is started.
+
+import "../pyodide/pyodide.asm.mjs";
+
+self.postMessage("compiled");
