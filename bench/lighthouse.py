@@ -19,6 +19,7 @@ page, mobile and desktop; the other three categories 100.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -37,8 +38,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.browser import CHROMIUM, disable_features  # noqa: E402
 from bench.build import plain_docs  # noqa: E402
-from bench.server import CHROMIUM, build_site, serve  # noqa: E402
+from bench.server import build_site, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = (
@@ -141,7 +143,7 @@ def _audit(url: str, form: str) -> dict[str, Any]:
         "--output-path=stdout",
         "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={CHROME_FLAGS}",
+        f"--chrome-flags={CHROME_FLAGS} {_quiet()}",
     ]
     if form == "desktop":
         command.append("--preset=desktop")
@@ -153,6 +155,24 @@ def _audit(url: str, form: str) -> dict[str, Any]:
     if report.get("runtimeError"):
         raise SystemExit(f"lighthouse could not audit {url}: {report['runtimeError']}")
     return report
+
+
+@functools.cache
+def _quiet() -> str:
+    """The ``--disable-features`` switch for Lighthouse's Chrome: the features its launcher
+    (chrome-launcher, ``Launcher.defaultFlags()``) turns off, which a second switch of that name
+    would otherwise replace, and the quiet ones (bench/browser.py)."""
+    script = (
+        "import('chrome-launcher').then(({Launcher}) =>"
+        " console.log(JSON.stringify(Launcher.defaultFlags())))"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    prefix = "--disable-features="
+    flags: list[str] = json.loads(result.stdout)
+    launcher = [f.removeprefix(prefix) for f in flags if f.startswith(prefix)]
+    return disable_features(",".join(launcher).split(",") if launcher else [])
 
 
 def _summary(report: Mapping[str, Any]) -> dict[str, Any]:

@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-"""Debian's Chromium: Playwright cannot download its own browser here."""
 
 _SITE_URL = re.compile(rb"<loc>(https?://[^/<]+)/")
 _TEXT = {"text/html", "text/css", "text/javascript", "application/json", "image/svg+xml",

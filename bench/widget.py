@@ -35,11 +35,11 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
-from bench.server import CHROMIUM, build_site, serve  # noqa: E402
+from bench.browser import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from bench.server import build_site, serve  # noqa: E402
 from site_plugins.bundle import current_bundle  # noqa: E402
 
 PAGE = "/assessments/single-leg-bridge/"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
 FLOOR_HTML = """<!doctype html><meta charset="utf-8"><title>floor</title><script type="module">
 const t0 = performance.now();
@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
             serve(site, compressed=True) as compressed_url,
             sync_playwright() as p,
         ):
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=list(LAUNCH_ARGS))
             runs = [
                 (run, url) for run in (run_floor, run_widget, run_plain, run_reader, run_article)
             ]

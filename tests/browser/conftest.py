@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request
 
-from bench.server import CHROMIUM, serve
+from bench.browser import CHROMIUM, LAUNCH_ARGS
+from bench.server import serve
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -47,9 +48,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "args": [
-            "--no-sandbox",
-            "--disable-background-networking",
-            "--disable-component-update",
+            *LAUNCH_ARGS,
             "--disable-gpu",
             "--no-first-run",
             "--disable-sync",
