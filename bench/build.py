@@ -15,8 +15,9 @@ site starts with one untimed build of each kind. Runs alternate between the two;
 gives medians of wall-clock and CPU seconds and of the plugin's own CPU seconds (importing it
 and its hooks), of which the figures (posing and drawing them). The real site is built twice
 over: as a rebuild is, with the checked content and its figures kept from the build before
-(``site_plugins/content/cache.py``: the same content and code), and "cold", with none kept, as
-the first build after an edit to the content. ``--profile N`` profiles one build of a catalog
+(``site_plugins/content/cache.py``: the same content and code), and "cold", as the first build
+after an edit to the content: the content checked and the figures drawn afresh (what depends on
+the code alone stays kept: the validators' schemas, the compiled templates, the snapshot). ``--profile N`` profiles one build of a catalog
 of N generated exercises instead (0: the real site).
 """
 
@@ -99,7 +100,8 @@ class Site:
     content: Path
     exercises: int
     cold: bool = False
-    """No checked content kept from an earlier build (the first build after an edit)."""
+    """No checked content or figures kept from an earlier build (the first build after an edit
+    to the content)."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ every time, for its messages. A damaged or unreadable entry is ignored and writt
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -26,7 +27,7 @@ from typing import TypeVar
 import hipcore
 import site_plugins
 
-__all__ = ["Derived", "content_key"]
+__all__ = ["Derived", "code_key", "content_key"]
 
 T = TypeVar("T")
 
@@ -80,12 +81,26 @@ def content_key(root: Path, kinds: Iterable[str]) -> str:
     """A key for the content in ``root`` read as ``kinds`` (their names), and the code that
     reads it."""
     digest = hashlib.sha256()
-    digest.update(f"{sys.version}\0{Path(root).resolve()}\0{','.join(kinds)}\0".encode())
+    digest.update(f"{code_key()}\0{Path(root).resolve()}\0{','.join(kinds)}\0".encode())
+    _digest_files(digest, Path(root), "*")
+    return digest.hexdigest()[:32]
+
+
+@functools.cache
+def code_key() -> str:
+    """A key for the code that reads and checks content: every module of ``site_plugins`` and
+    ``hipcore``, and the versions of Python, pydantic and PyYAML (once per process: a build's
+    code does not change while it runs, and ``mkdocs serve`` reloads no module)."""
+    digest = hashlib.sha256(f"{sys.version}\0".encode())
     for name in LIBRARIES:
         digest.update(f"{name}={metadata.version(name)}\0".encode())
-    for folder, pattern in ((Path(root), "*"), *((code, "*.py") for code in CODE)):
-        files = (p for p in folder.rglob(pattern) if "__pycache__" not in p.parts and p.is_file())
-        for path in sorted(files):
-            digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for code in CODE:
+        _digest_files(digest, code, "*.py")
     return digest.hexdigest()[:32]
+
+
+def _digest_files(digest: hashlib._Hash, folder: Path, pattern: str) -> None:
+    files = (p for p in folder.rglob(pattern) if "__pycache__" not in p.parts and p.is_file())
+    for path in sorted(files):
+        digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -8,18 +8,22 @@ its caller (``load_content(root, extra_kinds)``): the loader imports no part of 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hipcore import model
 from hipcore.errors import Problem
 from hipcore.shapes import Record, nested_types, shape
+from site_plugins.content.cache import Derived, code_key
 
 if TYPE_CHECKING:
     from pydantic import ConfigDict, TypeAdapter
+    from pydantic_core import SchemaValidator
 
 __all__ = ["KINDS", "Kind"]
 
@@ -80,6 +84,13 @@ class Kind:
         with _configured(self.adapter_type, _READING):
             return _built(TypeAdapter(self.adapter_type))
 
+    def validator(self, kept: Path | None = None) -> SchemaValidator:
+        """The adapter's validator. With ``kept`` (a cache folder), made from the core schema
+        kept there for this code (``content/cache.py: code_key``): pydantic's schema building,
+        which imports most of pydantic on first use (~0.2 s of a build's CPU), then runs once per
+        version of the code, not once per edit to the content."""
+        return _validator(self, kept)
+
     def json_schema(self) -> dict[str, Any]:
         """The JSON Schema of one file, with each field's docstring as its description."""
         from pydantic import TypeAdapter  # noqa: PLC0415 - see above
@@ -87,6 +98,16 @@ class Kind:
         with _configured(self.adapter_type, _DOCUMENTING):
             adapter = _built(TypeAdapter(self.adapter_type))
         return adapter.json_schema()
+
+
+@functools.cache
+def _validator(kind: Kind, kept: Path | None) -> SchemaValidator:
+    if kept is None:
+        return kind.adapter.validator  # type: ignore[return-value]
+    from pydantic_core import SchemaValidator  # noqa: PLC0415 - see above
+
+    schema = Derived(kept, code_key()).get(f"schema-{kind.name}", lambda: kind.adapter.core_schema)
+    return SchemaValidator(schema)
 
 
 def _built(adapter: TypeAdapter[Any]) -> TypeAdapter[Any]:

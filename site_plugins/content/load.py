@@ -48,8 +48,11 @@ class Content:
     """(kind, id) -> the file that defines it."""
 
 
-def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
-    """Read every content file; raise ``ContentError`` listing all problems found."""
+def load_content(
+    root: Path, extra_kinds: tuple[Kind, ...] = (), kept: Path | None = None
+) -> Content:
+    """Read every content file; raise ``ContentError`` listing all problems found. ``kept``: a
+    cache folder for the validators' schemas (``Kind.validator``)."""
     root = Path(root)
     if not root.is_dir():
         missing = Problem((), "the content folder does not exist")
@@ -66,7 +69,7 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
             problems.append(_missing(kind, root))
         for path in paths:
             rel = _rel(path, root)
-            read = _read(kind, path, rel, problems)
+            read = _read(kind, path, rel, problems, kept)
             if read is None:
                 continue
             document, found = read
@@ -118,7 +121,7 @@ def load_content(root: Path, extra_kinds: tuple[Kind, ...] = ()) -> Content:
 
 
 def _read(
-    kind: Kind, path: Path, rel: Path, problems: list[ContentProblem]
+    kind: Kind, path: Path, rel: Path, problems: list[ContentProblem], kept: Path | None
 ) -> tuple[YamlDocument, list[tuple[FieldPath, Any]]] | None:
     """One file's items, or None after adding its problems."""
     try:
@@ -136,10 +139,12 @@ def _read(
     for dup in document.duplicates:
         message = f"is written twice (first at line {dup.first_line}); keep one"
         problems.append(ContentProblem.at(rel, Problem(dup.path, message), document, line=dup.line))
-    from pydantic import ValidationError  # noqa: PLC0415 - only when content is checked (cache.py)
+    from pydantic_core import ValidationError  # noqa: PLC0415 - only when content is checked
 
     try:
-        value = kind.adapter.validate_json(json.dumps(document.data, default=str), strict=True)
+        value = kind.validator(kept).validate_json(
+            json.dumps(document.data, default=str), strict=True
+        )
     except ValidationError as error:
         errors = error.errors(include_url=False)
         for e in errors:

@@ -27,6 +27,7 @@ FIGURES = Kind(
 SITE_KINDS: tuple[Kind, ...] = (FIGURES,)
 
 
-def load_site_content(root: Path) -> Content:
-    """The content of ``root`` (a content folder), figures included."""
-    return load_content(root, SITE_KINDS)
+def load_site_content(root: Path, kept: Path | None = None) -> Content:
+    """The content of ``root`` (a content folder), figures included; ``kept``: a cache folder
+    for the validators' schemas."""
+    return load_content(root, SITE_KINDS, kept)

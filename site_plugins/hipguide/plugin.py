@@ -289,7 +289,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         derived = Derived(self._cache / "content", content_key(root, SITE_KIND_NAMES))
         self.derived = None
         try:
-            content = derived.get("content", lambda: load_site_content(root))
+            schemas = self._cache / "schemas"
+            content = derived.get("content", lambda: load_site_content(root, schemas))
         except ContentError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None

@@ -73,9 +73,12 @@ def test_the_code_that_reads_the_content_is_part_of_the_key(
     code.mkdir()
     (code / "reader.py").write_text("A = 1\n", encoding="utf-8")
     monkeypatch.setattr(cache, "CODE", (code,))
+    cache.code_key.cache_clear()  # read once per process: a new process is a new build
     before = content_key(content_copy, KINDS)
     (code / "reader.py").write_text("A = 2\n", encoding="utf-8")
+    cache.code_key.cache_clear()
     assert content_key(content_copy, KINDS) != before
+    cache.code_key.cache_clear()
 
 
 def test_broken_content_is_never_kept(content_copy: Path, tmp_path: Path) -> None:
@@ -127,3 +130,46 @@ print("pydantic" in sys.modules, len(content.catalog.exercises))
     first, second = runs
     assert first[0] == "True", "the first build checks the content with pydantic"
     assert second == ["False", first[1]], "the second reads it back, the same, without pydantic"
+
+
+LOAD_AFTER_AN_EDIT = """
+import sys
+from pathlib import Path
+from site_plugins.hipguide.kinds import load_site_content
+content = load_site_content(Path(sys.argv[1]), Path(sys.argv[2]))
+built = "pydantic" in sys.modules
+print(built, len(content.catalog.exercises), content.catalog.exercises[0].name)
+"""
+
+
+def test_an_edit_to_the_content_builds_no_validator_schema_again(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """pydantic's schema building (pydantic imported, ~0.2 s of CPU) depends on the code,
+    not the content: a build after an edit validates with the schemas the build before kept."""
+
+    def build() -> list[str]:
+        command = [sys.executable, "-c", LOAD_AFTER_AN_EDIT, str(content_copy), str(tmp_path)]
+        run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+        return run.stdout.strip().split(maxsplit=2)
+
+    first = build()
+    assert first[0] == "True", "the first build makes the schemas"
+    exercise = sorted((content_copy / "exercises").glob("*.yaml"))[0]
+    text = exercise.read_text("utf-8")
+    old_name = next(line for line in text.splitlines() if line.startswith("name:"))
+    exercise.write_text(text.replace(old_name, "name: Renamed by the test"), encoding="utf-8")
+    assert build() == ["False", first[1], "Renamed by the test"]
+
+
+def test_kept_schemas_find_the_same_problems_as_pydantics_own(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    load_site_content(content_copy, tmp_path)  # keeps the schemas
+    (content_copy / "rules.yaml").write_text("- id: r\n  when: 3\n  colour: red\n", "utf-8")
+    with pytest.raises(ContentError) as fresh:
+        load_site_content(content_copy)
+    with pytest.raises(ContentError) as kept:
+        load_site_content(content_copy, tmp_path)
+    assert str(kept.value) == str(fresh.value)
+    assert "colour" in str(kept.value)
