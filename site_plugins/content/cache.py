@@ -44,6 +44,8 @@ class Derived:
 
     folder: Path
     key: str
+    keep: int = KEEP
+    """Entries kept in ``folder`` (the most recently used)."""
 
     def get(self, name: str, make: Callable[[], T]) -> T:
         """The value kept under ``name``, or ``make()``'s, kept. ``make`` may raise: nothing is
@@ -62,7 +64,7 @@ class Derived:
 
     def _keep(self, entry: Path, value: object) -> None:
         """Write the entry whole or not at all (builds may run side by side), and keep the
-        ``KEEP`` most recently used."""
+        ``keep`` most recently used."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             partial = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
@@ -71,7 +73,7 @@ class Derived:
             entries = sorted(
                 self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
             )
-            for old in entries[KEEP:]:
+            for old in entries[self.keep :]:
                 old.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written costs the next build its time, nothing else

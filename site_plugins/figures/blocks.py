@@ -36,14 +36,19 @@ class FigureError(ValueError):
     """A figure cannot be drawn; the content checks report the same problems, located."""
 
 
-def figure_blocks(catalog: Catalog, figures: Iterable[Figure]) -> dict[str, str]:
-    """Each assessment's and exercise's figure block, by id."""
+def figure_blocks(
+    catalog: Catalog,
+    figures: Iterable[Figure],
+    draw: Callable[[Figure, Subject], str] | None = None,
+) -> dict[str, str]:
+    """Each assessment's and exercise's figure block, by id; ``draw`` makes one
+    (``figure_block``, or a caller's that keeps what it drew)."""
     known = subjects(catalog)
     blocks: dict[str, str] = {}
     for figure in figures:
         subject = known.get(figure.id)
         if subject is not None:
-            blocks[figure.id] = figure_block(figure, subject)
+            blocks[figure.id] = (draw or figure_block)(figure, subject)
     return blocks
 
 
@@ -84,12 +89,12 @@ def _panel(panel: Panel) -> str:
 
 
 def contact_sheet(
-    catalog: Catalog, figures: Iterable[Figure], page_of: Callable[[str], str]
+    catalog: Catalog, blocks: Mapping[str, str], page_of: Callable[[str], str]
 ) -> str:
     """Markdown: every assessment (in the article's order) and every exercise (by name), each
-    under a heading that links to its page, with its figure block. ``page_of`` gives the
-    Markdown path of an assessment's or exercise's page, relative to the contact sheet."""
-    blocks: Mapping[str, str] = figure_blocks(catalog, figures)
+    under a heading that links to its page, with its figure block (``figure_blocks``).
+    ``page_of`` gives the Markdown path of an assessment's or exercise's page, relative to the
+    contact sheet."""
     out: list[str] = []
     groups = (
         ("Assessments", list(catalog.assessments)),

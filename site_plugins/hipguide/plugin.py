@@ -7,6 +7,7 @@ import html
 import json
 import logging
 import mimetypes
+import pickle
 import re
 import shutil
 from collections.abc import Callable
@@ -46,8 +47,16 @@ from site_plugins.bundle import (
     write_web_manifest,
 )
 from site_plugins.content import Content, ContentError
-from site_plugins.content.cache import Derived, content_key
-from site_plugins.figures import CONTACT_SHEET_MARKER, FigureError, contact_sheet, figure_blocks
+from site_plugins.content.cache import Derived, code_key, content_key
+from site_plugins.figures import (
+    CONTACT_SHEET_MARKER,
+    Figure,
+    FigureError,
+    Subject,
+    contact_sheet,
+    figure_block,
+    figure_blocks,
+)
 from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
 from site_plugins.hipguide.kinds import SITE_KINDS, load_site_content
@@ -69,6 +78,8 @@ T = TypeVar("T")
 SITE_KIND_NAMES = tuple(kind.name for kind in SITE_KINDS)
 
 WIDGET = Path(__file__).parent.parent / "widget"
+FIGURES_KEPT = 128
+"""Figure blocks kept between builds (the real site draws 18)."""
 # The widget's modules that only a worker imports: no page preloads them
 WORKER_MODULES = frozenset({"worker.js", "startup.js", "compile-runtime.js"})
 LARGE_RUNTIME_FILES = (
@@ -309,11 +320,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
     def _render_figures(self) -> dict[str, str]:
         content = self.content
         assert content is not None
+        figures = content.extras.get("figures", ())
+        draw = kept_figures(self._cache / "figures")
         try:
-            return self._derived(
-                "figures",
-                lambda: figure_blocks(content.catalog, content.extras.get("figures", ())),
-            )
+            return self._derived("figures", lambda: figure_blocks(content.catalog, figures, draw))
         except FigureError as error:
             raise PluginError(str(error)) from None
 
@@ -326,10 +336,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             page = assessment_page(item_id) if item_id in assessments else exercise_page(item_id)
             return relative(here, page)
 
-        figures = self.content.extras.get("figures", ())
-        catalog = self.content.catalog
-        name = "contact-sheet-" + hashlib.sha256(here.encode()).hexdigest()[:12]
-        return self._derived(name, lambda: contact_sheet(catalog, figures, page_of))
+        return contact_sheet(self.content.catalog, self.figures, page_of)
 
     def _override_dirs(self, config: MkDocsConfig) -> tuple[Path, ...]:
         custom = config.theme.custom_dir if config.theme else None
@@ -402,6 +409,19 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             rules.update(dict.fromkeys(r for r in moved if r != STYLE))
         style += "".join(rules)
         target.write_text(json.dumps({"style": style, "blocks": blocks}), encoding="utf-8")
+
+
+def kept_figures(folder: Path) -> Callable[[Figure, Subject], str]:
+    """Draws a figure's block (``figure_block``), or reads it back from ``folder``: each block
+    is kept by what it is drawn from (the figure, its subject) and the code that draws it, so a
+    build after an edit to the content draws only the figures the edit changed."""
+    drawn = Derived(folder, code_key(), keep=FIGURES_KEPT)
+
+    def draw(figure: Figure, subject: Subject) -> str:
+        what = hashlib.sha256(pickle.dumps((figure, subject), protocol=5)).hexdigest()
+        return drawn.get(f"{figure.id}-{what[:24]}", lambda: figure_block(figure, subject))
+
+    return draw
 
 
 _BODY = re.compile(r"<body[^>]*>")

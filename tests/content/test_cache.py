@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from site_plugins.content import ContentError, cache
 from site_plugins.content.cache import Derived, content_key
-from site_plugins.figures import figure_blocks
+from site_plugins.figures import Figure, Subject, figure_block, figure_blocks
+from site_plugins.hipguide import plugin
 from site_plugins.hipguide.kinds import load_site_content
-from site_plugins.hipguide.plugin import SITE_KIND_NAMES
+from site_plugins.hipguide.plugin import SITE_KIND_NAMES, kept_figures
 from tests.conftest import ROOT
 
 KINDS = ("figures",)
@@ -173,3 +175,27 @@ def test_kept_schemas_find_the_same_problems_as_pydantics_own(
         load_site_content(content_copy, tmp_path)
     assert str(kept.value) == str(fresh.value)
     assert "colour" in str(kept.value)
+
+
+def test_an_edit_draws_again_only_the_figures_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = load_site_content(ROOT / "content")
+    catalog, figures = content.catalog, content.extras["figures"]
+    first = figure_blocks(catalog, figures, kept_figures(tmp_path))
+    assert first == figure_blocks(catalog, figures)
+
+    drawn: list[str] = []
+
+    def counting(figure: Figure, subject: Subject) -> str:
+        drawn.append(figure.id)
+        return figure_block(figure, subject)
+
+    monkeypatch.setattr(plugin, "figure_block", counting)
+    edited = replace(figures[0], description="Described again by the test.")
+    again = figure_blocks(catalog, (edited, *figures[1:]), kept_figures(tmp_path))
+    assert drawn == [edited.id]
+    assert "Described again by the test." in again[edited.id]
+    assert {k: v for k, v in again.items() if k != edited.id} == {
+        k: v for k, v in first.items() if k != edited.id
+    }

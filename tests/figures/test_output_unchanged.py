@@ -18,7 +18,7 @@ OUTPUT_SHA256 = "e21176f8a0e2ac0081526c2de4dc9ab3ffd50c59e915dc9df290724e6ab9334
 def test_every_figure_renders_byte_for_byte_as_recorded() -> None:
     catalog, figures = real.content().catalog, list(real.figures().values())
     blocks = figure_blocks(catalog, figures)
-    sheet = contact_sheet(catalog, figures, lambda subject: f"{subject}.md")
+    sheet = contact_sheet(catalog, blocks, lambda subject: f"{subject}.md")
     digest = hashlib.sha256()
     for figure_id in sorted(blocks):
         digest.update(f"{figure_id}\n{blocks[figure_id]}\n".encode())
