@@ -4,7 +4,7 @@ without problems; the checks themselves are in ``checks``, ``poses`` and ``floor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from hipcore.errors import Problem
@@ -13,7 +13,7 @@ from site_plugins.figures.model import Figure
 from site_plugins.figures.panels import Panel, build_panels
 from site_plugins.figures.subjects import Subject, subjects
 
-__all__ = ["check_figures", "panels_of"]
+__all__ = ["check_figures", "panels_of", "problems_of"]
 
 
 @cache
@@ -25,9 +25,19 @@ def panels_of(
     return tuple(panels), tuple(problems)
 
 
-def check_figures(catalog: Catalog, figures: Sequence[Figure]) -> list[Problem]:
+def problems_of(figure: Figure, subject: Subject) -> tuple[Problem, ...]:
+    """Why the figure cannot be drawn as its file says (none: it can)."""
+    return panels_of(figure, subject)[1]
+
+
+def check_figures(
+    catalog: Catalog,
+    figures: Sequence[Figure],
+    check: Callable[[Figure, Subject], Sequence[Problem]] = problems_of,
+) -> list[Problem]:
     """Paths start with the kind and id (``('figures', 'hip_bridge', 'poses', 0)``), so that
-    the loader can point at the file and line."""
+    the loader can point at the file and line. ``check``: one figure's problems
+    (``problems_of``, or a caller's that keeps them)."""
     known = subjects(catalog)
     problems: list[Problem] = []
     drawn = {f.id for f in figures}
@@ -42,8 +52,7 @@ def check_figures(catalog: Catalog, figures: Sequence[Figure]) -> list[Problem]:
                 )
             )
             continue
-        _, found = panels_of(figure, subject)
-        problems += [p.under("figures", figure.id) for p in found]
+        problems += [p.under("figures", figure.id) for p in check(figure, subject)]
     for kind, items in (("assessments", catalog.assessments), ("exercises", catalog.exercises)):
         for item in items:
             if item.id not in drawn:

@@ -7,11 +7,14 @@ catalog export, the tests, the benchmarks) loads with ``SITE_KINDS``, or calls
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
 from pathlib import Path
 
 from site_plugins.content import Content, load_content
 from site_plugins.content.kinds import Kind
 from site_plugins.figures import Figure, check_figures
+from site_plugins.hipguide.kept import kept_checks
 
 __all__ = ["FIGURES", "SITE_KINDS", "load_site_content"]
 
@@ -28,6 +31,9 @@ SITE_KINDS: tuple[Kind, ...] = (FIGURES,)
 
 
 def load_site_content(root: Path, kept: Path | None = None) -> Content:
-    """The content of ``root`` (a content folder), figures included; ``kept``: a cache folder
-    for the validators' schemas."""
-    return load_content(root, SITE_KINDS, kept)
+    """The content of ``root`` (a content folder), figures included. ``kept``: the build's
+    cache folder, where the validators' schemas and the figures' checks are kept."""
+    if kept is None:
+        return load_content(root, SITE_KINDS)
+    check = functools.partial(check_figures, check=kept_checks(kept / "figures"))
+    return load_content(root, (replace(FIGURES, check=check),), kept / "schemas")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import logging
 import mimetypes
-import pickle
 import re
 import shutil
 from collections.abc import Callable
@@ -47,18 +45,16 @@ from site_plugins.bundle import (
     write_web_manifest,
 )
 from site_plugins.content import Content, ContentError
-from site_plugins.content.cache import Derived, code_key, content_key
+from site_plugins.content.cache import Derived, content_key
 from site_plugins.figures import (
     CONTACT_SHEET_MARKER,
-    Figure,
     FigureError,
-    Subject,
     contact_sheet,
-    figure_block,
     figure_blocks,
 )
 from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
+from site_plugins.hipguide.kept import kept_figures
 from site_plugins.hipguide.kinds import SITE_KINDS, load_site_content
 from site_plugins.hipguide.pagescript import ON_DEMAND, page_script
 from site_plugins.render import (
@@ -78,8 +74,6 @@ T = TypeVar("T")
 SITE_KIND_NAMES = tuple(kind.name for kind in SITE_KINDS)
 
 WIDGET = Path(__file__).parent.parent / "widget"
-FIGURES_KEPT = 128
-"""Figure blocks kept between builds (the real site draws 18)."""
 # The widget's modules that only a worker imports: no page preloads them
 WORKER_MODULES = frozenset({"worker.js", "startup.js", "compile-runtime.js"})
 LARGE_RUNTIME_FILES = (
@@ -300,8 +294,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         derived = Derived(self._cache / "content", content_key(root, SITE_KIND_NAMES))
         self.derived = None
         try:
-            schemas = self._cache / "schemas"
-            content = derived.get("content", lambda: load_site_content(root, schemas))
+            content = derived.get("content", lambda: load_site_content(root, self._cache))
         except ContentError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
@@ -409,19 +402,6 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             rules.update(dict.fromkeys(r for r in moved if r != STYLE))
         style += "".join(rules)
         target.write_text(json.dumps({"style": style, "blocks": blocks}), encoding="utf-8")
-
-
-def kept_figures(folder: Path) -> Callable[[Figure, Subject], str]:
-    """Draws a figure's block (``figure_block``), or reads it back from ``folder``: each block
-    is kept by what it is drawn from (the figure, its subject) and the code that draws it, so a
-    build after an edit to the content draws only the figures the edit changed."""
-    drawn = Derived(folder, code_key(), keep=FIGURES_KEPT)
-
-    def draw(figure: Figure, subject: Subject) -> str:
-        what = hashlib.sha256(pickle.dumps((figure, subject), protocol=5)).hexdigest()
-        return drawn.get(f"{figure.id}-{what[:24]}", lambda: figure_block(figure, subject))
-
-    return draw
 
 
 _BODY = re.compile(r"<body[^>]*>")

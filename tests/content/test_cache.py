@@ -13,7 +13,7 @@ import pytest
 from site_plugins.content import ContentError, cache
 from site_plugins.content.cache import Derived, content_key
 from site_plugins.figures import Figure, Subject, figure_block, figure_blocks
-from site_plugins.hipguide import plugin
+from site_plugins.hipguide import kept as kept_module
 from site_plugins.hipguide.kinds import load_site_content
 from site_plugins.hipguide.plugin import SITE_KIND_NAMES, kept_figures
 from tests.conftest import ROOT
@@ -191,7 +191,7 @@ def test_an_edit_draws_again_only_the_figures_it_changed(
         drawn.append(figure.id)
         return figure_block(figure, subject)
 
-    monkeypatch.setattr(plugin, "figure_block", counting)
+    monkeypatch.setattr(kept_module, "figure_block", counting)
     edited = replace(figures[0], description="Described again by the test.")
     again = figure_blocks(catalog, (edited, *figures[1:]), kept_figures(tmp_path))
     assert drawn == [edited.id]
@@ -199,3 +199,24 @@ def test_an_edit_draws_again_only_the_figures_it_changed(
     assert {k: v for k, v in again.items() if k != edited.id} == {
         k: v for k, v in first.items() if k != edited.id
     }
+
+
+def test_an_edit_checks_again_only_the_figures_it_changed(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_site_content(content_copy, tmp_path)
+    checked: list[str] = []
+
+    def counting(figure: Figure, subject: Subject) -> tuple[object, ...]:
+        checked.append(figure.id)
+        return ()
+
+    monkeypatch.setattr(kept_module, "problems_of", counting)
+    figure = sorted((content_copy / "figures").glob("*.yaml"))[0]
+    text = figure.read_text("utf-8")
+    figure.write_text(
+        text.replace("\n  Seen from", "\n  Also described by the test. Seen from", 1), "utf-8"
+    )
+    assert "Also described by the test." in figure.read_text("utf-8")
+    load_site_content(content_copy, tmp_path)
+    assert checked == [figure.stem]

@@ -1,0 +1,55 @@
+"""What the build keeps per figure between builds: its check and its page block.
+
+Posing a figure (the body on the floor, every frame of its motion) is most of what a build
+spends on figures (~0.1 s of CPU for the real site's 18), and the content check poses each one
+before the pages draw it. Both results depend only on the figure, its subject and the code, so
+each is kept under a hash of the figure and subject (their repr) and the code's key
+(``content/cache.py: code_key``): a build after an edit to the content poses only the figures the
+edit changed. A figure that cannot be drawn has problems, which are kept as any other result;
+its block is never drawn (``figure_block`` raises), so never kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from hipcore.errors import Problem
+from site_plugins.content.cache import Derived, code_key
+from site_plugins.figures import Figure, Subject, figure_block
+from site_plugins.figures.catalog import problems_of
+
+__all__ = ["FIGURES_KEPT", "kept_checks", "kept_figures"]
+
+FIGURES_KEPT = 256
+"""Entries kept (the most recently used): blocks and checks, several versions of 18 figures."""
+
+
+def kept_figures(folder: Path) -> Callable[[Figure, Subject], str]:
+    """Draws a figure's block (``figure_block``), or reads it back from ``folder``."""
+    kept = Derived(folder, code_key(), keep=FIGURES_KEPT)
+
+    def draw(figure: Figure, subject: Subject) -> str:
+        name = f"{figure.id}-{_drawn_from(figure, subject)}-block"
+        return kept.get(name, lambda: figure_block(figure, subject))
+
+    return draw
+
+
+def kept_checks(folder: Path) -> Callable[[Figure, Subject], tuple[Problem, ...]]:
+    """Checks a figure (``problems_of``), or reads the result back from ``folder``."""
+    kept = Derived(folder, code_key(), keep=FIGURES_KEPT)
+
+    def check(figure: Figure, subject: Subject) -> tuple[Problem, ...]:
+        name = f"{figure.id}-{_drawn_from(figure, subject)}-check"
+        return kept.get(name, lambda: problems_of(figure, subject))
+
+    return check
+
+
+def _drawn_from(figure: Figure, subject: Subject) -> str:
+    # Their repr, not their pickle: equal values pickle differently when one holds the same
+    # string twice and the other two equal strings (content read through pydantic's own
+    # validator, or one made from a kept schema). Every field is in the repr (none hides).
+    return hashlib.sha256(repr((figure, subject)).encode()).hexdigest()[:24]
