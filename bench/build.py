@@ -16,9 +16,10 @@ gives medians of wall-clock and CPU seconds and of the plugin's own CPU seconds 
 and its hooks), of which the figures (posing and drawing them). The real site is built twice
 over: as a rebuild is, with the checked content and its figures kept from the build before
 (``site_plugins/content/cache.py``: the same content and code), and "cold", as the first build
-after an edit to the content: the content checked and the figures drawn afresh (what depends on
-the code alone stays kept: the validators' schemas, the compiled templates, the snapshot). ``--profile N`` profiles one build of a catalog
-of N generated exercises instead (0: the real site).
+after an edit to the content: the content read and checked afresh (what depends on the code
+alone, or on one figure, stays kept: the validators' schemas, each figure's check and block, the
+compiled templates, the snapshot). ``--profile N`` profiles one build of a catalog of N
+generated exercises instead (0: the real site).
 """
 
 from __future__ import annotations
