@@ -13,7 +13,12 @@ from site_plugins.bundle.runtime import (
     RuntimeMissing,
     copy_pyodide,
 )
-from site_plugins.bundle.snapshot import SnapshotError, lock_info, write_snapshot
+from site_plugins.bundle.snapshot import (
+    SnapshotError,
+    SnapshotNotKept,
+    lock_info,
+    write_snapshot,
+)
 from site_plugins.bundle.version import (
     ENTRIES,
     ENTRY,
@@ -40,6 +45,7 @@ __all__ = [
     "VERSION_FILE",
     "RuntimeMissing",
     "SnapshotError",
+    "SnapshotNotKept",
     "build_hipcore_wheel",
     "bundle_version",
     "copy_pyodide",

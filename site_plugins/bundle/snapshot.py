@@ -23,7 +23,14 @@ from pathlib import Path
 from site_plugins.bundle.digest import file_sha256
 from site_plugins.bundle.place import place_file
 
-__all__ = ["SnapshotError", "SnapshotInfo", "lock_info", "snapshot_key", "write_snapshot"]
+__all__ = [
+    "SnapshotError",
+    "SnapshotInfo",
+    "SnapshotNotKept",
+    "lock_info",
+    "snapshot_key",
+    "write_snapshot",
+]
 
 _HERE = Path(__file__).parent
 SCRIPT = _HERE / "snapshot.mjs"
@@ -37,6 +44,10 @@ _KEEP = 4
 
 class SnapshotError(Exception):
     pass
+
+
+class SnapshotNotKept(SnapshotError):
+    """No snapshot is kept for these inputs, and the caller asked for none to be taken."""
 
 
 @dataclass(frozen=True)
@@ -70,15 +81,24 @@ def snapshot_key(pyodide_dir: Path, wheel: Path) -> str:
 
 
 def write_snapshot(
-    assets: Path, pyodide_dir: Path, wheel: Path, cache: Path, node: str | None = "node"
+    assets: Path,
+    pyodide_dir: Path,
+    wheel: Path,
+    cache: Path,
+    node: str | None = "node",
+    *,
+    take: bool = True,
 ) -> SnapshotInfo:
     """Write ``assets/snapshot-<key>.bin`` (``assets/manifest.json`` must already name the
     wheel); reuse ``cache/snapshot-<key>.bin`` when it is there. ``node``: the Node.js command,
-    resolved on PATH."""
+    resolved on PATH. ``take``: take a new one when none is kept (otherwise
+    ``SnapshotNotKept``)."""
     name = f"snapshot-{snapshot_key(pyodide_dir, wheel)}.bin"
     cached = cache / name
     decoding = cache / f"{name}.json"
     reused = cached.is_file() and decoding.is_file()
+    if not reused and not take:
+        raise SnapshotNotKept(f"none kept for these inputs ({name})")
     if not reused:
         command = shutil.which(node) if node else None
         if command is None:

@@ -33,6 +33,7 @@ from site_plugins.bundle import (
     REGISTER_SCRIPT,
     RuntimeMissing,
     SnapshotError,
+    SnapshotNotKept,
     build_hipcore_wheel,
     copy_pyodide,
     embed_page,
@@ -108,6 +109,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.inline = InlineFiles()
         self.version = ""
         """The bundle's folder under assets_dir (site_plugins/bundle/version.py)."""
+        self.bundles_written = 0
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it the
     # last good content.
@@ -364,8 +366,17 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         large = [target / "pyodide" / n for n in LARGE_RUNTIME_FILES]
         cache = self._cache
         if self.config.snapshot:
+            # While serving, an edit to the content is not held up ~15 s by Node taking the new
+            # catalog's snapshot: the preview starts Python the plain way until a build takes
+            # one. The first build of `mkdocs serve` takes it as `mkdocs build` does.
+            take = not (self.serving and self.bundles_written)
             try:
-                snapshot = write_snapshot(target, target / "pyodide", wheel, cache)
+                snapshot = write_snapshot(target, target / "pyodide", wheel, cache, take=take)
+            except SnapshotNotKept:
+                log.info(
+                    "hipguide: the catalog changed; this preview's widget starts Python without"
+                    " the start-up snapshot ('mkdocs build' takes it, with Node)"
+                )
             except SnapshotError as error:
                 # The site still works (the plain start): a warning, not a failed build.
                 log.warning("hipguide: no start-up snapshot: %s", error)
@@ -378,6 +389,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
                 packaged.append(snapshot.file)
         precompress(large, cache / "compressed", fixed=True)
         write_package(target, version=hipcore_version, pyodide=version, files=packaged)
+        self.bundles_written += 1
         return place_bundle(target)
 
     def _write_inline(self, target: Path) -> None:

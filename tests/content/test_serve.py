@@ -3,6 +3,7 @@ list of problems, the terminal shows the same list, and saving the fix brings th
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -107,3 +108,28 @@ def test_broken_content_keeps_the_last_good_site_and_shows_the_problems(
 
     bridge.write_text(good, "utf-8")
     _served_once(url, lambda page: "hip-content-errors" not in page)
+
+
+def test_an_edit_while_serving_is_not_held_up_by_a_new_start_up_snapshot(
+    server: tuple[str, Path], content_copy: Path
+) -> None:
+    """Taking a new catalog's snapshot runs Node for ~15 s: while serving, the preview of an
+    edit starts Python the plain way instead, and says so; `mkdocs build` takes the snapshot."""
+    url, log = server
+    manifest = json.loads(_get(url + _bundle(url) + "manifest.json"))
+    assert "snapshot" in manifest, "the first build of `mkdocs serve` has its snapshot"
+    bridge = content_copy / "exercises/hip_bridge.yaml"
+    bridge.write_text(
+        bridge.read_text("utf-8").replace("name: Hip Bridge", "name: Hip Bridge Edited"), "utf-8"
+    )
+    _served_once(url, lambda page: "Hip Bridge Edited" in page)
+    manifest = json.loads(_get(url + _bundle(url) + "manifest.json"))
+    assert "snapshot" not in manifest
+    assert "starts Python without the start-up snapshot" in log.read_text("utf-8")
+
+
+def _bundle(url: str) -> str:
+    """The bundle's versioned folder, as the served site names it."""
+    found = re.search(r"assets/hipguide/[0-9a-f]{12}/", _get(url + "sw.js"))
+    assert found, "sw.js names no bundle"
+    return found[0]
