@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -88,6 +88,8 @@ this Pyodide, so compressed as small as brotli can, once (bundle/compress.py).""
 # Outside MkDocs' own loggers: in strict mode, MkDocs would count the problems as build errors
 # and abort the rebuild that keeps the last good site.
 log = logging.getLogger("hipguide.serve")
+said = get_plugin_logger("hipguide")
+"""For what the terminal should show at INFO (MkDocs shows its own loggers' only)."""
 
 
 class HipguidePlugin(BasePlugin[HipguideConfig]):
@@ -373,9 +375,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             try:
                 snapshot = write_snapshot(target, target / "pyodide", wheel, cache, take=take)
             except SnapshotNotKept:
-                log.info(
-                    "hipguide: the catalog changed; this preview's widget starts Python without"
-                    " the start-up snapshot ('mkdocs build' takes it, with Node)"
+                said.info(
+                    "the catalog changed: this preview's widget starts Python without the"
+                    " start-up snapshot ('mkdocs build' takes it, with Node)"
                 )
             except SnapshotError as error:
                 # The site still works (the plain start): a warning, not a failed build.
