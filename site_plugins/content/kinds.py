@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,9 +66,12 @@ class Kind:
     """The JSON Schema file name (without '.schema.json')."""
     in_catalog: bool = True
     """Compiled into the catalog; otherwise only the site uses it (``Content.extras``)."""
-    check: Callable[[model.Catalog, tuple[Any, ...]], list[Problem]] | None = None
+    check: Callable[[model.Catalog, tuple[Any, ...]], list[Problem]] | None = field(
+        default=None, compare=False
+    )
     """Checks that need the whole catalog (run once it holds together); paths start with the
-    kind and id, as in ``hipcore.catalog.check_references``."""
+    kind and id, as in ``hipcore.catalog.check_references``. Not part of a kind's identity: a
+    kind given a caller's check (one that keeps its results) shares its validator."""
 
     @cached_property
     def adapter_type(self) -> Any:

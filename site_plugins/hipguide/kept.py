@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from hipcore.errors import Problem
 from site_plugins.content.cache import Derived, code_key
@@ -22,34 +23,32 @@ from site_plugins.figures.catalog import problems_of
 
 __all__ = ["FIGURES_KEPT", "kept_checks", "kept_figures"]
 
+T = TypeVar("T")
+
 FIGURES_KEPT = 256
 """Entries kept (the most recently used): blocks and checks, several versions of 18 figures."""
 
 
 def kept_figures(folder: Path) -> Callable[[Figure, Subject], str]:
     """Draws a figure's block (``figure_block``), or reads it back from ``folder``."""
-    kept = Derived(folder, code_key(), keep=FIGURES_KEPT)
-
-    def draw(figure: Figure, subject: Subject) -> str:
-        name = f"{figure.id}-{_drawn_from(figure, subject)}-block"
-        return kept.get(name, lambda: figure_block(figure, subject))
-
-    return draw
+    return _kept(folder, "block", lambda f, s: figure_block(f, s))  # noqa: PLW0108 - late bound
 
 
 def kept_checks(folder: Path) -> Callable[[Figure, Subject], tuple[Problem, ...]]:
     """Checks a figure (``problems_of``), or reads the result back from ``folder``."""
+    return _kept(folder, "check", lambda f, s: problems_of(f, s))  # noqa: PLW0108 - late bound
+
+
+def _kept(
+    folder: Path, what: str, make: Callable[[Figure, Subject], T]
+) -> Callable[[Figure, Subject], T]:
     kept = Derived(folder, code_key(), keep=FIGURES_KEPT)
 
-    def check(figure: Figure, subject: Subject) -> tuple[Problem, ...]:
-        name = f"{figure.id}-{_drawn_from(figure, subject)}-check"
-        return kept.get(name, lambda: problems_of(figure, subject))
+    def get(figure: Figure, subject: Subject) -> T:
+        # Named by their repr, not their pickle: equal values pickle differently when one holds
+        # the same string twice and the other two equal strings (content read through pydantic's
+        # own validator, or one made from a kept schema). Every field is in the repr.
+        drawn_from = hashlib.sha256(repr((figure, subject)).encode()).hexdigest()[:24]
+        return kept.get(f"{figure.id}-{drawn_from}-{what}", lambda: make(figure, subject))
 
-    return check
-
-
-def _drawn_from(figure: Figure, subject: Subject) -> str:
-    # Their repr, not their pickle: equal values pickle differently when one holds the same
-    # string twice and the other two equal strings (content read through pydantic's own
-    # validator, or one made from a kept schema). Every field is in the repr (none hides).
-    return hashlib.sha256(repr((figure, subject)).encode()).hexdigest()[:24]
+    return get
