@@ -178,7 +178,7 @@ _FIGURE_ID = re.compile(r"^id: \w+$", re.MULTILINE)
 
 def _measure(site: Site, work: Path, repeats: int, *, warm_up: bool) -> dict[str, Any]:
     slug = site.name.replace(" ", "-")
-    docs, nav = plain_docs(site.content, work / f"{slug}-docs")
+    docs, nav = plain_docs(site.content, work / f"{slug}-docs", work / f"{slug}-generating")
     pages = sum(1 for _ in docs.rglob("*.md"))
     builds = {
         "hipguide": _hipguide_overrides(site.content),
@@ -271,11 +271,14 @@ def _timed(hook: Any, spent: dict[str, float], what: str) -> Any:
     return timed
 
 
-def plain_docs(content: Path, docs: Path) -> tuple[Path, Any]:
+def plain_docs(content: Path, docs: Path, site: Path) -> tuple[Path, Any]:
     """The hand-written docs plus every file the plugins generate, and the navigation they set,
     for a plain build of the same pages. Hand-written pages the plugins add to (the contact
-    sheet of figures) are written as the plugins leave them."""
-    config = load_config(str(ROOT / "mkdocs.yml"), **_hipguide_overrides(content))
+    sheet of figures) are written as the plugins leave them. ``site`` receives what the plugin
+    writes while generating (its widget bundle): not the repository's own ``site/``, whose
+    bundle it would overwrite in place, out of step with that site's service worker."""
+    overrides = _hipguide_overrides(content)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), **overrides)
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
     shutil.copytree(config.docs_dir, docs)

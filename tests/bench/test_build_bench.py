@@ -63,3 +63,15 @@ def test_quick_run_times_both_builds_and_prints_a_row() -> None:
     assert hip > 0
     assert plain > 0
     assert abs(ratio - hip / plain) < 0.02
+
+
+def test_generating_the_plain_pages_writes_the_bundle_where_it_is_told(tmp_path: Path) -> None:
+    # It once wrote into the repository's site/, rewriting a built site's widget entry files in
+    # place, out of step with that site's service worker (which then refused to install).
+    content = _bench().generate(tmp_path / "content", 1)
+
+    docs, nav = _bench().plain_docs(content, tmp_path / "docs", tmp_path / "generating")
+
+    assert (tmp_path / "generating" / "assets" / "hipguide" / "version.json").is_file()
+    assert (docs / "exercises" / "gen-00000.md").is_file()
+    assert nav
