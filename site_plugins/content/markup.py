@@ -23,7 +23,9 @@ __all__ = ["MARKDOWN_FIELDS", "check_text", "markup_problems"]
 MARKDOWN_FIELDS: frozenset[tuple[type, str]] = frozenset(
     {(model.Section, "paragraphs"), (model.EvidenceNote, "text")}
 )
-"""The fields that carry inline formatting: the article's paragraphs and its evidence notes."""
+"""The fields that carry inline formatting: the article's paragraphs and its evidence notes.
+A class of words may say that all its fields carry it, and fill in ``{name}``s, with a class
+attribute ``markdown_template = True`` (the page words: ``site_plugins/render/pagewords.py``)."""
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>\s]*")
 _SCRIPT_ADDRESS = re.compile(r"(?i)\b(?:javascript|vbscript)\s*:|\bdata:(?!\s)")
@@ -88,7 +90,8 @@ def _walk(value: object, loc: FieldPath, markdown: bool, template: bool) -> Iter
         for key, item in value.items():
             yield from _walk(item, (*loc, str(key)), markdown, template)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        template = template or isinstance(value, model.Words)
+        worded = bool(getattr(type(value), "markdown_template", False))
+        template = template or worded or isinstance(value, model.Words)
         for f in dataclasses.fields(value):
-            rich = (type(value), f.name) in MARKDOWN_FIELDS
+            rich = worded or (type(value), f.name) in MARKDOWN_FIELDS
             yield from _walk(getattr(value, f.name), (*loc, f.name), rich, template)

@@ -1,4 +1,5 @@
-"""The content the site reads beyond the engine's, handed to the content loader: the figures.
+"""The content the site reads beyond the engine's, handed to the content loader: the figures and
+the words of the guide's pages.
 
 The content loader knows only the engine's kinds; whoever needs figures (the plugin, the
 catalog export, the tests, the benchmarks) loads with ``SITE_KINDS``, or calls
@@ -15,8 +16,9 @@ from site_plugins.content import Content, load_content
 from site_plugins.content.kinds import Kind
 from site_plugins.figures import Figure, check_figures
 from site_plugins.hipguide.kept import kept_checks
+from site_plugins.render.pagewords import PageWords, page_word_problems
 
-__all__ = ["FIGURES", "SITE_KINDS", "load_site_content"]
+__all__ = ["FIGURES", "PAGES", "SITE_KINDS", "load_site_content"]
 
 FIGURES = Kind(
     "figures",
@@ -27,7 +29,17 @@ FIGURES = Kind(
     in_catalog=False,
     check=check_figures,
 )
-SITE_KINDS: tuple[Kind, ...] = (FIGURES,)
+PAGES = Kind(
+    "pages",
+    PageWords,
+    "pages.yaml",
+    False,
+    "pages",
+    in_catalog=False,
+    required=True,
+    check=page_word_problems,
+)
+SITE_KINDS: tuple[Kind, ...] = (FIGURES, PAGES)
 
 
 def load_site_content(root: Path, kept: Path | None = None) -> Content:
@@ -36,4 +48,4 @@ def load_site_content(root: Path, kept: Path | None = None) -> Content:
     if kept is None:
         return load_content(root, SITE_KINDS)
     check = functools.partial(check_figures, check=kept_checks(kept / "figures"))
-    return load_content(root, (replace(FIGURES, check=check),), kept / "schemas")
+    return load_content(root, (replace(FIGURES, check=check), PAGES), kept / "schemas")

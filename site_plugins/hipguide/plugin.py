@@ -138,7 +138,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         self.developer_docs = set(developer_docs(hand_written))
         figures = self.figures = self._render_figures()
         self.pages = set()
-        for page in render_pages(self.content.catalog, env, figures=figures):
+        (page_words,) = self.content.extras["pages"]
+        for page in render_pages(self.content.catalog, env, figures=figures, page_words=page_words):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.pages.add(page.path)
         stylesheet = STYLESHEET.read_text("utf-8")

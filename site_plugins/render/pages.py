@@ -12,9 +12,10 @@ import jinja2
 
 from hipcore.catalog import Index
 from hipcore.model import Catalog
-from hipcore.words import series
+from hipcore.words import fill, series
 from site_plugins.render import escape, paths, words
 from site_plugins.render.compiled import template_cache
+from site_plugins.render.pagewords import PageWords
 from site_plugins.render.paths import assessment_page, exercise_page, relative, slug
 from site_plugins.render.relations import Relations
 
@@ -71,6 +72,7 @@ def environment(
         when=_with_words(words.when_words),
         text=escape.text,
         markdown=escape.markdown,
+        fill=fill,
     )
     env.globals.update(
         assessment_page=assessment_page,
@@ -96,13 +98,17 @@ def render_pages(
     catalog: Catalog,
     env: jinja2.Environment | None = None,
     figures: Mapping[str, str] | None = None,
+    *,
+    page_words: PageWords,
 ) -> list[Page]:
     """All generated pages. ``figures`` maps an assessment or exercise id to its figures,
-    already rendered as an HTML block (see ``site_plugins.figures``)."""
+    already rendered as an HTML block (see ``site_plugins.figures``); ``page_words`` are the
+    pages' own words (``content/pages.yaml``)."""
     env = env or environment()
     relations = Relations(catalog)
     shared: dict[str, Any] = {
         "catalog": catalog,
+        "page_words": page_words,
         "index": Index(catalog),
         "relations": relations,
         "figures": dict(figures or {}),

@@ -208,6 +208,18 @@ FILE_CASES: tuple[Case, ...] = (
         ),
     ),
     Case(
+        "pages.yaml missing",
+        (Delete("pages.yaml"),),
+        (
+            Expect(
+                "pages.yaml",
+                None,
+                "",
+                "is missing; the guide cannot give a safe program without it (see docs/content.md)",
+            ),
+        ),
+    ),
+    Case(
         "policy.yaml missing",
         (Delete("policy.yaml"),),
         (
@@ -526,6 +538,61 @@ MARKUP_CASES: tuple[Case, ...] = (
                 r"^  skip:",
                 "widget.skip",
                 "has a stray brace (expected '}' before end of string); write names as {name}",
+            ),
+        ),
+    ),
+    Case(
+        "a script in the pages' words about pain",
+        (
+            Replace(
+                "pages.yaml",
+                r"^  pain_is_not_a_stretch:",
+                '  pain_is_not_a_stretch: "Stop. <script>alert(1)</script>"',
+            ),
+        ),
+        (
+            Expect(
+                "pages.yaml",
+                r"^  pain_is_not_a_stretch:",
+                "assessment.pain_is_not_a_stretch",
+                HTML.format("<script"),
+            ),
+        ),
+    ),
+    Case(
+        "a name the pages' pain rule cannot fill in",
+        (
+            Replace(
+                "pages.yaml",
+                r"^  pain_first:",
+                '  pain_first: "At {limit}/10 or more, leave out everything but stretches."',
+            ),
+        ),
+        (
+            Expect(
+                "pages.yaml",
+                r"^  pain_first:",
+                "self_assessment.pain_first",
+                "names {limit}, which it cannot fill in (it can: {score})",
+            ),
+        ),
+    ),
+    Case(
+        "a link out of the guide in the pages' words",
+        (
+            Replace(
+                "pages.yaml",
+                r"^  before_you_start:",
+                '  before_you_start: "See [a clinic](http://example.com) first."',
+            ),
+        ),
+        (
+            Expect(
+                "pages.yaml",
+                r"^  before_you_start:",
+                "self_assessment.before_you_start",
+                "links to 'http://example.com'; links may go only to pages of this guide"
+                " ('../exercises/hip-bridge.md') and to https:// sources",
             ),
         ),
     ),

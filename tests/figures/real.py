@@ -1,4 +1,4 @@
-"""The real figures, loaded once, for tests that go through every one of them."""
+"""The real site content (figures, page words), loaded once, for tests that go through it."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from site_plugins.figures.panels import Panel
 from site_plugins.figures.poses import Resolved, resolve_poses
 from site_plugins.figures.subjects import subjects
 from site_plugins.hipguide.kinds import load_site_content
+from site_plugins.render.pagewords import PageWords
 from tests.conftest import ROOT
 
-__all__ = ["content", "figures", "panels", "poses"]
+__all__ = ["content", "figures", "page_words", "panels", "poses"]
 
 
 @cache
@@ -24,6 +25,12 @@ def content() -> Content:
 @cache
 def figures() -> dict[str, Figure]:
     return {f.id: f for f in content().extras["figures"]}
+
+
+def page_words() -> PageWords:
+    (words,) = content().extras["pages"]
+    assert isinstance(words, PageWords)
+    return words
 
 
 @cache

@@ -34,6 +34,7 @@ from site_plugins.render import environment, navigation, paths, render_pages
 from site_plugins.render.paths import assessment_page, exercise_page, relative
 from site_plugins.render.relations import Relations
 from site_plugins.render.words import cell, dose_words, threshold_words, when_words
+from tests.figures import real
 
 REF = (SourceRef("article", "Hip Extension Strength"),)
 
@@ -78,6 +79,7 @@ BRIDGE_TEST = Assessment(
 )
 
 REAL = default_catalog()
+WORDS = real.page_words()
 
 CATALOG = Catalog(
     version=CATALOG_VERSION,
@@ -171,7 +173,7 @@ def test_the_pages_word_kinds_doses_and_marks_in_the_catalog_s_words() -> None:
         dose=replace(words.dose, sets=Plural("{n} SET", "{n} SETS")),
         regions=replace(words.regions, hip_back="THE BACK OF THE HIP"),
     )
-    pages = {p.path: p.markdown for p in render_pages(replace(REAL, words=changed))}
+    pages = {p.path: p.markdown for p in render_pages(replace(REAL, words=changed), page_words=WORDS)}
     listing = pages[paths.EXERCISES]
     headings = re.findall(r"^## (Q \w+)", listing, re.MULTILINE)
     assert headings == ["Q mobility", "Q motor_control", "Q strength", "Q pattern"]
@@ -186,6 +188,35 @@ def test_the_pages_word_kinds_doses_and_marks_in_the_catalog_s_words() -> None:
     assert "AT MOST 6 in" in quad
     bridge_test = pages[assessment_page("single_leg_bridge")]
     assert "AT LEAST 10 s" in bridge_test
+
+
+def test_the_pages_say_what_to_do_about_pain_in_the_content_s_words() -> None:
+    """The pages' pain and pre-screen sentences and side tags are content (pages.yaml), filled
+    in from the pain rules (pain.yaml): a change there is the pages' change, with no second
+    wording in a template."""
+    changed = replace(
+        WORDS,
+        sides=replace(WORDS.sides, each="ONE SIDE THEN THE OTHER", both="BOTH AT ONCE"),
+        assessment=replace(WORDS.assessment, pain_is_not_a_stretch="STOP *at once* IF IT HURTS."),
+        self_assessment=replace(
+            WORDS.self_assessment,
+            before_you_start="A YES MEANS NO TESTS.",
+            pain_first="**PAIN FIRST.** AT {score}/10, STRETCHES ONLY.",
+        ),
+    )
+    pain = replace(REAL.pain, withhold_all_loading_from=7)
+    pages = {p.path: p.markdown for p in render_pages(replace(REAL, pain=pain), page_words=changed)}
+    for a in REAL.assessments:
+        page = pages[assessment_page(a.id)]
+        assert "STOP *at once* IF IT HURTS." in page
+        assert "Pain is different" not in page
+    assert "ONE SIDE THEN THE OTHER" in pages[exercise_page("clamshell")]
+    assert "BOTH AT ONCE" in pages[exercise_page("hip_bridge")]
+    assert "ONE SIDE THEN THE OTHER" in pages[paths.ASSESSMENTS]
+    program = pages[paths.SELF_ASSESSMENT]
+    assert "A YES MEANS NO TESTS." in program
+    assert "- **PAIN FIRST.** AT 7/10, STRETCHES ONLY." in program
+    assert "6/10" not in program
 
 
 def test_relations_read_rules_and_ladders_both_ways() -> None:
@@ -209,7 +240,7 @@ def test_links_between_pages_are_relative_markdown_paths() -> None:
 
 def test_figures_are_placed_on_assessment_and_exercise_pages() -> None:
     figures = {"bridge_test": '<figure id="fig-test"></figure>', "thrust": "<figure id=t></figure>"}
-    pages = {p.path: p.markdown for p in render_pages(CATALOG, figures=figures)}
+    pages = {p.path: p.markdown for p in render_pages(CATALOG, figures=figures, page_words=WORDS)}
     assert figures["bridge_test"] in pages["assessments/bridge-test.md"]
     assert figures["thrust"] in pages["exercises/thrust.md"]
     assert "<figure" not in pages["exercises/bridge.md"]
@@ -217,7 +248,7 @@ def test_figures_are_placed_on_assessment_and_exercise_pages() -> None:
 
 def test_a_theme_overrides_a_template_from_its_own_folder(tmp_path: Path) -> None:
     (tmp_path / "exercise.md.j2").write_text("# {{ exercise.name }} (house style)\n")
-    pages = {p.path: p.markdown for p in render_pages(CATALOG, environment((tmp_path,)))}
+    pages = {p.path: p.markdown for p in render_pages(CATALOG, environment((tmp_path,)), page_words=WORDS)}
     assert pages["exercises/thrust.md"] == "# Thrust (house style)\n"
     assert pages["assessments/bridge-test.md"].startswith("# Bridge test")
 

@@ -14,6 +14,7 @@ from hipcore import default_catalog
 from site_plugins.render import environment, render_pages
 from site_plugins.render.pages import TEMPLATES
 from tests.conftest import ROOT
+from tests.figures import real
 
 SECTION = (
     (ROOT / "docs" / "architecture.md")
@@ -59,7 +60,7 @@ class _Recording:
 @pytest.fixture(scope="module")
 def given() -> dict[str, set[str]]:
     recording = _Recording()
-    render_pages(default_catalog(), cast("Any", recording))
+    render_pages(default_catalog(), cast("Any", recording), page_words=real.page_words())
     return recording.given
 
 
