@@ -147,7 +147,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
         files.append(File.generated(config, self._icon, content=icon))
         if self.nav_from_content:
-            config.nav = navigation(self.content.catalog, hand_written)
+            config.nav = navigation(self.content.catalog, hand_written, page_words.titles)
         # Here, not after the pages: they link to the bundle's versioned folder, named by its
         # content. (The site folder was cleaned before this event.)
         self.version = self._write_bundle(Path(config.site_dir) / self.config.assets_dir)

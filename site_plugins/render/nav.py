@@ -14,12 +14,11 @@ from typing import Any
 
 from hipcore.model import Catalog
 from site_plugins.render import paths
+from site_plugins.render.pagewords import Titles
 
-__all__ = ["DEVELOPERS", "DEVELOPER_DOCS", "HOME", "developer_docs", "navigation"]
+__all__ = ["DEVELOPER_DOCS", "HOME", "developer_docs", "navigation"]
 
 HOME = "index.md"
-DEVELOPERS = "For developers and site owners"
-"""The title of the section that holds the project's own documents."""
 DEVELOPER_DOCS = (
     "widget.md",
     "embedding.md",
@@ -34,29 +33,30 @@ DEVELOPER_DOCS = (
 NavItem = str | dict[str, Any]
 
 
-def navigation(catalog: Catalog, hand_written: Iterable[str]) -> list[NavItem]:
-    """``hand_written``: the docs paths of the pages not generated from content."""
+def navigation(catalog: Catalog, hand_written: Iterable[str], titles: Titles) -> list[NavItem]:
+    """``hand_written``: the docs paths of the pages not generated from content; ``titles``: the
+    pages' titles (``content/pages.yaml``), which the navigation names them by."""
     others = sorted(set(hand_written))
     nav: list[NavItem] = []
     if HOME in others:
-        nav.append({"Home": HOME})
+        nav.append({escape(titles.home): HOME})
     # Index pages are the first child of their section, not the section's own link: with
     # Material's navigation.indexes the section nav loses its accessible name (axe).
-    assessments: list[NavItem] = [{"All assessments": paths.ASSESSMENTS}]
+    assessments: list[NavItem] = [{escape(titles.all_assessments): paths.ASSESSMENTS}]
     assessments += [{escape(a.name): paths.assessment_page(a.id)} for a in catalog.assessments]
-    exercises: list[NavItem] = [{"All exercises": paths.EXERCISES}]
+    exercises: list[NavItem] = [{escape(titles.all_exercises): paths.EXERCISES}]
     by_name = sorted(catalog.exercises, key=lambda e: e.name.casefold())
     exercises += [{escape(e.name): paths.exercise_page(e.id)} for e in by_name]
     nav += [
-        {"Why the hip matters": paths.ARTICLE},
-        {"Self-assessment": paths.SELF_ASSESSMENT},
-        {"Assessments": assessments},
-        {"Exercises": exercises},
-        {"Sources": paths.SOURCES},
+        {escape(titles.article): paths.ARTICLE},
+        {escape(titles.self_assessment): paths.SELF_ASSESSMENT},
+        {escape(titles.assessments): assessments},
+        {escape(titles.exercises): exercises},
+        {escape(titles.sources): paths.SOURCES},
     ]
     docs = developer_docs(others)
     if docs:
-        nav.append({DEVELOPERS: docs})
+        nav.append({escape(titles.developers): docs})
     return nav
 
 

@@ -21,17 +21,26 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from hipcore.errors import Problem
-from hipcore.model import Catalog, Text
+from hipcore.model import Catalog, Plural, Text
 
 __all__ = [
+    "ArticlePage",
+    "AssessmentColumns",
     "AssessmentPage",
+    "AssessmentsPage",
+    "Common",
     "DecisionColumns",
     "DecisionTableColumns",
+    "ExerciseColumns",
+    "ExercisePage",
+    "ExercisesPage",
     "FaultColumns",
     "MeasureColumns",
     "PageWords",
     "SelfAssessmentPage",
     "Sides",
+    "SourcesPage",
+    "Titles",
     "page_word_problems",
 ]
 
@@ -44,6 +53,187 @@ class Sides:
     """Done on one side, then the other, e.g. 'Each side'."""
     both: Text
     """Done with both sides at once, e.g. 'Both sides at once'."""
+
+
+@dataclass(frozen=True)
+class Titles:
+    """The pages' titles, which the navigation names them by too: plain text."""
+
+    home: Text
+    """The home page, in the navigation."""
+    article: Text
+    """The article's page."""
+    self_assessment: Text
+    """The self-assessment's page."""
+    assessments: Text
+    """The list of tests, and the navigation's section of test pages."""
+    all_assessments: Text
+    """The list of tests, as the first entry of that section."""
+    exercises: Text
+    """The list of exercises, and the navigation's section of exercise pages."""
+    all_exercises: Text
+    """The list of exercises, as the first entry of that section."""
+    sources: Text
+    """The sources' page."""
+    developers: Text
+    """The navigation's section of the project's own documents."""
+
+
+@dataclass(frozen=True)
+class Common:
+    """Words several pages use: plain text."""
+
+    steps: Text
+    """The heading of a test's or an exercise's steps."""
+    check_yourself: Text
+    """The heading of the widget's place on a page."""
+    sources: Plural
+    """'Source' and 'Sources': before one citation or several, and the heading of the citations
+    at the end of a test's or an exercise's page (``many``)."""
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """The article's page."""
+
+    markdown_template: ClassVar[bool] = True
+
+    intro: Text
+    """{title}: the first paragraph, for an article with no author named."""
+    intro_by: Text
+    """{title}, {author}: the first paragraph."""
+    evidence_title: Text
+    """The title of the boxes of published evidence, e.g. 'What the evidence says'."""
+    evidence_boxes: Text
+    """{title} (``evidence_title``): what those boxes are. Links to the sources page as seen from
+    the article's ('sources.md')."""
+    tests_and_exercises: Text
+    """The heading of the closing section on the tests and the exercises."""
+    goes_on: Text
+    """Its first paragraph."""
+    self_assessments: Text
+    """Before the links to the tests."""
+    exercises_described: Text
+    """Before the links to the exercises the article describes."""
+    more_exercises: Text
+    """After them: the exercise list has the rest. Links to it ('exercises/index.md')."""
+
+
+@dataclass(frozen=True)
+class AssessmentColumns:
+    """The headings of the list of tests: plain text."""
+
+    test: Text
+    """The test."""
+    clinical_name: Text
+    """Its clinical name."""
+    checks: Text
+    """What it checks."""
+    sides: Text
+    """Its sides."""
+    passes: Text
+    """What passes."""
+
+
+@dataclass(frozen=True)
+class AssessmentsPage:
+    """The list of tests."""
+
+    markdown_template: ClassVar[bool] = True
+
+    intro: Text
+    """The first paragraph. Links to the self-assessment ('../self-assessment.md')."""
+    columns: AssessmentColumns
+    """The list's headings."""
+
+
+@dataclass(frozen=True)
+class ExerciseColumns:
+    """The headings of the list of exercises: plain text."""
+
+    exercise: Text
+    """The exercise."""
+    purpose: Text
+    """What it is for."""
+    dose: Text
+    """Its dose."""
+    words: Text
+    """Whose words its page is in."""
+
+
+@dataclass(frozen=True)
+class ExercisesPage:
+    """The list of exercises."""
+
+    markdown_template: ClassVar[bool] = True
+
+    intro: Text
+    """The first paragraph. Links to the self-assessment ('../self-assessment.md')."""
+    columns: ExerciseColumns
+    """The list's headings."""
+    article_words: Text
+    """After the article's tag: its exercises' steps are the article's words."""
+    guide_words: Text
+    """After this guide's tag: the article names the exercise; the page is written for the guide."""
+
+
+@dataclass(frozen=True)
+class ExercisePage:
+    """An exercise's page."""
+
+    markdown_template: ClassVar[bool] = True
+
+    dose: Text
+    """Before the dose, e.g. 'Dose:'."""
+    cues: Text
+    """The heading of the cues."""
+    faults: Text
+    """The heading of the common faults."""
+    muscles_and_equipment: Text
+    """The heading of the muscles, equipment and regions."""
+    muscles: Text
+    """Before the muscles."""
+    equipment: Text
+    """Before the equipment."""
+    no_equipment: Text
+    """In place of the equipment, when none is needed."""
+    works: Text
+    """Before the regions the exercise works."""
+    ladder: Text
+    """The heading of its easier and harder versions."""
+    easier: Text
+    """Before the easier version."""
+    harder: Text
+    """Before the harder version."""
+    called_for_by: Text
+    """The heading of the tests that call for it."""
+    a_fail_points_to: Text
+    """{findings}: after a test that calls for it, what a fail of that test points to."""
+    no_test: Text
+    """In place of those tests, when none calls for it."""
+    no_test_rung: Text
+    """The same, for a rung of a ladder of exercises."""
+    upkeep: Text
+    """For an upkeep exercise: it is part of the program once every test passes. Links to the
+    self-assessment's program ('../self-assessment.md#program')."""
+
+
+@dataclass(frozen=True)
+class SourcesPage:
+    """The sources' page."""
+
+    markdown_template: ClassVar[bool] = True
+
+    intro: Text
+    """The first paragraph."""
+    the_article: Text
+    """The article's entry, for an article with no author named."""
+    the_article_by: Text
+    """{author}: the article's entry."""
+    domain_notes: Text
+    """The entry of the notes written for this guide."""
+    cited_by: Text
+    """Before the places that cite a source."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +278,10 @@ class AssessmentPage:
 
     markdown_template: ClassVar[bool] = True
 
+    setup: Text
+    """The heading of the set-up."""
+    what_to_record: Text
+    """The heading of what to record."""
     record_each_side: Text
     """Before a one-sided test's record: left, then right, each on its own."""
     if_it_hurts: Text
@@ -110,12 +304,26 @@ class AssessmentPage:
     """Its headings."""
     record_pain: Text
     """What every test records about pain (whether it hurt, how much, could not do it)."""
+    pass_or_fail: Text
+    """The heading of what passes and what a fail means."""
+    passes: Text
+    """Before what passes, e.g. 'Pass:'."""
+    fail_means: Text
+    """Before what a fail means."""
+    pain_or_stretch: Text
+    """The heading of the test's pain and discomfort note."""
     pain_is_not_a_stretch: Text
     """After the test's own note on discomfort: pain is not the pull of a stretch; what to do."""
+    if_it_fails: Text
+    """The heading of what a fail leads to."""
     decision_columns: DecisionColumns
     """The headings of the table of what a fail leads to."""
     no_rule: Text
     """In place of that table when no rule names the test."""
+    progress_check: Text
+    """The heading of the test's progress check."""
+    norms: Text
+    """The heading of the published norms."""
     norms_title: Text
     """The title of the box of published norms, e.g. 'Context only'."""
     norms_note: Text
@@ -151,12 +359,18 @@ class SelfAssessmentPage:
     """The title of the box that holds the policy's disclaimer."""
     before_you_start: Text
     """Before the pre-screen questions: a yes to any of them means no tests and no program."""
+    the_tests: Text
+    """The heading of the list of tests."""
     urgent: Text
     """The mark of an urgent red flag or pain, e.g. 'Urgent.'."""
+    decision_table_title: Text
+    """The heading of the decision table."""
     decision_table: Text
     """Before the decision table: how to read it."""
     decision_columns: DecisionTableColumns
     """Its headings."""
+    program: Text
+    """The heading of the program's rules."""
     pain_first: Text
     """{score} (``pain.withhold_all_loading_from``): the program's pain rules in words."""
     urgent_pain: Text
@@ -180,15 +394,34 @@ class PageWords:
 
     markdown_template: ClassVar[bool] = True
 
+    titles: Titles
+    """The pages' titles."""
+    common: Common
+    """Words several pages use."""
     sides: Sides
     """A test's or an exercise's sides, on its page and in the list of tests."""
-    assessment: AssessmentPage
-    """Every test's page."""
+    article: ArticlePage
+    """The words of the article's page around the article's own."""
     self_assessment: SelfAssessmentPage
     """The self-assessment page."""
+    assessments: AssessmentsPage
+    """The page that lists the tests."""
+    assessment: AssessmentPage
+    """Every test's page."""
+    exercises: ExercisesPage
+    """The page that lists the exercises."""
+    exercise: ExercisePage
+    """Every exercise's page."""
+    sources: SourcesPage
+    """The page of sources and what cites them."""
 
 
 _NAMES: dict[tuple[str, ...], frozenset[str]] = {
+    ("article", "intro"): frozenset({"title"}),
+    ("article", "intro_by"): frozenset({"title", "author"}),
+    ("article", "evidence_boxes"): frozenset({"title"}),
+    ("exercise", "a_fail_points_to"): frozenset({"findings"}),
+    ("sources", "the_article_by"): frozenset({"author"}),
     ("self_assessment", "pain_first"): frozenset({"score"}),
     ("self_assessment", "urgent_pain"): frozenset({"sites", "movements"}),
     ("self_assessment", "order"): frozenset({"qualities"}),

@@ -255,7 +255,7 @@ def test_a_theme_overrides_a_template_from_its_own_folder(tmp_path: Path) -> Non
 
 def test_the_nav_puts_the_guide_first_and_project_documents_in_a_section_of_their_own() -> None:
     hand_written = ["index.md", "zeta.md", "engine.md", "architecture.md"]
-    nav = navigation(CATALOG, hand_written)
+    nav = navigation(CATALOG, hand_written, WORDS.titles)
     assert [next(iter(item)) for item in nav] == [
         "Home",
         "Why the hip matters",
