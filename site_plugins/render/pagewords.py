@@ -292,6 +292,8 @@ class AssessmentPage:
     """Before the table of measures."""
     measure_columns: MeasureColumns
     """Its headings."""
+    accepted_range: Text
+    """{lowest}, {highest}: the values a measure accepts, e.g. '{lowest} to {highest}'."""
     optional: Text
     """After a measure a runner may leave out, e.g. '(optional)'."""
     no_pass_mark: Text
@@ -420,6 +422,7 @@ _NAMES: dict[tuple[str, ...], frozenset[str]] = {
     ("article", "intro"): frozenset({"title"}),
     ("article", "intro_by"): frozenset({"title", "author"}),
     ("article", "evidence_boxes"): frozenset({"title"}),
+    ("assessment", "accepted_range"): frozenset({"lowest", "highest"}),
     ("exercise", "a_fail_points_to"): frozenset({"findings"}),
     ("sources", "the_article_by"): frozenset({"author"}),
     ("self_assessment", "pain_first"): frozenset({"score"}),
