@@ -122,7 +122,7 @@ def _report(kept: Path) -> int:
 def _build_plain(docs: Path, site: Path) -> None:
     """Plain mkdocs-material over the guide's pages: mkdocs.yml's theme without its overrides
     (which link the guide's web manifest and icon, files a plain build does not have)."""
-    _, nav = plain_docs(ROOT / "content", docs)
+    _, nav = plain_docs(ROOT / "content", docs, docs.parent / "generating")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     overrides = {"docs_dir": str(docs), "plugins": ["search"], "nav": nav, "theme": theme}
