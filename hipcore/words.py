@@ -8,7 +8,7 @@ these strings as they are and word nothing of their own.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import Any
 
 from hipcore.errors import FieldPath, Problem
@@ -26,6 +26,7 @@ __all__ = [
     "dose_line",
     "fill",
     "missing_words",
+    "name_problems",
     "pass_mark",
     "series",
     "template_problems",
@@ -149,18 +150,23 @@ def template_problems(words: Words) -> list[Problem]:
     for path, text in _sentences(words, Words, ()):
         table = _SECTIONS.get(str(path[0]), TEMPLATE_NAMES)
         key = path[1] if path[0] in _SECTIONS and len(path) > 1 else path[0]
-        allowed = table.get(str(key), frozenset())
-        try:
-            used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-        except ValueError as error:
-            message = f"has a stray brace ({error}); write names as {{name}}"
-            problems.append(Problem(path, message))
-            continue
-        for name in sorted(used - allowed):
-            can = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "no names"
-            message = f"names {{{name}}}, which it cannot fill in (it can: {can})"
-            problems.append(Problem(path, message))
+        problems += name_problems(path, text, table.get(str(key), frozenset()))
     return problems
+
+
+def name_problems(path: FieldPath, text: str, allowed: Set[str]) -> list[Problem]:
+    """A problem, at ``path``, for each ``{name}`` in ``text`` that is not ``allowed``, or for a
+    stray brace: the check of every sentence with names to fill in (the catalog's words, the
+    site's page words)."""
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as error:
+        return [Problem(path, f"has a stray brace ({error}); write names as {{name}}")]
+    can = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "no names"
+    return [
+        Problem(path, f"names {{{name}}}, which it cannot fill in (it can: {can})")
+        for name in sorted(used - set(allowed))
+    ]
 
 
 def missing_words(words: Words) -> list[Problem]:

@@ -16,12 +16,12 @@ from these classes.
 from __future__ import annotations
 
 import dataclasses
-import string
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from hipcore.errors import Problem
 from hipcore.model import Catalog, Plural, Text
+from hipcore.words import name_problems
 
 __all__ = [
     "ArticlePage",
@@ -436,24 +436,16 @@ _NAMES: dict[tuple[str, ...], frozenset[str]] = {
 
 
 def page_word_problems(catalog: Catalog, items: tuple[PageWords, ...]) -> list[Problem]:
-    """A problem for each field that names what it cannot fill in, or is badly braced. Paths
-    start with the kind and the file's name, as the content loader's checks do."""
+    """A problem for each field that names what it cannot fill in, or is badly braced
+    (``hipcore.words.name_problems``). Paths start with the kind and the file's name, as the
+    content loader's checks do."""
     del catalog  # the words stand on their own
-    problems: list[Problem] = []
-    for words in items:
-        for path, text in _texts(words, ()):
-            allowed = _NAMES.get(path, frozenset())
-            try:
-                used = {n for _, n, _, _ in string.Formatter().parse(text) if n is not None}
-            except ValueError as error:
-                message = f"has a stray brace ({error}); write names as {{name}}"
-                problems.append(Problem(("pages", "pages", *path), message))
-                continue
-            for name in sorted(used - allowed):
-                can = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "no names"
-                message = f"names {{{name}}}, which it cannot fill in (it can: {can})"
-                problems.append(Problem(("pages", "pages", *path), message))
-    return problems
+    return [
+        problem
+        for words in items
+        for path, text in _texts(words, ())
+        for problem in name_problems(("pages", "pages", *path), text, _NAMES.get(path, frozenset()))
+    ]
 
 
 def _texts(value: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
