@@ -4,4 +4,6 @@
 
 import "../pyodide/pyodide.asm.mjs";
 
-self.postMessage("compiled");
+// The browser makes the code it keeps once the modules have finished evaluating, after this
+// line has run: the page, which stops this worker when told, is told in a later task.
+setTimeout(() => self.postMessage("compiled"), 0);
