@@ -8,8 +8,9 @@ file can become live HTML, even if a check were missed.
 from __future__ import annotations
 
 import re
+import string
 
-__all__ = ["link_allowed", "markdown", "text"]
+__all__ = ["link_allowed", "markdown", "sentence", "text"]
 
 _GUIDE_PAGE = re.compile(r"(?:[\w.-]+/)*[\w.-]+\.md(?:#[\w-]+)?|#[\w-]+")
 _HTTPS = re.compile(r"https://[^\s<>\"'`]+")
@@ -39,3 +40,15 @@ def markdown(value: str) -> str:
 
     escaped = value.translate(_HTML).replace("{", "\\{").replace("}", "\\}")
     return _LINK.sub(link, escaped.replace("![", "\\!["))
+
+
+def sentence(template: str, /, **names: object) -> str:
+    """A sentence in the Markdown subset with its ``{name}``s filled in: the sentence's own words
+    escaped as ``markdown`` escapes them, each value as ``text`` (a value is content, shown as
+    written, and escaped once)."""
+    out = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        out.append(markdown(literal))
+        if name is not None:
+            out.append(text(str(names[name])))
+    return "".join(out)

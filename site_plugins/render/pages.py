@@ -72,6 +72,7 @@ def environment(
         when=_with_words(words.when_words),
         text=escape.text,
         markdown=escape.markdown,
+        sentence=escape.sentence,
         fill=fill,
     )
     env.globals.update(

@@ -173,7 +173,9 @@ def test_the_pages_word_kinds_doses_and_marks_in_the_catalog_s_words() -> None:
         dose=replace(words.dose, sets=Plural("{n} SET", "{n} SETS")),
         regions=replace(words.regions, hip_back="THE BACK OF THE HIP"),
     )
-    pages = {p.path: p.markdown for p in render_pages(replace(REAL, words=changed), page_words=WORDS)}
+    pages = {
+        p.path: p.markdown for p in render_pages(replace(REAL, words=changed), page_words=WORDS)
+    }
     listing = pages[paths.EXERCISES]
     headings = re.findall(r"^## (Q \w+)", listing, re.MULTILINE)
     assert headings == ["Q mobility", "Q motor_control", "Q strength", "Q pattern"]
@@ -219,6 +221,19 @@ def test_the_pages_say_what_to_do_about_pain_in_the_content_s_words() -> None:
     assert "6/10" not in program
 
 
+def test_a_value_filled_into_a_page_sentence_is_shown_as_written() -> None:
+    """Content filled into a sentence of the Markdown subset is escaped once, as plain text: an
+    author's '&' and '*' neither become markup nor show as '&amp;amp;'."""
+    sources = tuple(
+        replace(s, author="Smith & *Jones*") if s.kind == "article" else s for s in REAL.sources
+    )
+    pages = {
+        p.path: p.markdown for p in render_pages(replace(REAL, sources=sources), page_words=WORDS)
+    }
+    assert "by Smith &amp; \\*Jones\\*, in the author's own words" in pages[paths.ARTICLE]
+    assert "built on, by Smith &amp; \\*Jones\\*." in pages[paths.SOURCES]
+
+
 def test_relations_read_rules_and_ladders_both_ways() -> None:
     relations = Relations(CATALOG)
     by_id = {e.id: e for e in CATALOG.exercises}
@@ -248,7 +263,10 @@ def test_figures_are_placed_on_assessment_and_exercise_pages() -> None:
 
 def test_a_theme_overrides_a_template_from_its_own_folder(tmp_path: Path) -> None:
     (tmp_path / "exercise.md.j2").write_text("# {{ exercise.name }} (house style)\n")
-    pages = {p.path: p.markdown for p in render_pages(CATALOG, environment((tmp_path,)), page_words=WORDS)}
+    pages = {
+        p.path: p.markdown
+        for p in render_pages(CATALOG, environment((tmp_path,)), page_words=WORDS)
+    }
     assert pages["exercises/thrust.md"] == "# Thrust (house style)\n"
     assert pages["assessments/bridge-test.md"].startswith("# Bridge test")
 
