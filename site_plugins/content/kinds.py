@@ -66,9 +66,9 @@ class Kind:
     """The JSON Schema file name (without '.schema.json')."""
     in_catalog: bool = True
     """Compiled into the catalog; otherwise only the site uses it (``Content.extras``)."""
-    required: bool | None = None
-    """Its file (or, for a folder of files, one of them) must exist; by default, a kind of the
-    catalog must and a kind only the site uses need not."""
+    required: bool = False
+    """A kind only the site uses whose file (or, for a folder of files, one of them) must exist,
+    as every kind of the catalog's must."""
     check: Callable[[model.Catalog, tuple[Any, ...]], list[Problem]] | None = field(
         default=None, compare=False
     )

@@ -65,7 +65,7 @@ def load_content(
     for kind in kinds:
         paths = sorted(p for p in root.glob(kind.glob) if p.is_file())
         known.update(paths)
-        if not paths and (kind.in_catalog if kind.required is None else kind.required):
+        if not paths and (kind.in_catalog or kind.required):
             problems.append(_missing(kind, root))
         for path in paths:
             rel = _rel(path, root)

@@ -12,7 +12,7 @@ import jinja2
 
 from hipcore.catalog import Index
 from hipcore.model import Catalog
-from hipcore.words import fill, series
+from hipcore.words import series
 from site_plugins.render import escape, paths, words
 from site_plugins.render.compiled import template_cache
 from site_plugins.render.pagewords import PageWords
@@ -73,7 +73,6 @@ def environment(
         text=escape.text,
         markdown=escape.markdown,
         sentence=escape.sentence,
-        fill=fill,
     )
     env.globals.update(
         assessment_page=assessment_page,
