@@ -16,6 +16,7 @@ from tests.browser.widget import (
     answer_prescreen,
     answer_prescreen_no,
     choose,
+    navigate_instantly,
     next_step,
     on_step,
     side,
@@ -298,12 +299,7 @@ def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
     wait_until_ready(page)
     page.evaluate("window.__sameDocument = true")
     for path in ("/assessments/side-plank-test/", "/article/", BRIDGE_PAGE):
-        page.evaluate("p => document.querySelector(`a[href$='${p}']`) ? null : null", path)
-        page.evaluate(
-            """p => { const a = document.createElement('a'); a.href = p;
-                document.querySelector('.md-content').append(a); a.click(); }""",
-            path,
-        )
+        navigate_instantly(page, path)
         expect(page).to_have_url(site_url + path)
         assert page.evaluate("window.__sameDocument") is True, "instant navigation is off"
         assert len(engine_workers(page)) <= 1
@@ -315,10 +311,7 @@ def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
     [engine] = [w for w in page.workers if w.url.endswith("/widget/worker.js")]
     # the engine's grace period once no widget uses it is 5 s (engines.js)
     with engine.expect_event("close", timeout=15_000):
-        page.evaluate(
-            """() => { const a = document.createElement('a'); a.href = '/article/';
-                document.querySelector('.md-content').append(a); a.click(); }"""
-        )
+        navigate_instantly(page, "/article/")
         page.wait_for_function("() => !document.querySelector('hip-assessment')", timeout=10_000)
     assert engine_workers(page) == [], "the engine outlived every widget"
 

@@ -15,6 +15,30 @@ def widget_of(page: Page) -> Locator:
     return widget
 
 
+def navigate_instantly(page: Page, path: str) -> None:
+    """Follow a link to `path` under the theme's instant navigation and wait until the new page
+    is swapped in and scrolled where the theme puts it.
+
+    The theme sets the scroll position when its `document$` emits the new page, after the
+    address has changed and the widget has been upgraded: a click made before then can be torn
+    in two by that scroll (pressed on a label, released elsewhere) and lost. The theme's own
+    subscriber runs first, so when ours runs the scroll is done."""
+    page.evaluate(
+        """p => new Promise(resolve => {
+            let armed = false;  // document$ replays the current page on subscribing
+            const swapped = document$.subscribe(() => {
+                if (!armed) return;
+                swapped.unsubscribe();
+                requestAnimationFrame(() => resolve());
+            });
+            armed = true;
+            const a = document.createElement('a'); a.href = p;
+            document.querySelector('.md-content').append(a); a.click();
+        })""",
+        path,
+    )
+
+
 def wait_until_ready(page: Page) -> Locator:
     """Scroll the widget into sight (which starts the engine) and wait for the engine."""
     widget = widget_of(page)
