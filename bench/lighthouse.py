@@ -121,10 +121,11 @@ def _report(kept: Path) -> int:
 
 def _build_plain(docs: Path, site: Path) -> None:
     """Plain mkdocs-material over the guide's pages: mkdocs.yml's theme without its overrides
-    (which link the guide's web manifest and icon, files a plain build does not have)."""
+    (which link the guide's web manifest, a file a plain build does not have) and with the
+    theme's own favicon."""
     _, nav = plain_docs(ROOT / "content", docs, docs.parent / "generating")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    theme = {k: v for k, v in config["theme"].items() if k not in ("custom_dir", "favicon")}
     overrides = {"docs_dir": str(docs), "plugins": ["search"], "nav": nav, "theme": theme}
     command = [sys.executable, str(ROOT / "bench" / "build.py"), "--build", "-", str(site)]
     result = subprocess.run(

@@ -3,6 +3,8 @@ and the offline bundle (service worker, web app manifest)."""
 
 from site_plugins.bundle.compress import COMPRESSED_SUFFIXES, precompress
 from site_plugins.bundle.embed import EMBED_PAGE, FRAME_SCRIPT, HOST_SCRIPT, embed_page
+from site_plugins.bundle.icon import SIZES as ICON_SIZES
+from site_plugins.bundle.icon import icon_name, icon_png
 from site_plugins.bundle.offline import REGISTER_SCRIPT, write_service_worker, write_web_manifest
 from site_plugins.bundle.package import PACKAGE_NAME, write_package
 from site_plugins.bundle.runtime import (
@@ -38,6 +40,7 @@ __all__ = [
     "ENTRY",
     "FRAME_SCRIPT",
     "HOST_SCRIPT",
+    "ICON_SIZES",
     "PACKAGE_NAME",
     "PLAIN_START_ONLY",
     "PYODIDE_FILES",
@@ -51,6 +54,8 @@ __all__ = [
     "copy_pyodide",
     "current_bundle",
     "embed_page",
+    "icon_name",
+    "icon_png",
     "lock_info",
     "place_bundle",
     "precompress",

@@ -1,4 +1,5 @@
-"""What the build keeps per figure between builds: its check and its page block.
+"""What the build keeps between builds that depends on the code and one small input: each
+figure's check and page block, the icon's images.
 
 Posing a figure (the body on the floor, every frame of its motion) is most of what a build
 spends on figures (~0.1 s of CPU for the real site's 18), and the content check poses each one
@@ -17,11 +18,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from hipcore.errors import Problem
+from site_plugins.bundle.icon import SIZES, icon_png
 from site_plugins.content.cache import Derived, code_key
 from site_plugins.figures import Figure, Subject, figure_block
 from site_plugins.figures.catalog import problems_of
 
-__all__ = ["FIGURES_KEPT", "kept_checks", "kept_figures"]
+__all__ = ["FIGURES_KEPT", "kept_checks", "kept_figures", "kept_icons"]
 
 T = TypeVar("T")
 
@@ -37,6 +39,13 @@ def kept_figures(folder: Path) -> Callable[[Figure, Subject], str]:
 def kept_checks(folder: Path) -> Callable[[Figure, Subject], tuple[Problem, ...]]:
     """Checks a figure (``problems_of``), or reads the result back from ``folder``."""
     return _kept(folder, "check", lambda f, s: problems_of(f, s))  # noqa: PLW0108 - late bound
+
+
+def kept_icons(folder: Path) -> Callable[[int], bytes]:
+    """Draws the icon at a size (``icon_png``, ~0.6 s for both sizes), or reads it back from
+    ``folder``: it depends on the code alone."""
+    kept = Derived(folder, code_key(), keep=2 * len(SIZES))
+    return lambda size: kept.get(f"icon-{size}", lambda: icon_png(size))
 
 
 def _kept(

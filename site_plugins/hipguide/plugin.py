@@ -28,15 +28,16 @@ from site_plugins.bundle import (
     EMPTY_STDLIB,
     FRAME_SCRIPT,
     HOST_SCRIPT,
+    ICON_SIZES,
     PLAIN_START_ONLY,
     PYODIDE_FILES,
-    REGISTER_SCRIPT,
     RuntimeMissing,
     SnapshotError,
     SnapshotNotKept,
     build_hipcore_wheel,
     copy_pyodide,
     embed_page,
+    icon_name,
     lock_info,
     place_bundle,
     precompress,
@@ -55,7 +56,7 @@ from site_plugins.figures import (
 )
 from site_plugins.figures.theme import STYLE, WIDGET_STYLE
 from site_plugins.hipguide.config import HipguideConfig
-from site_plugins.hipguide.kept import kept_figures
+from site_plugins.hipguide.kept import kept_figures, kept_icons
 from site_plugins.hipguide.kinds import SITE_KINDS, load_site_content
 from site_plugins.hipguide.pagescript import ON_DEMAND, page_script
 from site_plugins.render import (
@@ -144,8 +145,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             self.pages.add(page.path)
         stylesheet = STYLESHEET.read_text("utf-8")
         files.append(File.generated(config, self._stylesheet, content=stylesheet))
-        icon = (REGISTER_SCRIPT.parent / "icon.svg").read_text("utf-8")
-        files.append(File.generated(config, self._icon, content=icon))
+        draw_icon = kept_icons(self._cache / "icons")
+        for size, path in self._icons.items():
+            files.append(File.generated(config, path, content=draw_icon(size)))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written, page_words.titles)
         # Here, not after the pages: they link to the bundle's versioned folder, named by its
@@ -218,7 +220,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             site,
             config.site_name,
             config.site_description or config.site_name,
-            self._icon,
+            self._icons,
         )
         assets = f"{self.config.assets_dir.strip('/')}/{self.version}"
         write_service_worker(
@@ -255,8 +257,9 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/hipguide.css"
 
     @property
-    def _icon(self) -> str:
-        return f"{self.config.assets_dir}/icon.svg"
+    def _icons(self) -> dict[int, str]:
+        """The guide's icon, by size (mkdocs.yml's ``theme.favicon`` names the smallest)."""
+        return {size: f"{self.config.assets_dir}/{icon_name(size)}" for size in ICON_SIZES}
 
     @property
     def _inline_dir(self) -> str:
@@ -288,7 +291,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             title=f"Self-assessment · {config.site_name}",
             language=str(language),
             widget=widget.rstrip("/") + "/",
-            icon=get_relative_url(self._icon, EMBED_PAGE),
+            icon=get_relative_url(self._icons[min(ICON_SIZES)], EMBED_PAGE),
             head=self._preload_widget(EMBED_PAGE, embed=True),
         )
 

@@ -81,7 +81,7 @@ def test_the_package_holds_the_widget_and_its_runtime_and_not_the_guides_files(
     assert needed <= files
     manifest = json.loads((unpacked / "manifest.json").read_text("utf-8"))
     assert manifest["snapshot"]["file"] in files
-    guide_only = {"icon.svg", "hipguide.css"}
+    guide_only = {"icon-192.png", "icon-512.png", "hipguide.css"}
     assert [f for f in files if f in guide_only or f.startswith(("inline/", "page-"))] == []
     assert [f for f in files if f.endswith((".gz", ".br"))] == [], "the host compresses"
     package = json.loads((unpacked / "package.json").read_text("utf-8"))

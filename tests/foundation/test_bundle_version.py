@@ -60,7 +60,8 @@ def test_the_built_site_serves_the_bundle_under_its_content_name(built_site: Pat
         VERSION_FILE,
         "inline",
         "hipguide.css",
-        "icon.svg",
+        "icon-192.png",
+        "icon-512.png",
     }
     assert sorted(p.name for p in (assets / "widget").iterdir()) == ["embed-host.js", "index.js"]
     page = (built_site / "self-assessment/index.html").read_text("utf-8")
