@@ -3,8 +3,7 @@ and the offline bundle (service worker, web app manifest)."""
 
 from site_plugins.bundle.compress import COMPRESSED_SUFFIXES, precompress
 from site_plugins.bundle.embed import EMBED_PAGE, FRAME_SCRIPT, HOST_SCRIPT, embed_page
-from site_plugins.bundle.icon import SIZES as ICON_SIZES
-from site_plugins.bundle.icon import icon_name, icon_png
+from site_plugins.bundle.icon import FAVICON, ICONS, Icon, icon_png
 from site_plugins.bundle.offline import REGISTER_SCRIPT, write_service_worker, write_web_manifest
 from site_plugins.bundle.package import PACKAGE_NAME, write_package
 from site_plugins.bundle.runtime import (
@@ -38,14 +37,16 @@ __all__ = [
     "EMPTY_STDLIB",
     "ENTRIES",
     "ENTRY",
+    "FAVICON",
     "FRAME_SCRIPT",
     "HOST_SCRIPT",
-    "ICON_SIZES",
+    "ICONS",
     "PACKAGE_NAME",
     "PLAIN_START_ONLY",
     "PYODIDE_FILES",
     "REGISTER_SCRIPT",
     "VERSION_FILE",
+    "Icon",
     "RuntimeMissing",
     "SnapshotError",
     "SnapshotNotKept",
@@ -54,7 +55,6 @@ __all__ = [
     "copy_pyodide",
     "current_bundle",
     "embed_page",
-    "icon_name",
     "icon_png",
     "lock_info",
     "place_bundle",

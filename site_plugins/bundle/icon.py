@@ -19,15 +19,15 @@ import struct
 import zlib
 from dataclasses import dataclass
 
-__all__ = ["COLOR", "SIZES", "icon_name", "icon_png"]
+__all__ = ["COLOR", "FAVICON", "ICONS", "Icon", "icon_png"]
 
 COLOR = (0x3F, 0x51, 0xB5)
 """The square's colour: the theme's indigo (mkdocs.yml's primary colour, the manifest's
 theme colour)."""
 
-SIZES = (192, 512)
-"""The sizes written: what browsers ask of an installable app's icons (192 px also serves as
-the favicon)."""
+_MASKABLE_SHRINK = 0.85
+"""How much smaller the runner is drawn on the maskable icon: its farthest point (the top of the
+head) is 41 units from the centre, the kept circle's radius 38.4."""
 
 _SIDE = 96.0
 _CORNER = 20.0
@@ -72,27 +72,55 @@ class _Ring:
         return abs(math.hypot(x - self.cx, y - self.cy) - self.r)
 
 
-def icon_name(size: int) -> str:
-    return f"icon-{size}.png"
+@dataclass(frozen=True)
+class Icon:
+    """One image of the icon."""
+
+    size: int
+    """Its width and height in pixels."""
+    maskable: bool = False
+    """The whole square indigo and the runner within its middle 80%, which a phone's launcher
+    keeps whatever shape it cuts (a circle, a squircle); the other icons are the rounded square,
+    which a launcher would shrink onto a white disc."""
+
+    @property
+    def name(self) -> str:
+        return f"icon-{self.size}{'-maskable' if self.maskable else ''}.png"
+
+    @property
+    def purpose(self) -> str:
+        """As the web app manifest says it."""
+        return "maskable" if self.maskable else "any"
 
 
-def icon_png(size: int) -> bytes:
-    """The icon as a ``size`` × ``size`` PNG."""
+ICONS = (Icon(192), Icon(512), Icon(512, maskable=True))
+"""The images written: the sizes browsers ask of an installable app's icons, and a maskable
+one."""
+
+FAVICON = ICONS[0]
+"""The one pages link as their icon (mkdocs.yml's ``theme.favicon``)."""
+
+
+def icon_png(size: int, *, maskable: bool = False) -> bytes:
+    """The icon as a ``size`` × ``size`` PNG (``Icon.maskable`` for ``maskable``)."""
     if size < 16:
         raise ValueError(f"an icon of {size} px is too small to draw")
     scale = size / _SIDE
     pixel = 1.0 / scale
-    strokes = _strokes(pixel)
+    corner = 0.0 if maskable else _CORNER
+    shrink = _MASKABLE_SHRINK if maskable else 1.0
+    half_width = _STROKE * shrink
+    strokes = _strokes(pixel, shrink, half_width)
     blue = bytes((*COLOR, 255))
     rows = []
     for j in range(size):
         y = (j + 0.5) * pixel
         row = bytearray(blue * size)
         near = [s for s in strokes if s.box[1] <= y <= s.box[3]]
-        for i in _columns_to_draw(y, near, pixel, size):
+        for i in _columns_to_draw(y, near, pixel, size, corner):
             x = (i + 0.5) * pixel
-            square = _coverage(_square_distance(x, y), scale)
-            white = _coverage(_stroke_distance(x, y, near), scale)
+            square = _coverage(_square_distance(x, y, corner), scale)
+            white = _coverage(_stroke_distance(x, y, near) - half_width, scale)
             row[4 * i : 4 * i + 4] = bytes(
                 (*(round(c + (255 - c) * white) for c in COLOR), round(255 * square))
             )
@@ -108,11 +136,17 @@ def icon_png(size: int) -> bytes:
     )
 
 
-def _strokes(pixel: float) -> list[_Segment | _Ring]:
-    reach = _STROKE + pixel
+def _strokes(pixel: float, shrink: float, half_width: float) -> list[_Segment | _Ring]:
+    """The runner's strokes, drawn ``shrink`` times its size about the square's centre."""
+
+    def place(point: tuple[float, float]) -> tuple[float, float]:
+        middle = _SIDE / 2
+        return (middle + (point[0] - middle) * shrink, middle + (point[1] - middle) * shrink)
+
+    reach = half_width + pixel
     strokes: list[_Segment | _Ring] = []
     for limb in _LIMBS:
-        for (ax, ay), (bx, by) in itertools.pairwise(limb):
+        for (ax, ay), (bx, by) in itertools.pairwise(map(place, limb)):
             box = (
                 min(ax, bx) - reach,
                 min(ay, by) - reach,
@@ -120,16 +154,18 @@ def _strokes(pixel: float) -> list[_Segment | _Ring]:
                 max(ay, by) + reach,
             )
             strokes.append(_Segment(ax, ay, bx - ax, by - ay, box))
-    (cx, cy), r = _HEAD
+    (cx, cy), r = place(_HEAD[0]), _HEAD[1] * shrink
     out = r + reach
     strokes.append(_Ring(cx, cy, r, (cx - out, cy - out, cx + out, cy + out)))
     return strokes
 
 
-def _columns_to_draw(y: float, near: list[_Segment | _Ring], pixel: float, size: int) -> set[int]:
+def _columns_to_draw(
+    y: float, near: list[_Segment | _Ring], pixel: float, size: int, corner: float
+) -> set[int]:
     """The pixels of a row that are not plain indigo: near a rounded corner or a stroke."""
     columns: set[int] = set()
-    corner = _CORNER + pixel
+    corner += pixel
     if y < corner or y > _SIDE - corner:
         columns.update(range(math.ceil(corner / pixel)))
         columns.update(range(size - math.ceil(corner / pixel), size))
@@ -141,18 +177,17 @@ def _columns_to_draw(y: float, near: list[_Segment | _Ring], pixel: float, size:
     return columns
 
 
-def _square_distance(x: float, y: float) -> float:
+def _square_distance(x: float, y: float, corner: float) -> float:
     """Signed distance from the rounded square's edge (negative inside)."""
-    half = _SIDE / 2 - _CORNER
+    half = _SIDE / 2 - corner
     qx = abs(x - _SIDE / 2) - half
     qy = abs(y - _SIDE / 2) - half
-    return math.hypot(max(qx, 0.0), max(qy, 0.0)) + min(max(qx, qy), 0.0) - _CORNER
+    return math.hypot(max(qx, 0.0), max(qy, 0.0)) + min(max(qx, qy), 0.0) - corner
 
 
 def _stroke_distance(x: float, y: float, near: list[_Segment | _Ring]) -> float:
-    """Signed distance from the nearest stroke's edge (negative on the stroke)."""
-    inside = [s.distance(x, y) for s in near if s.box[0] <= x <= s.box[2]]
-    return min(inside, default=math.inf) - _STROKE
+    """Distance from the nearest stroke's middle line."""
+    return min((s.distance(x, y) for s in near if s.box[0] <= x <= s.box[2]), default=math.inf)
 
 
 def _coverage(distance: float, scale: float) -> float:

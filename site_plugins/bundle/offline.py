@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from site_plugins.bundle.digest import file_sha256
-from site_plugins.bundle.icon import COLOR
+from site_plugins.bundle.icon import COLOR, Icon
 
 __all__ = ["REGISTER_SCRIPT", "write_service_worker", "write_web_manifest"]
 
@@ -77,9 +77,9 @@ def write_service_worker(
     return build
 
 
-def write_web_manifest(site: Path, name: str, description: str, icons: dict[int, str]) -> None:
-    """Write ``site/manifest.webmanifest`` (start page: the site's root); ``icons``: each PNG
-    icon's URL, relative to the site's root, by its size in pixels."""
+def write_web_manifest(site: Path, name: str, description: str, icons: Mapping[Icon, str]) -> None:
+    """Write ``site/manifest.webmanifest`` (start page: the site's root); ``icons``: each icon's
+    URL, relative to the site's root."""
     manifest = {
         "name": name,
         "short_name": name,
@@ -90,8 +90,8 @@ def write_web_manifest(site: Path, name: str, description: str, icons: dict[int,
         "background_color": "#ffffff",
         "theme_color": "#{:02x}{:02x}{:02x}".format(*COLOR),
         "icons": [
-            {"src": src, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
-            for size, src in sorted(icons.items())
+            {"src": src, "sizes": f"{i.size}x{i.size}", "type": "image/png", "purpose": i.purpose}
+            for i, src in icons.items()
         ],
     }
     (site / "manifest.webmanifest").write_text(json.dumps(manifest, indent=2), encoding="utf-8")

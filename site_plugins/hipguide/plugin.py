@@ -26,18 +26,19 @@ from site_plugins.bundle import (
     COMPRESSED_SUFFIXES,
     EMBED_PAGE,
     EMPTY_STDLIB,
+    FAVICON,
     FRAME_SCRIPT,
     HOST_SCRIPT,
-    ICON_SIZES,
+    ICONS,
     PLAIN_START_ONLY,
     PYODIDE_FILES,
+    Icon,
     RuntimeMissing,
     SnapshotError,
     SnapshotNotKept,
     build_hipcore_wheel,
     copy_pyodide,
     embed_page,
-    icon_name,
     lock_info,
     place_bundle,
     precompress,
@@ -146,8 +147,8 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         stylesheet = STYLESHEET.read_text("utf-8")
         files.append(File.generated(config, self._stylesheet, content=stylesheet))
         draw_icon = kept_icons(self._cache / "icons")
-        for size, path in self._icons.items():
-            files.append(File.generated(config, path, content=draw_icon(size)))
+        for icon, path in self._icons.items():
+            files.append(File.generated(config, path, content=draw_icon(icon)))
         if self.nav_from_content:
             config.nav = navigation(self.content.catalog, hand_written, page_words.titles)
         # Here, not after the pages: they link to the bundle's versioned folder, named by its
@@ -257,9 +258,10 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
         return f"{self.config.assets_dir}/hipguide.css"
 
     @property
-    def _icons(self) -> dict[int, str]:
-        """The guide's icon, by size (mkdocs.yml's ``theme.favicon`` names the smallest)."""
-        return {size: f"{self.config.assets_dir}/{icon_name(size)}" for size in ICON_SIZES}
+    def _icons(self) -> dict[Icon, str]:
+        """Where each image of the guide's icon is (mkdocs.yml's ``theme.favicon`` names
+        ``FAVICON``'s)."""
+        return {icon: f"{self.config.assets_dir}/{icon.name}" for icon in ICONS}
 
     @property
     def _inline_dir(self) -> str:
@@ -291,7 +293,7 @@ class HipguidePlugin(BasePlugin[HipguideConfig]):
             title=f"Self-assessment · {config.site_name}",
             language=str(language),
             widget=widget.rstrip("/") + "/",
-            icon=get_relative_url(self._icons[min(ICON_SIZES)], EMBED_PAGE),
+            icon=get_relative_url(self._icons[FAVICON], EMBED_PAGE),
             head=self._preload_widget(EMBED_PAGE, embed=True),
         )
 

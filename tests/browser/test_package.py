@@ -18,7 +18,7 @@ from playwright.sync_api import Page
 
 from bench.server import serve
 from hipcore import __version__
-from site_plugins.bundle import PACKAGE_NAME
+from site_plugins.bundle import ICONS, PACKAGE_NAME
 from tests.browser.test_strict_csp import every_path
 from tests.browser.widget import run_to_a_program, widget_of
 from tests.conftest import bundle_of
@@ -81,7 +81,7 @@ def test_the_package_holds_the_widget_and_its_runtime_and_not_the_guides_files(
     assert needed <= files
     manifest = json.loads((unpacked / "manifest.json").read_text("utf-8"))
     assert manifest["snapshot"]["file"] in files
-    guide_only = {"icon-192.png", "icon-512.png", "hipguide.css"}
+    guide_only = {"hipguide.css", *(icon.name for icon in ICONS)}
     assert [f for f in files if f in guide_only or f.startswith(("inline/", "page-"))] == []
     assert [f for f in files if f.endswith((".gz", ".br"))] == [], "the host compresses"
     package = json.loads((unpacked / "package.json").read_text("utf-8"))

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from site_plugins.bundle import ENTRY, VERSION_FILE, bundle_version, place_bundle
+from site_plugins.bundle import ENTRY, ICONS, VERSION_FILE, bundle_version, place_bundle
 from tests.conftest import ASSETS, bundle_of
 
 
@@ -60,8 +60,7 @@ def test_the_built_site_serves_the_bundle_under_its_content_name(built_site: Pat
         VERSION_FILE,
         "inline",
         "hipguide.css",
-        "icon-192.png",
-        "icon-512.png",
+        *(icon.name for icon in ICONS),
     }
     assert sorted(p.name for p in (assets / "widget").iterdir()) == ["embed-host.js", "index.js"]
     page = (built_site / "self-assessment/index.html").read_text("utf-8")

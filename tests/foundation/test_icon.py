@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.bundle.icon import COLOR, SIZES, icon_png
+from site_plugins.bundle.icon import COLOR, FAVICON, ICONS, icon_png
+from site_plugins.hipguide import kept
+from site_plugins.hipguide.kept import kept_icons
 
 Pixel = tuple[int, int, int, int]
 
@@ -43,7 +45,10 @@ def read_png(data: bytes) -> tuple[int, list[list[Pixel]]]:
     return width, rows  # type: ignore[return-value]
 
 
-@pytest.mark.parametrize("size", SIZES)
+INDIGO, WHITE = (*COLOR, 255), (255, 255, 255, 255)
+
+
+@pytest.mark.parametrize("size", sorted({icon.size for icon in ICONS}))
 def test_the_icon_is_a_white_runner_on_a_rounded_indigo_square(size: int) -> None:
     width, rows = read_png(icon_png(size))
     assert width == size
@@ -51,7 +56,7 @@ def test_the_icon_is_a_white_runner_on_a_rounded_indigo_square(size: int) -> Non
     def at(x: float, y: float) -> Pixel:  # in the icon's own 96 × 96 units
         return rows[int(y * size / 96)][int(x * size / 96)]
 
-    indigo, white = (*COLOR, 255), (255, 255, 255, 255)
+    indigo, white = INDIGO, WHITE
     assert at(0.2, 0.2)[3] == 0, "the corners are rounded off, transparent"
     assert [at(48, 1), at(1, 48), at(20, 80)] == [indigo] * 3
     assert at(56 + 7, 18) == white, "the head is a ring..."
@@ -62,6 +67,21 @@ def test_the_icon_is_a_white_runner_on_a_rounded_indigo_square(size: int) -> Non
     assert len(reds) > 20, "the strokes' edges are anti-aliased (indigo to white)"
 
 
+def test_the_maskable_icon_keeps_the_runner_inside_the_circle_a_launcher_keeps() -> None:
+    size = 512
+    _, rows = read_png(icon_png(size, maskable=True))
+    assert rows[0][0] == INDIGO, "full bleed: the launcher cuts the shape"
+    assert rows[-1][-1] == INDIGO
+    white = [
+        (x, y) for y, row in enumerate(rows) for x, pixel in enumerate(row) if pixel[0] > COLOR[0]
+    ]
+    assert white, "the runner is drawn"
+    middle, kept = size / 2, 0.4 * size  # the safe zone: a circle 80% of the icon across
+    farthest = max(((x + 0.5 - middle) ** 2 + (y + 0.5 - middle) ** 2) ** 0.5 for x, y in white)
+    assert farthest <= kept
+    assert farthest > 0.9 * kept, "and no smaller than it needs to be"
+
+
 def test_an_icon_too_small_to_draw_is_refused() -> None:
     with pytest.raises(ValueError, match="8 px is too small"):
         icon_png(8)
@@ -70,7 +90,9 @@ def test_an_icon_too_small_to_draw_is_refused() -> None:
 def test_the_guide_names_its_icons_as_png_and_never_svg(built_site: Path) -> None:
     manifest = json.loads((built_site / "manifest.webmanifest").read_text("utf-8"))
     icons = manifest["icons"]
-    assert [icon["sizes"] for icon in icons] == [f"{s}x{s}" for s in SIZES]
+    assert [(i["sizes"], i["purpose"]) for i in icons] == [
+        (f"{i.size}x{i.size}", i.purpose) for i in ICONS
+    ]
     for icon in icons:
         assert icon["type"] == "image/png"
         width, _ = read_png((built_site / icon["src"]).read_bytes())
@@ -80,8 +102,20 @@ def test_the_guide_names_its_icons_as_png_and_never_svg(built_site: Path) -> Non
         links = re.findall(r'<link rel="icon" href="([^"]+)"[^>]*>', html)
         assert len(links) == 1, f"{page}: one icon, not the theme's beside the guide's"
         (href,) = links
-        assert (built_site / page).parent.joinpath(href).resolve().read_bytes() == icon_png(
-            min(SIZES)
-        )
+        favicon = (built_site / page).parent.joinpath(href).resolve()
+        assert favicon.read_bytes() == icon_png(FAVICON.size)
         # Chromium draws an SVG icon as a document on the page's main thread (bundle/icon.py)
         assert ".svg" not in " ".join(re.findall(r"<link[^>]*>", html))
+
+
+def test_the_build_draws_each_icon_once_and_then_reads_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = kept_icons(tmp_path)(FAVICON)
+    assert drawn == icon_png(FAVICON.size)
+
+    def draw_again(size: int, *, maskable: bool = False) -> bytes:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(kept, "icon_png", draw_again)
+    assert kept_icons(tmp_path)(FAVICON) == drawn
