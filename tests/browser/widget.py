@@ -24,13 +24,14 @@ def navigate_instantly(page: Page, path: str) -> None:
     in two by that scroll (pressed on a label, released elsewhere) and lost. The theme's own
     subscriber runs first, so when ours runs the scroll is done."""
     page.evaluate(
-        """p => new Promise(resolve => {
+        """p => new Promise((resolve, reject) => {
             let armed = false;  // document$ replays the current page on subscribing
             const swapped = document$.subscribe(() => {
                 if (!armed) return;
                 swapped.unsubscribe();
                 requestAnimationFrame(() => resolve());
             });
+            setTimeout(() => reject(new Error(`the theme never swapped ${p} in`)), 30000);
             armed = true;
             const a = document.createElement('a'); a.href = p;
             document.querySelector('.md-content').append(a); a.click();
