@@ -8,8 +8,8 @@ during the load on the development machine, four times that on Lighthouse's simu
 
 The icon is drawn from its shapes (in a 96 × 96 square), each pixel covered by how far its
 centre lies inside a shape (signed distance, anti-aliased over one pixel), and written as an
-8-bit RGBA PNG with the standard library alone: the same bytes on every build. Drawing the large
-one takes ~0.3 s, so the plugin keeps the images between builds (``hipguide/kept.py``)."""
+8-bit RGBA PNG with the standard library alone: the same bytes on every build. Drawing a 512 px
+one takes ~0.5 s, so the plugin keeps the images between builds (``hipguide/kept.py``)."""
 
 from __future__ import annotations
 
