@@ -164,11 +164,13 @@ from hipcore.words import (
     count,
     dose_line,
     fill,
+    lower_first,
     missing_words,
     name_problems,
     pass_mark,
     series,
     template_problems,
+    upper_first,
 )
 
 __all__ = [
@@ -288,6 +290,7 @@ __all__ = [
     "index_for",
     "limit_problems",
     "load_catalog",
+    "lower_first",
     "missing_words",
     "name_problems",
     "nested_types",
@@ -301,5 +304,6 @@ __all__ = [
     "shape",
     "show_value",
     "template_problems",
+    "upper_first",
 ]
 __version__ = "0.1.0"

@@ -26,11 +26,12 @@ from hipcore.model import (
     EvidenceWords,
     Measure,
     Unit,
+    Words,
 )
 from hipcore.prescription import Outcome, SideKey, SideReport, TestReport
 from hipcore.results import AssessmentResult, Pain, Results, SideResult
 from hipcore.units import convert_value, show_value
-from hipcore.words import fill, pass_mark
+from hipcore.words import fill, pass_mark, upper_first
 
 __all__ = ["Failure", "JudgedSide", "JudgedTest", "judge_all", "meets"]
 
@@ -105,7 +106,7 @@ class JudgedTest:
 def judge_all(results: Results, catalog: Catalog) -> tuple[JudgedTest, ...]:
     """Every assessment of the catalog, in its order; tests not in the results are not done."""
     given = {entry.assessment: entry for entry in results.assessments}
-    words = catalog.words.evidence
+    words = catalog.words
     return tuple(_judge_test(a, given.get(a.id), words) for a in catalog.assessments)
 
 
@@ -131,25 +132,28 @@ def told(value: float, unit: Unit, measure: Measure) -> str:
     return show_value(own, measure.unit) + (f" ({', '.join(others)})" if others else "")
 
 
-def _judge_test(
-    assessment: Assessment, entry: AssessmentResult | None, words: EvidenceWords
-) -> JudgedTest:
+def _judge_test(assessment: Assessment, entry: AssessmentResult | None, words: Words) -> JudgedTest:
     keys: tuple[SideKey, ...] = SIDES if assessment.sided else ("both",)
     sides = []
     for key in keys:
         result: SideResult | None = getattr(entry, key) if entry is not None else None
-        sides.append(_judge_side(assessment, key, result, words))
+        # each line of evidence starts with the side's one name: 'Left: ...', 'Both sides: ...'
+        who = upper_first(words.names.sides[key])
+        sides.append(_judge_side(assessment, key, result, words.evidence, who))
     return JudgedTest(assessment, tuple(sides))
 
 
 def _judge_side(
-    assessment: Assessment, side: SideKey, result: SideResult | None, words: EvidenceWords
+    assessment: Assessment,
+    side: SideKey,
+    result: SideResult | None,
+    words: EvidenceWords,
+    who: str,
 ) -> JudgedSide:
     if result is None:
         return JudgedSide(side, "not_done")
     if result.pain is not None and result.pain.present:
         return JudgedSide(side, "pain", pain=result.pain)
-    who = str(getattr(words, side))
     failures: list[Failure] = []
     met: list[str] = []
     missing: list[str] = []

@@ -35,7 +35,7 @@ from hipcore.prescription import (
     Why,
     Withheld,
 )
-from hipcore.words import count, dose_line, fill, series
+from hipcore.words import count, dose_line, fill, lower_first, series
 
 __all__ = ["Program", "build_program", "upkeep"]
 
@@ -115,7 +115,7 @@ def build_program(
             text = count(
                 words.after_mobility,
                 len(mobility_open),
-                findings=series((_lower_first(f.name) for f in mobility_open), words.list_and),
+                findings=series((lower_first(f.name) for f in mobility_open), words.list_and),
             )
             if exercise.dose.note:
                 text += f" {exercise.dose.note}"
@@ -258,7 +258,7 @@ def _item(
         if exercise.side_convention:
             side_line += " " + exercise.side_convention
     if findings:
-        parts = [_lower_first(f.text) for f in findings]
+        parts = [lower_first(f.text) for f in findings]
         text = fill(words.works_on, findings="; ".join(parts), why=findings[0].why.text)
         sources = merge_sources(*(f.why.sources for f in findings))
         role = "corrective"
@@ -308,7 +308,3 @@ def _step(ladder: Ladder | None, index: Index) -> LadderStep | None:
     if ladder is None:
         return None
     return LadderStep(ladder.exercise, index.exercises[ladder.exercise].name, ladder.when)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]

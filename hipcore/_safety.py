@@ -24,7 +24,7 @@ from hipcore.catalog import Index
 from hipcore.model import Assessment, Catalog, Exercise, Region
 from hipcore.prescription import Referral
 from hipcore.results import Results
-from hipcore.words import count, fill, series
+from hipcore.words import count, fill, lower_first, series
 
 __all__ = ["Hurt", "hurt", "red_flag_referrals", "withheld_because"]
 
@@ -102,7 +102,7 @@ def _add(found: Hurt, assessment: Assessment, side: JudgedSide, index: Index) ->
         regions=series((str(getattr(words.regions, r)) for r in regions), words.list_and),
     )
     if where:
-        named = series((_lower(sites[s].label) for s in where), words.list_and)
+        named = series((lower_first(sites[s].label) for s in where), words.list_and)
         reason += " " + fill(words.pain_sites, sites=named)
     limit = pain.withhold_all_loading_from
     if score is not None and score >= limit:
@@ -156,7 +156,3 @@ def withheld_because(exercise: Exercise, found: Hurt, index: Index) -> str | Non
             regions=series((str(getattr(words.regions, r)) for r in regions), words.list_and),
         )
     return None
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]

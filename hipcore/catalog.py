@@ -30,8 +30,9 @@ __all__ = [
     "load_catalog",
 ]
 
-CATALOG_VERSION = 2
-"""2: pain rules and words; upkeep entries; criteria that stand in for a measure."""
+CATALOG_VERSION = 3
+"""2: pain rules and words; upkeep entries; criteria that stand in for a measure. 3: the sides
+named once (`names.sides`; evidence words no longer name them)."""
 
 
 def load_catalog(data: str | bytes | dict[str, object]) -> Catalog:

@@ -767,12 +767,6 @@ class RegionWords:
 class EvidenceWords:
     """What one side of a test showed, as a finding's evidence and a test's report says it."""
 
-    left: Text
-    """Who, for the left side, e.g. 'Left'."""
-    right: Text
-    """Who, for the right side."""
-    both: Text
-    """Who, for a test done on both sides at once."""
     answered_no: Text
     """{side}, {question}: a question answered no."""
     answered_yes: Text
@@ -860,7 +854,8 @@ class Names:
     """Each quality a test checks and an exercise trains, e.g. 'Motor control'. The order of
     the corrective hierarchy is the model's (``Quality``), not this one."""
     sides: dict[SideKey, Text]
-    """Each side as a sentence names it: 'left', 'right', and 'both sides' for both."""
+    """Each side's one name, as a sentence names it: 'left', 'right', and 'both sides' for
+    both. A line of evidence starts with it, its first letter made a capital ('Left: ...')."""
     severities: dict[Severity, Text]
     """How marked a finding is, e.g. 'moderate'."""
     units: dict[Unit, Text]

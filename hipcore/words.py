@@ -25,11 +25,13 @@ __all__ = [
     "count",
     "dose_line",
     "fill",
+    "lower_first",
     "missing_words",
     "name_problems",
     "pass_mark",
     "series",
     "template_problems",
+    "upper_first",
 ]
 
 TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
@@ -200,6 +202,16 @@ def _sentences(value: object, tp: Any, path: FieldPath) -> Iterator[tuple[FieldP
     elif isinstance(node, DictOf) and isinstance(value, dict):
         for key, item in value.items():
             yield from _sentences(item, node.item, (*path, str(key)))
+
+
+def lower_first(text: str) -> str:
+    """A name from content as it reads within a sentence ('Weak hip extension' -> 'weak ...')."""
+    return text[:1].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    """A name from content as it reads at the start of a line ('both sides' -> 'Both sides')."""
+    return text[:1].upper() + text[1:]
 
 
 def series(items: Iterable[str], last: str) -> str:
