@@ -29,6 +29,7 @@ __all__ = [
     "missing_words",
     "name_problems",
     "pass_mark",
+    "sentences",
     "series",
     "template_problems",
     "upper_first",
@@ -149,7 +150,9 @@ def template_problems(words: Words) -> list[Problem]:
     """A problem for each sentence that names what it may not fill in, or is badly braced; its
     path is the sentence's field in ``words``, e.g. ``("evidence", "fault")``."""
     problems: list[Problem] = []
-    for path, text in _sentences(words, Words, ()):
+    for path, text in sentences(words, Words):
+        if path[0] == "sources":  # ids, not sentences
+            continue
         table = _SECTIONS.get(str(path[0]), TEMPLATE_NAMES)
         key = path[1] if path[0] in _SECTIONS and len(path) > 1 else path[0]
         problems += name_problems(path, text, table.get(str(key), frozenset()))
@@ -190,18 +193,18 @@ def _missing(value: object, tp: Any, path: FieldPath) -> Iterator[Problem]:
                     yield Problem(path, f"has no words for '{wanted}'")
 
 
-def _sentences(value: object, tp: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    """Every string of ``Words`` (its sources aside), with its field path."""
+def sentences(value: object, tp: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string of a record of words of type ``tp`` (``Words``, the site's page words),
+    with its field path."""
     node = shape(bare(tp))
     if isinstance(value, str):
         yield path, value
     elif isinstance(node, Record):
         for field in node.fields:
-            if path or field.name != "sources":
-                yield from _sentences(getattr(value, field.name), field.type, (*path, field.name))
+            yield from sentences(getattr(value, field.name), field.type, (*path, field.name))
     elif isinstance(node, DictOf) and isinstance(value, dict):
         for key, item in value.items():
-            yield from _sentences(item, node.item, (*path, str(key)))
+            yield from sentences(item, node.item, (*path, str(key)))
 
 
 def lower_first(text: str) -> str:

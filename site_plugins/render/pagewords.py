@@ -15,13 +15,12 @@ from these classes.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from hipcore.errors import Problem
+from hipcore.errors import FieldPath, Problem
 from hipcore.model import Catalog, Plural, Text
-from hipcore.words import name_problems
+from hipcore.words import name_problems, sentences
 
 __all__ = [
     "ArticlePage",
@@ -418,7 +417,7 @@ class PageWords:
     """The page of sources and what cites them."""
 
 
-_NAMES: dict[tuple[str, ...], frozenset[str]] = {
+_NAMES: dict[FieldPath, frozenset[str]] = {
     ("article", "intro"): frozenset({"title"}),
     ("article", "intro_by"): frozenset({"title", "author"}),
     ("article", "evidence_boxes"): frozenset({"title"}),
@@ -443,15 +442,6 @@ def page_word_problems(catalog: Catalog, items: tuple[PageWords, ...]) -> list[P
     return [
         problem
         for words in items
-        for path, text in _texts(words, ())
+        for path, text in sentences(words, PageWords)
         for problem in name_problems(("pages", "pages", *path), text, _NAMES.get(path, frozenset()))
     ]
-
-
-def _texts(value: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
-    if isinstance(value, str):
-        return [(path, value)]
-    found: list[tuple[tuple[str, ...], str]] = []
-    for f in dataclasses.fields(value):
-        found += _texts(getattr(value, f.name), (*path, f.name))
-    return found
