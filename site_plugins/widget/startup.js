@@ -66,7 +66,8 @@
 
 /**
  * Python run once the engine's files are in place: imports everything the engine needs, loads the
- * catalog (a restored snapshot has no files), and keeps the version answer in `_hipguide_version`.
+ * catalog (a restored snapshot has no files), and keeps what JavaScript takes from it as globals
+ * (`finish`), so that a start needs no Python source compiled after it.
  */
 const PREPARE = `
 import hashlib, json, sys, importlib.resources
@@ -80,6 +81,9 @@ _hipguide_version = json.dumps({
         importlib.resources.files("hipcore").joinpath("data/catalog.json").read_bytes()
     ).hexdigest(),
 })
+_hipguide_assess_json = hipcore.api.assess_json
+def _hipguide_sha256(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 `;
 
 /**
@@ -213,11 +217,12 @@ async function plainStart({ loadPyodide, indexURL, readAsset, failed }, manifest
  * @returns {Engine}
  */
 function finish(pyodide, start, stage) {
-  const known = JSON.parse(String(pyodide.runPython("_hipguide_version")));
-  const assessJson = pyodide.runPython("hipcore.api.assess_json");
-  const sha256 = pyodide.runPython(
-    "lambda text: hashlib.sha256(text.encode('utf-8')).hexdigest()",
-  );
+  // Taken from the globals, not by running Python source: after a restore, compiling even one
+  // line of source runs the parser and compiler for the first time (their code compiled then).
+  const globals = pyodide.globals;
+  const known = JSON.parse(String(globals.get("_hipguide_version")));
+  const assessJson = globals.get("_hipguide_assess_json");
+  const sha256 = globals.get("_hipguide_sha256");
   const version = { ...known, pyodide: String(pyodide.version) };
   stage("ready");
   return { pyodide, assessJson, sha256, version, start };
