@@ -28,6 +28,7 @@ from hipcore.catalog import (
     default_catalog,
     index_for,
     load_catalog,
+    packaged_catalog_json,
 )
 from hipcore.constraints import (
     Length,
@@ -295,6 +296,7 @@ __all__ = [
     "missing_words",
     "name_problems",
     "nested_types",
+    "packaged_catalog_json",
     "parse_json",
     "parse_results",
     "pass_mark",

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import pkgutil
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from typing import Any
 
 from hipcore._decode import decode
@@ -28,6 +28,7 @@ __all__ = [
     "default_catalog",
     "index_for",
     "load_catalog",
+    "packaged_catalog_json",
 ]
 
 CATALOG_VERSION = 3
@@ -59,12 +60,24 @@ def load_catalog(data: str | bytes | dict[str, object]) -> Catalog:
 _default: Catalog | None = None
 
 
+def packaged_catalog_json() -> bytes:
+    """The bytes of the catalog packaged with hipcore (``hipcore/data/catalog.json``).
+
+    Read through the package's loader (``pkgutil``), not ``importlib.resources``, which imports
+    ``pathlib``, ``zipfile``, ``tempfile`` and 20 more modules the engine never uses: in the
+    browser every imported module stays in the start-up snapshot a runner downloads.
+    """
+    data = pkgutil.get_data("hipcore", "data/catalog.json")
+    if data is None:  # a loader that cannot read package data
+        raise FileNotFoundError("hipcore/data/catalog.json cannot be read from the package")
+    return data
+
+
 def default_catalog() -> Catalog:
     """The catalog packaged with hipcore (``hipcore/data/catalog.json``)."""
     global _default  # noqa: PLW0603 - loaded once, read-only afterwards
     if _default is None:
-        text = resources.files("hipcore").joinpath("data/catalog.json").read_text("utf-8")
-        _default = load_catalog(text)
+        _default = load_catalog(packaged_catalog_json())
     return _default
 
 

@@ -70,16 +70,14 @@
  * (`finish`), so that a start needs no Python source compiled after it.
  */
 const PREPARE = `
-import hashlib, json, sys, importlib.resources
+import hashlib, json, sys
 import hipcore, hipcore.api
-from hipcore.catalog import default_catalog
+from hipcore.catalog import default_catalog, packaged_catalog_json
 default_catalog()
 _hipguide_version = json.dumps({
     "hipcore": hipcore.__version__,
     "python": sys.version.split()[0],
-    "catalog_sha256": hashlib.sha256(
-        importlib.resources.files("hipcore").joinpath("data/catalog.json").read_bytes()
-    ).hexdigest(),
+    "catalog_sha256": hashlib.sha256(packaged_catalog_json()).hexdigest(),
 })
 _hipguide_assess_json = hipcore.api.assess_json
 def _hipguide_sha256(text):
