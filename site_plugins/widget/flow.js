@@ -4,7 +4,7 @@
 // listens for input and change events on the whole step and updates the state.
 
 import { h } from "./dom.js";
-import { answered, fieldValue, shownUnit, sideOf, sidesOf } from "./state.js";
+import { answered, fieldValue, measuredInstead, shownUnit, sideOf, sidesOf } from "./state.js";
 import { holdTimer } from "./timer.js";
 import { fill, sideTitle } from "./words.js";
 
@@ -141,7 +141,7 @@ function sideFields(ctx, a, side) {
     }));
     input.value = fieldValue(state, name) ?? "";
     const unit = shownUnit(m, s.measures[m.id], ctx.units ?? []);
-    const row = h("div", { class: "field" }, [h("label", { for: id }, [m.label]), h("div", { class: "input-row" }, [input])]);
+    const row = h("div", { class: "field", "data-measure": m.id }, [h("label", { for: id }, [m.label]), h("div", { class: "input-row" }, [input])]);
     const inputRow = /** @type {HTMLElement} */ (row.lastChild);
     if (units.length > 1) {
       const select = /** @type {HTMLSelectElement} */ (h("select", { name: `${prefix}.unit.${m.id}`, "aria-label": fill(catalog.words.widget.unit_of, { measure: m.label }) },
@@ -158,7 +158,9 @@ function sideFields(ctx, a, side) {
   }
   for (const c of a.criteria) {
     const note = c.instead_of ? form.stand_in : undefined;
-    box.append(yesNo(catalog.words.widget, `${prefix}.criterion.${c.id}`, c.label, s.criteria[c.id], note, errors[`${prefix}.criterion.${c.id}`]));
+    const question = yesNo(catalog.words.widget, `${prefix}.criterion.${c.id}`, c.label, s.criteria[c.id], note, errors[`${prefix}.criterion.${c.id}`]);
+    question.dataset.criterion = c.id;
+    box.append(question);
   }
   if (a.compensations.length) {
     box.append(h("fieldset", { class: "compensations" }, [
@@ -182,7 +184,28 @@ function sideFields(ctx, a, side) {
     ]));
   }
   box.append(pain);
+  syncSide(box, a, s);
   return box;
+}
+
+/**
+ * Ask only answers that can all be true (state.js: measuredInstead): a question that stands in for
+ * a measurement is shut while the measurement holds a number (its note says why), and the
+ * measurements while the runner could not do the test. Shut, not cleared: what was typed comes
+ * back when the other answer is taken back. Run on each render and each change of the side.
+ * @param {HTMLElement} box a side's fieldset (sideFields) @param {any} a @param {import("./state.js").SideDraft} s
+ */
+export function syncSide(box, a, s) {
+  for (const m of a.measures) {
+    const row = box.querySelector(`.field[data-measure="${CSS.escape(m.id)}"]`);
+    for (const control of row?.querySelectorAll("input, select, button") ?? []) {
+      /** @type {HTMLInputElement} */ (control).disabled = s.could_not_perform;
+    }
+  }
+  for (const c of a.criteria) {
+    const question = box.querySelector(`fieldset.question[data-criterion="${CSS.escape(c.id)}"]`);
+    if (question) /** @type {HTMLFieldSetElement} */ (question).disabled = measuredInstead(c, s);
+  }
 }
 
 /** Review all answers, each test with a way back to it. @param {StepContext} ctx @param {string[]} engineErrors */
@@ -222,11 +245,11 @@ export function reviewStep(ctx, engineErrors) {
 /** @param {any} catalog @param {any} a @param {import("./state.js").SideDraft} s @returns {string[]} */
 function summary(catalog, a, s) {
   const words = [];
-  for (const m of a.measures) {
+  for (const m of s.could_not_perform ? [] : a.measures) {
     const d = s.measures[m.id];
     if (d?.value.trim()) words.push(`${m.label}: ${d.value} ${catalog.words.names.units[d.unit || m.unit]}`);
   }
-  for (const c of a.criteria) if (typeof s.criteria[c.id] === "boolean") words.push(`${c.label} ${s.criteria[c.id] ? catalog.words.widget.yes : catalog.words.widget.no}`);
+  for (const c of a.criteria) if (typeof s.criteria[c.id] === "boolean" && !measuredInstead(c, s)) words.push(`${c.label} ${s.criteria[c.id] ? catalog.words.widget.yes : catalog.words.widget.no}`);
   for (const c of a.compensations) if (s.compensations.includes(c.id)) words.push(c.label);
   if (s.could_not_perform) words.push(catalog.words.form.could_not_perform);
   if (s.pain.present) {

@@ -56,7 +56,7 @@ import { calendarFile } from "./calendar.js";
 import { fill } from "./words.js";
 import { renderReply } from "./report.js";
 import { h } from "./dom.js";
-import { prescreenStep, progressBar, reviewStep, testStep } from "./flow.js";
+import { prescreenStep, progressBar, reviewStep, syncSide, testStep } from "./flow.js";
 import { markParts } from "./parts.js";
 import {
   emptyState, fieldOfPath, fieldValue, fromResults, localDate, prescreenDone, problems, redFlagsRaised,
@@ -514,6 +514,10 @@ export class HipAssessmentElement extends HTMLElement {
       const details = target.closest("fieldset")?.querySelector(".pain-details");
       if (details) /** @type {HTMLElement} */ (details).hidden = !target.checked;
     }
+    const box = /** @type {HTMLElement | null} */ (target.closest("fieldset.side"));
+    const [test, side] = name.split(".");
+    const a = this.#catalog.assessments.find((/** @type {any} */ x) => x.id === test);
+    if (box && a && side) syncSide(box, a, sideOf(this.#state, test, side));
     if (target.type === "text" || target.tagName === "SELECT") this.#checkField(name);
     this.#emit("change", { results: this.results });
   }

@@ -147,6 +147,16 @@ function parseNumber(raw) {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * Answers a side's draft holds but does not give, each the runner's to take back: the yes/no of a
+ * question that stands in for a measurement they took (the measurement answers it), and every
+ * measurement once they could not do the test. The engine refuses either pair as answers that
+ * cannot both be true; the form asks only one of each (flow.js: syncSide) and sends what it asks.
+ */
+export const measuredInstead = (/** @type {any} */ criterion, /** @type {SideDraft} */ s) =>
+  Boolean(criterion.instead_of) && !s.could_not_perform
+  && parseNumber(s.measures[criterion.instead_of]?.value ?? "") !== null;
+
 const PER = /** @type {Record<string, number>} */ ({ "cm:in": 1 / 2.54, "in:cm": 2.54 });
 
 /**
@@ -185,7 +195,7 @@ export function problems(catalog, state, tests) {
   for (const a of selectedTests(catalog, tests)) {
     for (const side of sidesOf(a)) {
       const s = sideOf(state, a.id, side);
-      for (const m of a.measures) {
+      for (const m of s.could_not_perform ? [] : a.measures) {
         const d = s.measures[m.id];
         const problem = d && checkMeasure(catalog.words.widget, m, d.value, d.unit || m.unit);
         if (problem) found[`${a.id}.${side}.measure.${m.id}`] = problem;
@@ -228,7 +238,7 @@ function sideResult(a, s, version) {
   /** @type {Record<string, any>} */
   const result = { criteria: {}, measures: {}, compensations: [] };
   let touched = false;
-  for (const m of a.measures) {
+  for (const m of s.could_not_perform ? [] : a.measures) {
     const d = s.measures[m.id];
     const n = d ? parseNumber(d.value) : null;
     if (n === null) continue;
@@ -236,7 +246,7 @@ function sideResult(a, s, version) {
     touched = true;
   }
   for (const c of a.criteria) {
-    if (typeof s.criteria[c.id] === "boolean") {
+    if (typeof s.criteria[c.id] === "boolean" && !measuredInstead(c, s)) {
       result.criteria[c.id] = s.criteria[c.id];
       touched = true;
     }

@@ -262,6 +262,41 @@ def test_an_engine_error_is_shown_next_to_the_field_it_names(
     expect(score).to_have_accessible_description(re.compile("at most 10"))
 
 
+def test_the_form_asks_only_answers_that_can_all_be_true(page: Page, site_url: str) -> None:
+    """A question that stands in for a measurement is shut while the measurement holds a number,
+    and the measurements while the runner could not do the test: the engine would refuse either
+    pair, in words meant for developers. What was typed comes back when the other is taken back."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "/assessments/hip-rotation-control/")
+    widget = wait_until_ready(page)
+    answer_prescreen_no(widget)
+    left = side(widget, "hip_rotation_control", "left")
+    reached = left.locator("fieldset.question")
+    choose(reached, "Yes")
+    opening = left.get_by_label("Knee opening above the horizontal")
+    opening.fill("20")
+    expect(reached.get_by_role("radio", name="Yes")).to_be_disabled()
+    expect(reached).to_contain_text("Answer this if you did not measure.")
+    assert axe_violations(page, "hip-assessment") == []
+    opening.fill("")
+    expect(reached.get_by_role("radio", name="Yes")).to_be_enabled()
+    expect(reached.get_by_role("radio", name="Yes")).to_be_checked()
+    opening.fill("20")
+    right = side(widget, "hip_rotation_control", "right")
+    right.get_by_label("Knee opening above the horizontal").fill("50")
+    right.get_by_label("I could not do this test").check()
+    expect(right.get_by_label("Knee opening above the horizontal")).to_be_disabled()
+    expect(right.locator("fieldset.question").get_by_role("radio", name="Yes")).to_be_enabled()
+    to_review(widget)
+    review = widget.locator("dl.review")
+    expect(review).to_contain_text("Knee opening above the horizontal: 20 degrees")
+    expect(review).not_to_contain_text("Did your top knee open")
+    expect(review).not_to_contain_text("50 degrees")
+    report = submit(widget)
+    expect(widget.locator(".errors")).to_have_count(0)
+    expect(report).to_contain_text("could not perform the test")
+
+
 def test_a_reload_mid_way_resumes_at_the_same_step_with_the_answers(
     page: Page, site_url: str
 ) -> None:

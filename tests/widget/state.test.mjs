@@ -62,6 +62,36 @@ test("results version 2 (from the catalog): pain has a score and sites, no disco
   assert.equal("discomfort" in results.assessments[0].left, false);
 });
 
+test("a question that stands in for a measurement is not sent while the measurement holds a number", () => {
+  // The engine refuses 'reached 45 degrees: yes' beside an opening of 20 degrees as answers that
+  // cannot both be true; the form sends the measurement, and the answer again once it is cleared.
+  let state = withField(allNo(), "hip_rotation_control.left.criterion.reached_45", true);
+  state = withField(state, "hip_rotation_control.left.measure.knee_opening", "20");
+  const sent = () => toResults(catalog, state, ["hip_rotation_control"], TODAY).assessments[0].left;
+  assert.deepEqual(sent().criteria, {});
+  assert.deepEqual(sent().measures, { knee_opening: { value: 20, unit: "deg" } });
+  state = withField(state, "hip_rotation_control.left.could_not_perform", true);
+  assert.deepEqual(sent().criteria, { reached_45: true }, "no measurement given: the question is");
+  state = withField(state, "hip_rotation_control.left.could_not_perform", false);
+  state = withField(state, "hip_rotation_control.left.measure.knee_opening", "twenty");
+  assert.deepEqual(sent().criteria, { reached_45: true }, "not a number: the question is asked");
+  state = withField(state, "hip_rotation_control.left.measure.knee_opening", "");
+  assert.deepEqual(sent().criteria, { reached_45: true });
+  assert.equal(fieldValue(state, "hip_rotation_control.left.criterion.reached_45"), true);
+});
+
+test("a test the runner could not do sends no measurements, nor holds them to their range", () => {
+  let state = withField(allNo(), "single_leg_bridge.left.measure.hold_time", "99999");
+  assert.ok(problems(catalog, state, [])["single_leg_bridge.left.measure.hold_time"]);
+  state = withField(state, "single_leg_bridge.left.could_not_perform", true);
+  const left = toResults(catalog, state, [], TODAY).assessments[0].left;
+  assert.deepEqual(left.measures, {});
+  assert.equal(left.could_not_perform, true);
+  assert.deepEqual(problems(catalog, state, []), {}, "a shut field cannot hold the runner up");
+  state = withField(state, "single_leg_bridge.left.could_not_perform", false);
+  assert.equal(fieldValue(state, "single_leg_bridge.left.measure.hold_time"), "99999", "kept");
+});
+
 test("any red flag ends the assessment: no test results are sent", () => {
   let state = withField(allNo(), "single_leg_bridge.left.measure.hold_time", "4");
   state = withField(state, `prescreen.${catalog.red_flags[0].id}`, true);
