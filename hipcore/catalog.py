@@ -31,9 +31,10 @@ __all__ = [
     "packaged_catalog_json",
 ]
 
-CATALOG_VERSION = 3
+CATALOG_VERSION = 4
 """2: pain rules and words; upkeep entries; criteria that stand in for a measure. 3: the sides
-named once (`names.sides`; evidence words no longer name them)."""
+named once (`names.sides`; evidence words no longer name them). 4: the widget's `less_than`
+(a typed value below a measure's minimum, whatever the minimum) replaces `enter_zero_or_more`."""
 
 
 def load_catalog(data: str | bytes | dict[str, object]) -> Catalog:

@@ -683,8 +683,8 @@ class WidgetWords:
     """A pre-screen question left unanswered."""
     enter_number: Text
     """A value that is not a number."""
-    enter_zero_or_more: Text
-    """A negative value."""
+    less_than: Text
+    """{min}, {unit}: a value below what the measure allows (a negative one, for most)."""
     more_than: Text
     """{max}, {unit}: a value above what the measure allows."""
     pain_score_range: Text

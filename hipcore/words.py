@@ -89,6 +89,7 @@ WIDGET_TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "progress_done": frozenset({"total"}),
     "engine_could_not_start": frozenset({"reason"}),
     "program_failed": frozenset({"reason"}),
+    "less_than": frozenset({"min", "unit"}),
     "more_than": frozenset({"max", "unit"}),
     "unit_of": frozenset({"measure"}),
     "import_summary": frozenset({"added", "same"}),

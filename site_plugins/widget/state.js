@@ -160,19 +160,21 @@ export const measuredInstead = (/** @type {any} */ criterion, /** @type {SideDra
 const PER = /** @type {Record<string, number>} */ ({ "cm:in": 1 / 2.54, "in:cm": 2.54 });
 
 /**
- * A typed value's problem, or null: not a number, negative, or beyond the measure's range.
- * @param {any} w the widget's words @param {any} measure  a catalog measure @param {string} raw
+ * A typed value's problem, or null: not a number, or outside the measure's range in the unit it
+ * was typed in (the engine refuses the same values).
+ * @param {any} words the catalog's words @param {any} measure  a catalog measure @param {string} raw
  * @param {string} [unit]
  * @returns {string | null}
  */
-export function checkMeasure(w, measure, raw, unit = measure.unit) {
+export function checkMeasure(words, measure, raw, unit = measure.unit) {
   if (String(raw).trim() === "") return null;
   const n = parseNumber(raw);
-  if (n === null) return w.enter_number;
-  if (n < 0) return w.enter_zero_or_more;
+  if (n === null) return words.widget.enter_number;
   const factor = unit === measure.unit ? 1 : PER[`${measure.unit}:${unit}`] ?? 1;
-  const max = Math.round(measure.maximum * factor * 10) / 10;
-  if (n > max) return fill(w.more_than, { max, unit });
+  const [min, max] = [measure.minimum, measure.maximum].map((v) => Math.round(v * factor * 10) / 10);
+  const named = words.names.units[unit] ?? unit;
+  if (n < min) return fill(words.widget.less_than, { min, unit: named });
+  if (n > max) return fill(words.widget.more_than, { max, unit: named });
   return null;
 }
 
@@ -197,7 +199,7 @@ export function problems(catalog, state, tests) {
       const s = sideOf(state, a.id, side);
       for (const m of s.could_not_perform ? [] : a.measures) {
         const d = s.measures[m.id];
-        const problem = d && checkMeasure(catalog.words.widget, m, d.value, d.unit || m.unit);
+        const problem = d && checkMeasure(catalog.words, m, d.value, d.unit || m.unit);
         if (problem) found[`${a.id}.${side}.measure.${m.id}`] = problem;
       }
       const pain = checkPainScore(catalog.words.widget, s.pain.score);

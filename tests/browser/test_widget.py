@@ -218,7 +218,7 @@ def test_pain_in_a_test_is_reported_with_its_score(page: Page, site_url: str) ->
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("-3", "0 or more"), ("5000", "more than 600"), ("ten", "Enter a number")],
+    [("-3", "less than 0 seconds"), ("5000", "more than 600"), ("ten", "Enter a number")],
 )
 def test_a_typed_value_is_checked_next_to_its_field(
     page: Page, site_url: str, typed: str, message: str

@@ -103,13 +103,19 @@ test("typed values are checked where typed", () => {
   const hold = catalog.assessments.find((a) => a.id === "single_leg_bridge").measures[0];
   const heel = catalog.assessments.find((a) => a.id === "quad_length").measures[0];
   const w = catalog.words.widget;
-  assert.equal(checkMeasure(w, hold, ""), null);
-  assert.equal(checkMeasure(w, hold, "12.5"), null);
-  assert.equal(checkMeasure(w, hold, "abc"), w.enter_number);
-  assert.equal(checkMeasure(w, hold, "-3"), w.enter_zero_or_more);
-  assert.equal(checkMeasure(w, hold, "5000"), "That is more than 600 s: check the value.");
-  assert.match(checkMeasure(w, heel, "30", "in"), /more than 23.6 in/);
-  assert.equal(checkMeasure(w, heel, "30", "cm"), null);
+  assert.equal(checkMeasure(catalog.words, hold, ""), null);
+  assert.equal(checkMeasure(catalog.words, hold, "12.5"), null);
+  assert.equal(checkMeasure(catalog.words, hold, "abc"), w.enter_number);
+  assert.equal(checkMeasure(catalog.words, hold, "-3"), "That is less than 0 seconds: check the value.");
+  assert.equal(checkMeasure(catalog.words, hold, "5000"), "That is more than 600 seconds: check the value.");
+  assert.match(checkMeasure(catalog.words, heel, "30", "in"), /more than 23.6 inches/);
+  assert.equal(checkMeasure(catalog.words, heel, "30", "cm"), null);
+  // The measure's own range, whatever it is: the engine refuses what lies outside it.
+  const narrow = { ...hold, minimum: 5, maximum: 60 };
+  assert.equal(checkMeasure(catalog.words, narrow, "3"), "That is less than 5 seconds: check the value.");
+  assert.equal(checkMeasure(catalog.words, narrow, "5"), null);
+  const tilted = { ...heel, unit: "deg", units: [], minimum: -20, maximum: 90 };
+  assert.equal(checkMeasure(catalog.words, tilted, "-10"), null);
   assert.equal(checkPainScore(w, "11"), w.pain_score_range);
   assert.equal(checkPainScore(w, "2.5"), w.pain_score_range);
   assert.equal(checkPainScore(w, "3"), null);
