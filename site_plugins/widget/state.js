@@ -171,7 +171,9 @@ export function checkMeasure(words, measure, raw, unit = measure.unit) {
   const n = parseNumber(raw);
   if (n === null) return words.widget.enter_number;
   const factor = unit === measure.unit ? 1 : PER[`${measure.unit}:${unit}`] ?? 1;
-  const [min, max] = [measure.minimum, measure.maximum].map((v) => Math.round(v * factor * 10) / 10);
+  // Told to a tenth, rounded inwards: never a value the engine would refuse.
+  const min = Math.ceil(measure.minimum * factor * 10 - 1e-9) / 10;
+  const max = Math.floor(measure.maximum * factor * 10 + 1e-9) / 10;
   const named = words.names.units[unit] ?? unit;
   if (n < min) return fill(words.widget.less_than, { min, unit: named });
   if (n > max) return fill(words.widget.more_than, { max, unit: named });

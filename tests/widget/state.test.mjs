@@ -116,6 +116,9 @@ test("typed values are checked where typed", () => {
   assert.equal(checkMeasure(catalog.words, narrow, "5"), null);
   const tilted = { ...heel, unit: "deg", units: [], minimum: -20, maximum: 90 };
   assert.equal(checkMeasure(catalog.words, tilted, "-10"), null);
+  const inches = { ...heel, minimum: 4.9, maximum: 60.1 }; // 1.929... to 23.661... in
+  assert.match(checkMeasure(catalog.words, inches, "1.92", "in"), /less than 2 inches/);
+  assert.match(checkMeasure(catalog.words, inches, "23.68", "in"), /more than 23.6 inches/);
   assert.equal(checkPainScore(w, "11"), w.pain_score_range);
   assert.equal(checkPainScore(w, "2.5"), w.pain_score_range);
   assert.equal(checkPainScore(w, "3"), null);
