@@ -962,7 +962,8 @@ class Words:
     advance_withheld: Text
     """{exercise}: the next rung up is withheld after a test that hurt, so stay on this one."""
     advance_stretch: Text
-    """No names: a stretch has no harder rung."""
+    """No names: how a stretch (with no harder exercise in the catalog) goes on; a harder way of
+    doing it, where there is one, is its dose note's to give."""
     regress_stretch: Text
     """No names: when a stretch turns into pain."""
     recheck_after_stretching: Text
