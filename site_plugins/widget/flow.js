@@ -198,7 +198,9 @@ function sideFields(ctx, a, side) {
 export function syncSide(box, a, s) {
   for (const m of a.measures) {
     const row = box.querySelector(`.field[data-measure="${CSS.escape(m.id)}"]`);
-    for (const control of row?.querySelectorAll("input, select, button") ?? []) {
+    // A hold under way is stopped, never left running behind a button that cannot stop it.
+    if (s.could_not_perform) /** @type {HTMLButtonElement | null | undefined} */ (row?.querySelector(".timer-stop:not([hidden])"))?.click();
+    for (const control of row?.querySelectorAll("input.number, select, .timer-start") ?? []) {
       /** @type {HTMLInputElement} */ (control).disabled = s.could_not_perform;
     }
   }

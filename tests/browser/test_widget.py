@@ -297,6 +297,27 @@ def test_the_form_asks_only_answers_that_can_all_be_true(page: Page, site_url: s
     expect(report).to_contain_text("could not perform the test")
 
 
+def test_a_hold_under_way_stops_when_the_runner_could_not_do_the_test(
+    page: Page, site_url: str
+) -> None:
+    page.clock.install()
+    page.goto(site_url + BRIDGE_PAGE)
+    widget = widget_of(page)
+    answer_prescreen_no(widget)
+    left = side(widget, "single_leg_bridge", "left")
+    timer = left.get_by_role("group", name="Hold timer")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    timer.get_by_role("button", name="Start timer").click()
+    page.clock.run_for(5000)
+    expect(timer).to_have_class(re.compile("running"))
+    left.get_by_label("I could not do this test").check()
+    expect(timer).not_to_have_class(re.compile("running"))
+    expect(timer.get_by_role("button", name="Start timer")).to_be_disabled()
+    expect(left.get_by_label(HELD)).to_be_disabled()
+    left.get_by_label("I could not do this test").uncheck()
+    expect(timer.get_by_role("button", name="Start timer")).to_be_enabled()
+
+
 def test_a_reload_mid_way_resumes_at_the_same_step_with_the_answers(
     page: Page, site_url: str
 ) -> None:
