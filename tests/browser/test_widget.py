@@ -297,9 +297,9 @@ def test_the_form_asks_only_answers_that_can_all_be_true(page: Page, site_url: s
     expect(report).to_contain_text("could not perform the test")
 
 
-def test_a_hold_under_way_stops_when_the_runner_could_not_do_the_test(
-    page: Page, site_url: str
-) -> None:
+def start_the_left_hold(page: Page, site_url: str) -> tuple[Locator, Locator]:
+    """On the bridge page, under a clock the test moves: the left side and its hold timer, just
+    started."""
     page.clock.install()
     page.goto(site_url + BRIDGE_PAGE)
     widget = widget_of(page)
@@ -308,6 +308,13 @@ def test_a_hold_under_way_stops_when_the_runner_could_not_do_the_test(
     timer = left.get_by_role("group", name="Hold timer")
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     timer.get_by_role("button", name="Start timer").click()
+    return left, timer
+
+
+def test_a_hold_under_way_stops_when_the_runner_could_not_do_the_test(
+    page: Page, site_url: str
+) -> None:
+    left, timer = start_the_left_hold(page, site_url)
     page.clock.run_for(5000)
     expect(timer).to_have_class(re.compile("running"))
     left.get_by_label("I could not do this test").check()
@@ -592,14 +599,7 @@ def test_without_storage_the_assessment_completes_and_says_history_is_off(
 def test_the_hold_timer_counts_in_runs_past_the_mark_and_fills_the_field(
     page: Page, site_url: str
 ) -> None:
-    page.clock.install()
-    page.goto(site_url + BRIDGE_PAGE)
-    widget = widget_of(page)
-    answer_prescreen_no(widget)
-    left = side(widget, "single_leg_bridge", "left")
-    timer = left.get_by_role("group", name="Hold timer")
-    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
-    timer.get_by_role("button", name="Start timer").click()
+    left, timer = start_the_left_hold(page, site_url)
     expect(timer.get_by_role("status")).to_have_text("3")
     page.clock.run_for(3000)
     expect(timer.get_by_role("status")).to_have_text("Go")
