@@ -4,7 +4,7 @@
 // listens for input and change events on the whole step and updates the state.
 
 import { h } from "./dom.js";
-import { answered, fieldValue, measuredInstead, shownUnit, sideOf, sidesOf } from "./state.js";
+import { answered, fieldValue, measuredInstead, measuresAsked, shownUnit, sideOf, sidesOf } from "./state.js";
 import { holdTimer } from "./timer.js";
 import { fill, sideTitle } from "./words.js";
 
@@ -141,7 +141,7 @@ function sideFields(ctx, a, side) {
     }));
     input.value = fieldValue(state, name) ?? "";
     const unit = shownUnit(m, s.measures[m.id], ctx.units ?? []);
-    const row = h("div", { class: "field", "data-measure": m.id }, [h("label", { for: id }, [m.label]), h("div", { class: "input-row" }, [input])]);
+    const row = h("div", { class: "field" }, [h("label", { for: id }, [m.label]), h("div", { class: "input-row" }, [input])]);
     const inputRow = /** @type {HTMLElement} */ (row.lastChild);
     if (units.length > 1) {
       const select = /** @type {HTMLSelectElement} */ (h("select", { name: `${prefix}.unit.${m.id}`, "aria-label": fill(catalog.words.widget.unit_of, { measure: m.label }) },
@@ -158,9 +158,7 @@ function sideFields(ctx, a, side) {
   }
   for (const c of a.criteria) {
     const note = c.instead_of ? form.stand_in : undefined;
-    const question = yesNo(catalog.words.widget, `${prefix}.criterion.${c.id}`, c.label, s.criteria[c.id], note, errors[`${prefix}.criterion.${c.id}`]);
-    question.dataset.criterion = c.id;
-    box.append(question);
+    box.append(yesNo(catalog.words.widget, `${prefix}.criterion.${c.id}`, c.label, s.criteria[c.id], note, errors[`${prefix}.criterion.${c.id}`]));
   }
   if (a.compensations.length) {
     box.append(h("fieldset", { class: "compensations" }, [
@@ -196,16 +194,19 @@ function sideFields(ctx, a, side) {
  * @param {HTMLElement} box a side's fieldset (sideFields) @param {any} a @param {import("./state.js").SideDraft} s
  */
 export function syncSide(box, a, s) {
+  const prefix = `${a.id}.${box.dataset.side}`;
+  const asked = measuresAsked(a, s);
   for (const m of a.measures) {
-    const row = box.querySelector(`.field[data-measure="${CSS.escape(m.id)}"]`);
+    const shut = !asked.includes(m);
+    const row = box.querySelector(`input[name="${CSS.escape(`${prefix}.measure.${m.id}`)}"]`)?.closest(".field");
     // A hold under way is stopped, never left running behind a button that cannot stop it.
-    if (s.could_not_perform) /** @type {HTMLButtonElement | null | undefined} */ (row?.querySelector(".timer-stop:not([hidden])"))?.click();
+    if (shut) /** @type {HTMLButtonElement | null | undefined} */ (row?.querySelector(".timer-stop:not([hidden])"))?.click();
     for (const control of row?.querySelectorAll("input.number, select, .timer-start") ?? []) {
-      /** @type {HTMLInputElement} */ (control).disabled = s.could_not_perform;
+      /** @type {HTMLInputElement} */ (control).disabled = shut;
     }
   }
   for (const c of a.criteria) {
-    const question = box.querySelector(`fieldset.question[data-criterion="${CSS.escape(c.id)}"]`);
+    const question = box.querySelector(`fieldset.question[data-field="${CSS.escape(`${prefix}.criterion.${c.id}`)}"]`);
     if (question) /** @type {HTMLFieldSetElement} */ (question).disabled = measuredInstead(c, s);
   }
 }
@@ -247,7 +248,7 @@ export function reviewStep(ctx, engineErrors) {
 /** @param {any} catalog @param {any} a @param {import("./state.js").SideDraft} s @returns {string[]} */
 function summary(catalog, a, s) {
   const words = [];
-  for (const m of s.could_not_perform ? [] : a.measures) {
+  for (const m of measuresAsked(a, s)) {
     const d = s.measures[m.id];
     if (d?.value.trim()) words.push(`${m.label}: ${d.value} ${catalog.words.names.units[d.unit || m.unit]}`);
   }

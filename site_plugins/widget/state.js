@@ -157,6 +157,10 @@ export const measuredInstead = (/** @type {any} */ criterion, /** @type {SideDra
   Boolean(criterion.instead_of) && !s.could_not_perform
   && parseNumber(s.measures[criterion.instead_of]?.value ?? "") !== null;
 
+/** The measures a side asks for: none once the runner could not do the test. */
+export const measuresAsked = (/** @type {any} */ a, /** @type {SideDraft} */ s) =>
+  s.could_not_perform ? [] : a.measures;
+
 const PER = /** @type {Record<string, number>} */ ({ "cm:in": 1 / 2.54, "in:cm": 2.54 });
 
 /**
@@ -199,7 +203,7 @@ export function problems(catalog, state, tests) {
   for (const a of selectedTests(catalog, tests)) {
     for (const side of sidesOf(a)) {
       const s = sideOf(state, a.id, side);
-      for (const m of s.could_not_perform ? [] : a.measures) {
+      for (const m of measuresAsked(a, s)) {
         const d = s.measures[m.id];
         const problem = d && checkMeasure(catalog.words, m, d.value, d.unit || m.unit);
         if (problem) found[`${a.id}.${side}.measure.${m.id}`] = problem;
@@ -242,7 +246,7 @@ function sideResult(a, s, version) {
   /** @type {Record<string, any>} */
   const result = { criteria: {}, measures: {}, compensations: [] };
   let touched = false;
-  for (const m of s.could_not_perform ? [] : a.measures) {
+  for (const m of measuresAsked(a, s)) {
     const d = s.measures[m.id];
     const n = d ? parseNumber(d.value) : null;
     if (n === null) continue;
