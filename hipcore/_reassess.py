@@ -46,9 +46,8 @@ def plan_reassessment(
         else:
             text = a.progress_check or fill(words.recheck_at_rescreen, test=a.name)
             checks.append(Recheck(a.id, a.name, "rescreen", bool(exercises), exercises, text))
-    weeks = f"{policy.rescreen_weeks_min}-{policy.rescreen_weeks_max}"
-    if policy.rescreen_weeks_min == policy.rescreen_weeks_max:
-        weeks = str(policy.rescreen_weeks_min)
+    low, high = policy.rescreen_weeks_min, policy.rescreen_weeks_max
+    weeks = str(low) if low == high else fill(words.number_range, low=low, high=high)
     from_date = by_date = None
     if recorded_at:
         done = date.fromisoformat(recorded_at[:10])

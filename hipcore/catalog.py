@@ -31,7 +31,7 @@ __all__ = [
     "packaged_catalog_json",
 ]
 
-CATALOG_VERSION = 4
+CATALOG_VERSION = 5
 """2: pain rules and words; upkeep entries; criteria that stand in for a measure. 3: the sides
 named once (`names.sides`; evidence words no longer name them). 4: the widget's `less_than`
 (a typed value below a measure's minimum, whatever the minimum) replaces `enter_zero_or_more`."""
@@ -197,6 +197,12 @@ def check_references(catalog: Catalog) -> list[Problem]:
         check.add(("policy", "policy", "rescreen_weeks_min"), "must not be more than the max")
 
     for ex in catalog.exercises:
+        for i, item in enumerate(ex.optional_equipment):
+            if item in ex.equipment:
+                check.add(
+                    ("exercises", ex.id, "optional_equipment", i),
+                    f"'{item}' is also in 'equipment': a piece is either needed or optional",
+                )
         if (ex.dose.reps is None) == (ex.dose.hold_seconds is None):
             check.add(
                 ("exercises", ex.id, "dose"), "needs exactly one of 'reps' and 'hold_seconds'"

@@ -419,7 +419,10 @@ class Exercise:
     sources: Sources
     """What the exercise rests on."""
     equipment: tuple[Equipment, ...] = ()
-    """What is needed, e.g. [mat, bench]."""
+    """What is needed, all of it, e.g. [mat, bench]; [] for nothing."""
+    optional_equipment: tuple[Equipment, ...] = ()
+    """What may be used but is not needed: a prop that helps, or a weight to add once the
+    exercise is easy, e.g. [band]. Read as choices ('a dumbbell, a kettlebell or a barbell')."""
     sided: bool = True
     """Done one side at a time."""
     regression: Ladder | None = None
@@ -913,6 +916,8 @@ class Words:
     """The word before the last of a list's items, all of which are meant: 'a, b and c'."""
     list_or: Text
     """The word before the last of a list's alternatives: 'a, b or c'."""
+    number_range: Text
+    """{low}, {high}: a range of numbers, e.g. '{low}–{high}' for the rescreen's weeks."""
     asymmetry_pass_fail: Text
     """{test}, {weaker}, {stronger}: one side of a test failed and the other passed."""
     asymmetry_measure: Text

@@ -64,6 +64,7 @@ TEMPLATE_NAMES: Mapping[str, frozenset[str]] = {
     "rescreen_not_done": frozenset({"tests"}),
     "works_on_finding": frozenset({"finding", "sides", "severity"}),
     "the_tests": frozenset({"tests"}),
+    "number_range": frozenset({"low", "high"}),
 }
 """The names each ``Words`` sentence may fill in; the other sentences fill in none."""
 

@@ -63,6 +63,7 @@ def environment(
         quantity=words.quantity,
         number=words.number,
         series=_with_words(lambda words, items: series(items, words.list_and)),
+        choices=_with_words(lambda words, items: series(items, words.list_or)),
         quality=_with_words(words.quality_words),
         region=_with_words(words.region_words),
         unit=_with_words(words.unit_words),

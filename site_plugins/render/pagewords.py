@@ -196,6 +196,8 @@ class ExercisePage:
     """Before the equipment."""
     no_equipment: Text
     """In place of the equipment, when none is needed."""
+    optional_equipment: Text
+    """Before the equipment that may be used but is not needed (listed as choices: 'a or b')."""
     works: Text
     """Before the regions the exercise works."""
     ladder: Text

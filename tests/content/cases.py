@@ -260,8 +260,8 @@ CASES: tuple[Case, ...] = (
                 r"^difficulty:",
                 "difficulty",
                 "is not a known field; the fields here are: id, name, quality, load, regions,"
-                " purpose, steps, cues, faults, muscles, dose, origin, sources, equipment, sided,"
-                " regression, progression, movements, side_convention",
+                " purpose, steps, cues, faults, muscles, dose, origin, sources, equipment,"
+                " optional_equipment, sided, regression, progression, movements, side_convention",
             ),
         ),
     ),
@@ -572,6 +572,18 @@ CASES: tuple[Case, ...] = (
                 r"^  exercise: test_drill_b",
                 "progression.exercise",
                 "the progressions form a loop: test_drill_a -> test_drill_b -> test_drill_a",
+            ),
+        ),
+    ),
+    Case(
+        "equipment both needed and optional",
+        (drill(extra="optional_equipment: [band, mat]\n"),),
+        (
+            Expect(
+                DRILL_FILE,
+                r"^optional_equipment:",
+                "optional_equipment[1]",
+                "'mat' is also in 'equipment': a piece is either needed or optional",
             ),
         ),
     ),

@@ -221,6 +221,29 @@ def test_the_pages_say_what_to_do_about_pain_in_the_content_s_words() -> None:
     assert "6/10" not in program
 
 
+def test_an_exercise_page_tells_what_is_needed_from_what_may_be_used() -> None:
+    """Needed equipment is all of it ('a and b'); optional equipment is choices ('a or b'), on a
+    line of its own, and only where there is some."""
+    prone, bridge, thrust = CATALOG.exercises
+    catalog = replace(
+        CATALOG,
+        exercises=(
+            replace(prone, optional_equipment=("dumbbell", "kettlebell", "barbell")),
+            replace(bridge, equipment=("mat", "bench"), optional_equipment=("band",)),
+            replace(thrust, equipment=("mat",)),
+        ),
+    )
+    pages = {p.path: p.markdown for p in render_pages(catalog, page_words=WORDS)}
+    needed, optional = f"**{WORDS.exercise.equipment}**", f"**{WORDS.exercise.optional_equipment}**"
+    loaded_later = pages[exercise_page("prone")]
+    assert f"- {needed} {WORDS.exercise.no_equipment}\n" in loaded_later
+    assert f"- {optional} a dumbbell, a kettlebell or a barbell\n" in loaded_later
+    helped = pages[exercise_page("bridge")]
+    assert f"- {needed} a mat and a bench\n" in helped
+    assert f"- {optional} a resistance band\n" in helped
+    assert optional not in pages[exercise_page("thrust")]
+
+
 def test_a_value_filled_into_a_page_sentence_is_shown_as_written() -> None:
     """Content filled into a sentence of the Markdown subset is escaped once, as plain text: an
     author's '&' and '*' neither become markup nor show as '&amp;amp;'."""
