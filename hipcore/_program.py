@@ -252,7 +252,8 @@ def _item(
     if worse:
         sets = exercise.dose.sets
         side = words.names.sides[worse]
-        side_line = fill(words.worse_side, side=side, sets=sets + 1, other_sets=sets)
+        unit = words.dose.sets if exercise.dose.reps is not None else words.dose.holds
+        side_line = fill(words.worse_side, side=side, work=count(unit, sets + 1), other=sets)
         if one_sided:
             side_line = fill(words.one_sided, exercise=exercise.name, side=side) + " " + side_line
         if exercise.side_convention:

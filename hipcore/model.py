@@ -840,6 +840,8 @@ class DoseWords:
     """{n}: a number of repetitions, e.g. '12 reps'."""
     times: Plural
     """{n}: how many holds, e.g. '3 times'."""
+    holds: Plural
+    """{n}: a number of holds, e.g. '3 holds' (the weaker side's extra work, ``worse_side``)."""
     sessions: Plural
     """{n}: a number of sessions, e.g. '3 sessions'."""
     seconds: Plural
@@ -959,7 +961,9 @@ class Words:
     one_sided: Text
     """{exercise}, {side}: a one-legged rung chosen so the weaker side can go first."""
     worse_side: Text
-    """{side}, {sets}, {other_sets}: start with the weaker side and do an extra set on it."""
+    """{side}, {work}, {other}: start with the weaker side and do one set or hold more on it;
+    {work} counts them in the dose's own word ('4 sets', '3 holds'), {other} is the other side's
+    number."""
     advance_at_top: Text
     """{score}: when to add load on the last rung of a ladder."""
     regress_at_bottom: Text

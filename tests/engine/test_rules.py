@@ -253,6 +253,24 @@ def test_pass_on_one_side_and_fail_on_the_other_is_an_asymmetry_worked_first() -
     assert (item.worse_side, item.worse_side_sets) == ("left", item.dose.sets + 1)
 
 
+def test_the_weaker_side_s_extra_work_is_counted_in_the_dose_s_own_word() -> None:
+    """A dose of holds reads 'Hold for 30 seconds, 2 times', so the weaker side does 3 holds, not
+    '3 sets' a runner could take for 3 sets of 2 holds; a dose of reps keeps its sets."""
+    dose = CATALOG.words.dose
+    up, down = {"criteria": {"leg_stays_down": False}}, {"criteria": {"leg_stays_down": True}}
+    p = assess(results(entry("hip_flexor_length", up, down)))
+    (stretch,) = [i for i in p.program if i.exercise == "hip_flexor_stretch"]
+    assert stretch.dose.hold_seconds is not None
+    holds = dose.holds.many.format(n=stretch.dose.sets + 1)
+    assert f" {holds} " in stretch.side_line
+    assert dose.sets.many.format(n=stretch.dose.sets + 1) not in stretch.side_line
+    p = assess(results(*all_pass_but(entry("side_plank_test", held(4), held(12)))))
+    reps = [i for i in p.program if i.worse_side and i.dose.reps is not None]
+    assert reps
+    for item in reps:
+        assert f" {dose.sets.many.format(n=item.dose.sets + 1)} " in item.side_line
+
+
 def test_no_asymmetry_is_guessed_from_one_side() -> None:
     assert assess(results(entry("single_leg_bridge", held(3)))).asymmetries == ()
 
