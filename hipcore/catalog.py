@@ -34,7 +34,9 @@ __all__ = [
 CATALOG_VERSION = 5
 """2: pain rules and words; upkeep entries; criteria that stand in for a measure. 3: the sides
 named once (`names.sides`; evidence words no longer name them). 4: the widget's `less_than`
-(a typed value below a measure's minimum, whatever the minimum) replaces `enter_zero_or_more`."""
+(a typed value below a measure's minimum, whatever the minimum) replaces `enter_zero_or_more`.
+5: an exercise's `optional_equipment`; the words `number_range` and `dose.holds`; `worse_side`
+fills in `{work}` and `{other}`."""
 
 
 def load_catalog(data: str | bytes | dict[str, object]) -> Catalog:
