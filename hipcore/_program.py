@@ -252,7 +252,7 @@ def _item(
     if worse:
         sets = exercise.dose.sets
         side = words.names.sides[worse]
-        unit = words.dose.sets if exercise.dose.reps is not None else words.dose.holds
+        unit = words.dose.holds if exercise.dose.hold_seconds is not None else words.dose.sets
         side_line = fill(words.worse_side, side=side, work=count(unit, sets + 1), other=sets)
         if one_sided:
             side_line = fill(words.one_sided, exercise=exercise.name, side=side) + " " + side_line
