@@ -117,7 +117,13 @@ async function sha256Hex(bytes) {
  * @returns {Promise<Engine>}
  */
 export async function startEngine(options) {
-  const { readAsset, onStage = () => {} } = options;
+  const { readAsset, indexURL, onStage = () => {} } = options;
+  // Either path instantiates the runtime once its JavaScript (1.2 MB), its WebAssembly and, for a
+  // restore, the snapshot are in. Its JavaScript was the last of them (~20 ms after the
+  // WebAssembly compiled) while asked for only once the manifest was read: it is asked for now.
+  // Pyodide's own import of it (the plain path) gets the same module.
+  const runtimeModule = import(`${indexURL}pyodide.asm.mjs`);
+  runtimeModule.catch(() => {}); // a path that needs it reports the failure
   /** @type {Set<string>} */
   const seen = new Set();
   /** @param {import("./protocol.js").Stage} stage */
@@ -130,7 +136,7 @@ export async function startEngine(options) {
   let fallback;
   if (manifest.snapshot && options.useSnapshot !== false) {
     try {
-      return await restore(options, manifest.snapshot, stage);
+      return await restore(options, runtimeModule, manifest.snapshot, stage);
     } catch (error) {
       fallback = String(/** @type {any} */ (error)?.message ?? error);
     }
@@ -141,11 +147,12 @@ export async function startEngine(options) {
 
 /**
  * @param {StartOptions} options
+ * @param {Promise<any>} runtimeModule  pyodide.asm.mjs, imported
  * @param {NonNullable<Manifest["snapshot"]>} snapshot
  * @param {(stage: import("./protocol.js").Stage) => void} stage
  * @returns {Promise<Engine>}
  */
-async function restore({ loadPyodide, indexURL, readAsset, failed }, snapshot, stage) {
+async function restore({ loadPyodide, indexURL, readAsset, failed }, runtimeModule, snapshot, stage) {
   stage("runtime");
   // Pyodide needs the snapshot's length at once (the size of its memory) but its bytes only once
   // the runtime is instantiated and started: the snapshot downloads and is checked meanwhile,
@@ -166,7 +173,7 @@ async function restore({ loadPyodide, indexURL, readAsset, failed }, snapshot, s
   arrived.catch(() => {}); // awaited below, before the restore
   /** @type {Uint8Array | undefined} */
   let pristine;
-  const create = await watchInstantiation(indexURL, (memory) => {
+  const create = await watchInstantiation(runtimeModule, (memory) => {
     pristine = memory.slice(0, snapshot.delta?.bytes ?? 0);
   });
   const loading = loadPyodide({
@@ -239,7 +246,7 @@ export async function makeSnapshot({ loadPyodide, indexURL, readAsset }) {
   const manifest = JSON.parse(new TextDecoder().decode(await readAsset("manifest.json")));
   /** @type {Uint8Array | undefined} */
   let pristine;
-  const create = await watchInstantiation(indexURL, (memory) => {
+  const create = await watchInstantiation(import(`${indexURL}pyodide.asm.mjs`), (memory) => {
     pristine = memory.slice(0, roundUp(lastNonzero(memory), PAGE));
   });
   const pyodide = await loadPyodide({
@@ -343,7 +350,9 @@ function fnv1a(bytes) {
 }
 
 /**
- * Decode a shipped snapshot in place with the memory as instantiated.
+ * Decode a shipped snapshot in place with the memory as instantiated. Where the file shipped no
+ * page the delta is zeros, so the memory is copied there (native, fast); only the pages it did
+ * ship (a tenth of the region) are XORed.
  * @param {Uint8Array} shipped @param {Uint8Array} memory @param {Delta} delta
  * @returns {Error | undefined} why it could not be decoded
  */
@@ -352,9 +361,18 @@ function decode(shipped, memory, delta) {
   if (!delta || start + delta.bytes > shipped.length || delta.bytes > memory.length) {
     return new Error("the snapshot's encoding does not fit this runtime");
   }
-  const region = shipped.subarray(start, start + delta.bytes);
-  xorInto(region, memory.subarray(0, delta.bytes));
-  if (fnv1a(region) !== delta.check) {
+  const end = start + delta.bytes;
+  let at = start; // decoded up to here
+  for (const [offset, length] of delta.runs) { // in order and apart (unpack checked them)
+    const from = Math.max(offset, start);
+    const to = Math.min(offset + length, end);
+    if (from >= to) continue;
+    shipped.set(memory.subarray(at - start, from - start), at);
+    xorInto(shipped.subarray(from, to), memory.subarray(from - start, to - start));
+    at = to;
+  }
+  shipped.set(memory.subarray(at - start, end - start), at);
+  if (fnv1a(shipped.subarray(start, end)) !== delta.check) {
     return new Error("the snapshot does not decode with this runtime's memory");
   }
   return undefined;
@@ -364,12 +382,12 @@ function decode(shipped, memory, delta) {
  * Pyodide's module factory (pyodide.asm.mjs), wrapped so that `seen` gets the wasm memory as
  * instantiated, before any of its code runs: zeros and the wasm's data segments, the same in
  * every host.
- * @param {string} indexURL
+ * @param {Promise<any>} runtimeModule  pyodide.asm.mjs, imported
  * @param {(memory: Uint8Array) => void} seen
  * @returns {Promise<(settings: any) => Promise<any>>}
  */
-async function watchInstantiation(indexURL, seen) {
-  const { default: create } = await import(`${indexURL}pyodide.asm.mjs`);
+async function watchInstantiation(runtimeModule, seen) {
+  const { default: create } = await runtimeModule;
   return (settings) => {
     const instantiate = settings.instantiateWasm;
     if (typeof instantiate === "function") {
