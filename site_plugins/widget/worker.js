@@ -114,7 +114,7 @@ self.addEventListener("message", async (event) => {
       if (runtime.fallback !== undefined) Object.assign(result, { fallback: runtime.fallback });
       if (type === "hello") {
         const text = typeof payload?.catalog === "string" ? payload.catalog : "";
-        Object.assign(result, { catalog_match: runtime.sha256(text) === runtime.version.catalog_sha256 });
+        Object.assign(result, { catalog_match: (await runtime.sha256(text)) === runtime.version.catalog_sha256 });
       }
       self.postMessage({ id, result });
     } else {

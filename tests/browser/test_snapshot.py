@@ -14,7 +14,7 @@ from typing import Any
 
 import brotli
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import BrowserType, Page, Route
 
 from site_plugins.bundle.snapshot import SnapshotError, snapshot_key, write_snapshot
 from tests.browser.widget import NOT_ON_THE_SNAPSHOT_PATH
@@ -167,7 +167,7 @@ def test_the_build_ships_gzip_and_brotli_beside_the_large_files_and_the_service_
 
 # --- in Chromium ------------------------------------------------------------------------------
 
-ENGINE = """async ({inputs, bundle}) => {
+ENGINE = """async ({inputs, bundle, catalog = ""}) => {
   const worker = new Worker(`${bundle}widget/worker.js`, {type: "module"});
   let id = 0;
   const ask = (type, payload) => new Promise((resolve) => {
@@ -180,7 +180,7 @@ ENGINE = """async ({inputs, bundle}) => {
     worker.addEventListener("message", listen);
     worker.postMessage({id: mine, type, payload});
   });
-  const hello = await ask("hello", {protocol: 2, catalog: ""});
+  const hello = await ask("hello", {protocol: 2, catalog});
   const replies = [];
   for (const text of inputs) replies.push((await ask("assess", JSON.parse(text))).result);
   worker.terminate();
@@ -188,11 +188,13 @@ ENGINE = """async ({inputs, bundle}) => {
 }"""
 
 
-def run_browser(page: Page, site_url: str, bundle: str, inputs: list[str]) -> tuple[Any, list[str]]:
+def run_browser(
+    page: Page, site_url: str, bundle: str, inputs: list[str], catalog: str = ""
+) -> tuple[Any, list[str]]:
     urls: list[str] = []
     page.context.on("request", lambda request: urls.append(request.url))
     page.goto(site_url + "/")
-    out = page.evaluate(ENGINE, {"inputs": inputs, "bundle": bundle})
+    out = page.evaluate(ENGINE, {"inputs": inputs, "bundle": bundle, "catalog": catalog})
     return out, urls
 
 
@@ -207,9 +209,11 @@ def test_chromium_restores_the_snapshot_and_fetches_only_what_it_needs(
 ) -> None:
     picked = SCENARIOS[:: max(1, len(SCENARIOS) // 4)]
     bundle = bundle_path(built_site)
-    out, urls = run_browser(page, site_url, bundle, [s.input_text for s in picked])
+    catalog = (bundle_of(built_site) / "catalog.json").read_text("utf-8")
+    out, urls = run_browser(page, site_url, bundle, [s.input_text for s in picked], catalog)
     assert out["hello"]["start"] == "snapshot", out["hello"]
     assert "fallback" not in out["hello"]
+    assert out["hello"]["catalog_match"] is True
     assert same(out["replies"], picked)
     assert any("/snapshot-" in u for u in urls)
     fetched = [u for u in urls if u.endswith(NOT_ON_THE_SNAPSHOT_PATH)]
@@ -230,3 +234,30 @@ def test_chromium_falls_back_to_the_plain_start_from_a_bad_snapshot(
     assert out["hello"]["fallback"]
     assert same(out["replies"], [first])
     assert any(u.endswith(".whl") for u in urls)
+
+
+def test_outside_a_secure_context_the_engine_restores_and_matches_the_catalog_by_hashlib(
+    browser_type: BrowserType,
+    browser_type_launch_args: dict[str, Any],
+    site_url: str,
+    built_site: Path,
+) -> None:
+    # A guide on plain http under a LAN name has no crypto.subtle: the snapshot is checked by
+    # its length alone and the page's catalog is hashed by Python's hashlib instead.
+    name = "hipguide.test"
+    args = [*browser_type_launch_args["args"], f"--host-resolver-rules=MAP {name} 127.0.0.1"]
+    browser = browser_type.launch(**{**browser_type_launch_args, "args": args})
+    try:
+        page = browser.new_page()
+        lan_url = site_url.replace("127.0.0.1", name)
+        catalog = (bundle_of(built_site) / "catalog.json").read_text("utf-8")
+        first = SCENARIOS[0]
+        out, _ = run_browser(page, lan_url, bundle_path(built_site), [first.input_text], catalog)
+        assert page.evaluate("isSecureContext") is False
+        assert out["hello"]["start"] == "snapshot", out["hello"]
+        assert out["hello"]["catalog_match"] is True
+        assert same(out["replies"], [first])
+        out, _ = run_browser(page, lan_url, bundle_path(built_site), [], catalog + " ")
+        assert out["hello"]["catalog_match"] is False
+    finally:
+        browser.close()

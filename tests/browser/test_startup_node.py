@@ -29,7 +29,7 @@ const catalog = await readFile(assets + "catalog.json", "utf8");
 const empty = {version: 1, prescreen: {}, assessments: []};
 const reply = JSON.parse(engine.assessJson(JSON.stringify(empty)));
 console.log(JSON.stringify({stages, version: engine.version, start: engine.start,
-  match: engine.sha256(catalog) === engine.version.catalog_sha256, reply}));
+  match: (await engine.sha256(catalog)) === engine.version.catalog_sha256, reply}));
 """
 
 
