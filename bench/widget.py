@@ -370,8 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, values in samples.items():
         print(f"  {key:<48} {statistics.median(values):>9.1f}   (runs: "
               f"{', '.join(f'{v:.1f}' for v in values)})")  # fmt: skip
-    print(f"  ready from snapshot / floor: {snapshot / floor:.2f} (target <= 0.2); "
-          f"plain start / floor: {plain / floor:.2f}")  # fmt: skip
+    print(f"  ready from snapshot / floor: {snapshot / floor:.3f} (target <= 0.2); "
+          f"plain start / floor: {plain / floor:.3f}")  # fmt: skip
     waited = statistics.median(samples["first visit: submit -> prescription drawn (ms)"])
     print(f"  overlap: a runner at machine speed waits {waited:.0f} ms at submit; the engine "
           f"is ready {snapshot / 1000:.1f} s after first sight (runners take > 20 s)")  # fmt: skip

@@ -230,9 +230,10 @@ function finish(pyodide, start, stage) {
   const hashlibSha256 = globals.get("_hipguide_sha256");
   // The platform's own digest where it has one (a secure context): hashlib's first call after a
   // restore compiles its WebAssembly on the way to ready (measured: ~5-15 ms of the handshake).
+  const byHashlib = (/** @type {string} */ text) => String(hashlibSha256(text));
   const sha256 = globalThis.crypto?.subtle
-    ? (/** @type {string} */ text) => sha256Hex(new TextEncoder().encode(text))
-    : async (/** @type {string} */ text) => String(hashlibSha256(text));
+    ? (/** @type {string} */ text) => sha256Hex(new TextEncoder().encode(text)).catch(() => byHashlib(text))
+    : async (/** @type {string} */ text) => byHashlib(text);
   const version = { ...known, pyodide: String(pyodide.version) };
   stage("ready");
   return { pyodide, assessJson, sha256, version, start };
