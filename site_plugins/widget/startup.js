@@ -229,7 +229,7 @@ function finish(pyodide, start, stage) {
   const assessJson = globals.get("_hipguide_assess_json");
   const hashlibSha256 = globals.get("_hipguide_sha256");
   // The platform's own digest where it has one (a secure context): hashlib's first call after a
-  // restore compiles its WebAssembly on the way to ready (measured: ~5-15 ms of the handshake).
+  // restore compiles its WebAssembly on the way to ready (measured: ~20 ms off ready).
   const byHashlib = (/** @type {string} */ text) => String(hashlibSha256(text));
   const sha256 = globalThis.crypto?.subtle
     ? (/** @type {string} */ text) => sha256Hex(new TextEncoder().encode(text)).catch(() => byHashlib(text))
