@@ -8,6 +8,14 @@
 // the first request: a worker made ahead of need stays idle until then.
 
 /**
+ * The engine worker's name (`new Worker(url, {name})`, its `self.name`), which also says whether
+ * the page's service worker may keep the runtime on the device: if so, the worker reads the
+ * runtime's files from Cache Storage first; if not, from the network (the HTTP cache) alone. A
+ * name, not the URL: a service worker answering for the script gives it the URL it cached.
+ */
+export const ENGINE_NAMES = /** @type {const} */ ({ kept: "hipcore (runtime kept)", notKept: "hipcore" });
+
+/**
  * Protocol version; bump when a message changes shape. 2: the "hello" handshake (its `start` and
  * `fallback` fields were added later without a bump: a page ignores fields it does not know).
  */

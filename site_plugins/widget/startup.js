@@ -154,10 +154,13 @@ export async function startEngine(options) {
  */
 async function restore({ loadPyodide, indexURL, readAsset, failed }, runtimeModule, snapshot, stage) {
   stage("runtime");
+  const { delta } = snapshot;
   // Pyodide needs the snapshot's length at once (the size of its memory) but its bytes only once
   // the runtime is instantiated and started: the snapshot downloads and is checked meanwhile,
-  // beside the runtime's own download and compile, into an array of the length the manifest gives.
-  const shipped = new Uint8Array(snapshot.delta.length);
+  // beside the runtime's own download and compile. Pyodide is given an array of that length
+  // holding only the snapshot's header; the memory is written here, straight from the shipped
+  // pages (restoreInto), not copied whole from a second array of the snapshot's full length.
+  const header = new Uint8Array(delta.length);
   const arrived = readAsset(snapshot.file).then(async (buffer) => {
     if (buffer.byteLength !== snapshot.bytes) {
       throw new Error(`${snapshot.file} has ${buffer.byteLength} bytes, not ${snapshot.bytes}`);
@@ -167,28 +170,41 @@ async function restore({ loadPyodide, indexURL, readAsset, failed }, runtimeModu
     if (subtle && (await sha256Hex(buffer)) !== snapshot.sha256) {
       throw new Error(`${snapshot.file} is corrupt`);
     }
-    const unpacked = unpack(new Uint8Array(buffer), shipped, snapshot.delta.runs);
-    if (unpacked) throw unpacked;
+    const misfit = checkRuns(delta, buffer.byteLength);
+    if (misfit) throw misfit;
+    return new Uint8Array(buffer);
   });
   arrived.catch(() => {}); // awaited below, before the restore
   /** @type {Uint8Array | undefined} */
   let pristine;
   const create = await watchInstantiation(runtimeModule, (memory) => {
-    pristine = memory.slice(0, snapshot.delta?.bytes ?? 0);
+    pristine = memory.slice(0, delta?.bytes ?? 0);
   });
   const loading = loadPyodide({
-    indexURL, packages: [], _loadSnapshot: shipped, stdLibURL: `${indexURL}${EMPTY_STDLIB}`,
+    indexURL, packages: [], _loadSnapshot: header, stdLibURL: `${indexURL}${EMPTY_STDLIB}`,
     lockFileContents: { info: snapshot.lock_info, packages: {} },
     createPyodideModule: async (/** @type {any} */ settings) => {
       // A snapshot that cannot be had ends this start at once, not once the runtime is up
       const never = new Promise(() => {});
       const module = await Promise.race([create(settings), arrived.then(() => never)]);
-      // Checked and decoded before Pyodide copies it into the memory: a bad snapshot must fail
-      // here, not deep inside the runtime.
-      await arrived;
+      const restoreSnapshot = module.API?.restoreSnapshot;
+      if (typeof restoreSnapshot !== "function") {
+        throw new Error("this runtime restores snapshots in a way this page does not know");
+      }
       if (!pristine) throw new Error("the runtime's memory was never seen to decode the snapshot");
-      const undecoded = decode(shipped, pristine, snapshot.delta);
-      if (undecoded) throw undecoded;
+      // While the snapshot is still on its way (it usually arrives last): the memory as it was
+      // instantiated, so that the restore only writes the pages the file ships.
+      const memory = /** @type {Uint8Array} */ (module.HEAPU8);
+      memory.set(pristine);
+      memory.fill(0, pristine.length);
+      // Checked and written before Pyodide's restore: a bad snapshot must fail here, not deep
+      // inside the runtime.
+      const unwritten = restoreInto(memory, header, await arrived, delta);
+      if (unwritten) throw unwritten;
+      // Pyodide's own restore then checks the header (magic, build id) and reads its metadata;
+      // given the header alone, it copies no memory.
+      module.API.restoreSnapshot = (/** @type {Uint8Array} */ snapshot) =>
+        restoreSnapshot(snapshot.subarray(0, heapOffset(snapshot)));
       return module;
     },
   });
@@ -298,22 +314,24 @@ function nonzeroRuns(bytes, page) {
 }
 
 /**
- * Copy the shipped pieces into `target` (zeros) at their places.
- * @param {Uint8Array} packed @param {Uint8Array} target @param {[number, number][]} runs
- * @returns {Error | undefined} why the pieces do not fit
+ * Why the file's pieces do not fit the snapshot (`runs` in order, apart, inside its length, and
+ * adding up to the file's length), if they do not.
+ * @param {Delta} delta @param {number} shipped  the file's length
+ * @returns {Error | undefined}
  */
-function unpack(packed, target, runs) {
+function checkRuns(delta, shipped) {
+  const misfit = new Error("the snapshot's pieces do not fit its length");
+  const runs = Array.isArray(delta?.runs) && delta.runs.length ? delta.runs : [[-1, 0]];
   let at = 0;
   let end = 0;
-  for (const [offset, length] of Array.isArray(runs) ? runs : [[-1, 0]]) {
+  for (const [offset, length] of runs) {
     const fits = Number.isInteger(offset) && Number.isInteger(length) && offset >= end
-      && length > 0 && offset + length <= target.length && at + length <= packed.length;
-    if (!fits) return new Error("the snapshot's pieces do not fit its length");
-    target.set(packed.subarray(at, at + length), offset);
+      && length > 0 && offset + length <= delta.length && at + length <= shipped;
+    if (!fits) return misfit;
     at += length;
     end = offset + length;
   }
-  return at === packed.length ? undefined : new Error("the snapshot's pieces do not fit its length");
+  return at === shipped ? undefined : misfit;
 }
 
 /** Whole pages of 4 kB: the encoded prefix of the snapshot. */
@@ -356,29 +374,36 @@ function fnv1a(bytes) {
 }
 
 /**
- * Decode a shipped snapshot in place with the memory as instantiated. Where the file shipped no
- * page the delta is zeros, so the memory is copied there (native, fast); only the pages it did
- * ship (a tenth of the region) are XORed.
- * @param {Uint8Array} shipped @param {Uint8Array} memory @param {Delta} delta
- * @returns {Error | undefined} why it could not be decoded
+ * Write the shipped snapshot (its runs already checked): its header into `header`, its memory
+ * into `memory`, which holds the memory as instantiated in its first `delta.bytes` and zeros after
+ * them. There the file ships its XOR with the memory as instantiated; after them, the bytes
+ * themselves; pages it does not ship stay as they are.
+ * @param {Uint8Array} memory @param {Uint8Array} header @param {Uint8Array} shipped
+ * @param {Delta} delta
+ * @returns {Error | undefined} why it could not be written
  */
-function decode(shipped, memory, delta) {
-  const start = heapOffset(shipped);
-  if (!delta || start + delta.bytes > shipped.length || delta.bytes > memory.length) {
+function restoreInto(memory, header, shipped, delta) {
+  const [[first, firstLength]] = delta.runs; // the header is the first run's beginning
+  const start = first === 0 && firstLength >= 16 ? heapOffset(shipped) : -1;
+  const end = start + delta.bytes;
+  if (start < 16 || start % 16 || start > firstLength || end > delta.length
+    || delta.length - start > memory.length) {
     return new Error("the snapshot's encoding does not fit this runtime");
   }
-  const end = start + delta.bytes;
-  let at = start; // decoded up to here
-  for (const [offset, length] of delta.runs) { // in order and apart (unpack checked them)
-    const from = Math.max(offset, start);
-    const to = Math.min(offset + length, end);
-    if (from >= to) continue;
-    shipped.set(memory.subarray(at - start, from - start), at);
-    xorInto(shipped.subarray(from, to), memory.subarray(from - start, to - start));
-    at = to;
+  header.set(shipped.subarray(0, start));
+  let at = 0; // where this run's bytes are in the file
+  for (const [offset, length] of delta.runs) { // in order and apart
+    const stop = offset + length;
+    let from = Math.max(offset, start);
+    const decoded = Math.min(stop, end);
+    if (from < decoded) {
+      xorInto(memory.subarray(from - start, decoded - start), shipped.subarray(at + from - offset, at + decoded - offset));
+      from = decoded;
+    }
+    if (from < stop) memory.set(shipped.subarray(at + from - offset, at + length), from - start);
+    at += length;
   }
-  shipped.set(memory.subarray(at - start, end - start), at);
-  if (fnv1a(shipped.subarray(start, end)) !== delta.check) {
+  if (fnv1a(memory.subarray(0, delta.bytes)) !== delta.check) {
     return new Error("the snapshot does not decode with this runtime's memory");
   }
   return undefined;

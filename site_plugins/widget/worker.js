@@ -3,7 +3,7 @@
 // answers requests as described in protocol.js. Loaded as a module worker.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { PROTOCOL_VERSION } from "./protocol.js";
+import { ENGINE_NAMES, PROTOCOL_VERSION } from "./protocol.js";
 import { startEngine } from "./startup.js";
 
 const assetsURL = new URL("../", import.meta.url);
@@ -29,11 +29,13 @@ for (const name of /** @type {const} */ (["instantiate", "instantiateStreaming"]
 }
 
 // The runtime's large files, once the service worker keeps them, are read from its cache here:
-// through the service worker's fetch event the same 10 MB took ~170 ms instead of ~15 ms.
-// Elsewhere (not kept yet, another origin's worker, no Cache Storage) from the network.
+// through the service worker's fetch event the same 10 MB took ~170 ms instead of ~15 ms. Looked
+// for only where the page says they may be kept (protocol.js: ENGINE_NAMES); elsewhere (a first
+// visit, another origin's worker, no Cache Storage), and when they are not there, the network.
+const mayBeKept = self.name === ENGINE_NAMES.kept;
 /** @param {string} url @returns {Promise<Response>} */
 async function fetchKept(url) {
-  const kept = await globalThis.caches?.match(url).catch(() => undefined);
+  const kept = mayBeKept ? await globalThis.caches?.match(url).catch(() => undefined) : undefined;
   return kept?.ok ? kept : fetchOriginal.call(self, url);
 }
 

@@ -16,6 +16,7 @@ from tests.browser.widget import (
     answer_prescreen,
     answer_prescreen_no,
     choose,
+    engine_workers,
     navigate_instantly,
     next_step,
     on_step,
@@ -31,10 +32,6 @@ BRIDGE_PAGE = "/assessments/single-leg-bridge/"
 ALL_TESTS_PAGE = "/self-assessment/"
 PHONE = {"width": 360, "height": 740}
 HELD = "Seconds held with the pelvis level"
-
-
-def engine_workers(page: Page) -> list[str]:
-    return [w.url for w in page.workers if w.url.endswith("/widget/worker.js")]
 
 
 def test_the_widget_reports_its_startup_in_the_img_event_order(page: Page, site_url: str) -> None:
@@ -371,7 +368,7 @@ def test_instant_navigation_away_and_back_runs_one_engine_and_leaks_none(
     answer_prescreen_no(widget)
     side(widget, "single_leg_bridge", "left").get_by_label(HELD).fill("11")
     expect(submit(widget)).to_be_visible()
-    [engine] = [w for w in page.workers if w.url.endswith("/widget/worker.js")]
+    [engine] = engine_workers(page)
     # the engine's grace period once no widget uses it is 5 s (engines.js)
     with engine.expect_event("close", timeout=15_000):
         navigate_instantly(page, "/article/")

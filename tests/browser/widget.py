@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Worker, expect
 
 ENGINE_START_MS = 60_000
+
+
+def engine_workers(page: Page) -> list[Worker]:
+    return [w for w in page.workers if w.url.endswith("/widget/worker.js")]
 
 
 def widget_of(page: Page) -> Locator:
