@@ -6,8 +6,9 @@
 // Two paths, reported as `start` in the engine's hello (protocol.js):
 //   "snapshot": manifest.json names a memory snapshot taken at build time (makeSnapshot below)
 //               with hipcore imported and its catalog loaded. It is fetched, checked (length and
-//               sha256 from the manifest), unpacked and decoded (below) and restored; the standard
-//               library archive, the lock file and the wheel are not fetched at all.
+//               sha256 from the manifest) and written into the runtime's memory (restoreInto,
+//               below); the standard library archive, the lock file and the wheel are not
+//               fetched at all.
 //   "plain":    Pyodide starts from scratch and the hipcore wheel is unpacked and imported. Taken
 //               when there is no snapshot, or when anything about it fails (missing, truncated,
 //               corrupt, another Pyodide, a runtime that refuses it).

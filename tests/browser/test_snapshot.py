@@ -112,6 +112,32 @@ def test_a_bad_snapshot_falls_back_to_the_plain_start(
     assert out["replies"] == [first.stored_reply_text]
 
 
+@pytest.mark.pyodide
+def test_a_runtime_without_the_restore_this_page_knows_falls_back_to_the_plain_start(
+    built_site: Path, tmp_path: Path
+) -> None:
+    """The worker writes the snapshot into the memory itself and gives Pyodide's private
+    restoreSnapshot the header alone (startup.js: restore): a runtime without it starts plainly."""
+    assets = copy_assets(bundle_of(built_site), tmp_path / "assets")
+    runtime = assets / "pyodide" / "pyodide.asm.mjs"
+    real = runtime.resolve()
+    runtime.unlink()
+    runtime.write_text(
+        f"import create from {json.dumps(real.as_uri())};\n"
+        "export default async (settings) => {\n"
+        "  const module = await create(settings);\n"
+        "  delete module.API.restoreSnapshot;\n"
+        "  return module;\n"
+        "};\n",
+        "utf-8",
+    )
+    first = SCENARIOS[0]
+    out = run_node(assets, tmp_path, [first.input_text])
+    assert out["start"] == "plain"
+    assert "restores snapshots in a way this page does not know" in out["fallback"]
+    assert out["replies"] == [first.stored_reply_text]
+
+
 def test_the_snapshot_ships_only_its_pages_that_are_not_all_zeros(built_site: Path) -> None:
     assets = bundle_of(built_site)
     entry = manifest_of(assets)["snapshot"]
