@@ -54,13 +54,24 @@ def test_bridge_page_prescribes_from_hipcore_in_the_browser(
     assert not any(u.endswith(".whl") for u in requests_made.urls)
 
 
-@pytest.mark.parametrize("broken", ["pyodide.asm.wasm", "python_stdlib.zip", "hipcore-*.whl"])
+@pytest.mark.parametrize(
+    ("broken", "answer"),
+    [
+        ("pyodide.asm.wasm", "aborted"),
+        ("pyodide.asm.wasm", "404"),
+        ("python_stdlib.zip", "aborted"),
+        ("hipcore-*.whl", "aborted"),
+    ],
+)
 def test_a_failed_runtime_download_is_reported_and_keeps_the_answers(
-    page: Page, site_url: str, broken: str
+    page: Page, site_url: str, broken: str, answer: str
 ) -> None:
     # Playwright's routing does not see a service worker's own fetches: keep it out.
     page.add_init_script("delete Object.getPrototypeOf(navigator).serviceWorker")
-    page.context.route(f"**/{broken}", lambda route: route.abort())
+    if answer == "404":
+        page.context.route(f"**/{broken}", lambda route: route.fulfill(status=404, body="gone"))
+    else:
+        page.context.route(f"**/{broken}", lambda route: route.abort())
     if broken != "pyodide.asm.wasm":  # only the plain start (the fallback) fetches these
         page.context.route("**/snapshot-*.bin", lambda route: route.abort())
     page.goto(f"{site_url}/assessments/single-leg-bridge/")
@@ -69,6 +80,8 @@ def test_a_failed_runtime_download_is_reported_and_keeps_the_answers(
     side(widget, "single_leg_bridge", "left").get_by_label("Seconds held").fill("7")
     expect(widget).to_have_attribute("data-state", "error", timeout=60_000)
     expect(widget.locator(".status")).to_contain_text("could not start")
+    if answer == "404":  # named, not a compile error about its bytes
+        expect(widget.locator(".status")).to_contain_text("pyodide.asm.wasm answered 404")
     expect(side(widget, "single_leg_bridge", "left").get_by_label("Seconds held")).to_have_value(
         "7"
     )
