@@ -179,7 +179,7 @@ async function restore({ loadPyodide, indexURL, readAsset, failed }, runtimeModu
   /** @type {Uint8Array | undefined} */
   let pristine;
   const create = await watchInstantiation(runtimeModule, (memory) => {
-    pristine = memory.slice(0, delta?.bytes ?? 0);
+    pristine = memory.slice(0, delta.bytes);
   });
   const loading = loadPyodide({
     indexURL, packages: [], _loadSnapshot: header, stdLibURL: `${indexURL}${EMPTY_STDLIB}`,
@@ -322,7 +322,7 @@ function nonzeroRuns(bytes, page) {
  */
 function checkRuns(delta, shipped) {
   const misfit = new Error("the snapshot's pieces do not fit its length");
-  const runs = Array.isArray(delta?.runs) && delta.runs.length ? delta.runs : [[-1, 0]];
+  const runs = Array.isArray(delta.runs) && delta.runs.length ? delta.runs : [[-1, 0]];
   let at = 0;
   let end = 0;
   for (const [offset, length] of runs) {
@@ -398,7 +398,8 @@ function restoreInto(memory, header, shipped, delta) {
     let from = Math.max(offset, start);
     const decoded = Math.min(stop, end);
     if (from < decoded) {
-      xorInto(memory.subarray(from - start, decoded - start), shipped.subarray(at + from - offset, at + decoded - offset));
+      const source = shipped.subarray(at + from - offset, at + decoded - offset);
+      xorInto(memory.subarray(from - start, decoded - start), source);
       from = decoded;
     }
     if (from < stop) memory.set(shipped.subarray(at + from - offset, at + length), from - start);
